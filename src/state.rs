@@ -1,0 +1,1 @@
+//! Read and starred marks per article id, saved atomically in the user's data directory.
