@@ -1,0 +1,123 @@
+//! The event loop: terminal events and background reports become actions; effects are carried out here.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
+use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::DefaultTerminal;
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::draw::draw;
+use super::engine::SearchWorker;
+use super::keymap;
+use super::update::update;
+
+/// What the loop listens to besides the terminal.
+pub struct Channels {
+    /// Progress and results of the background indexing.
+    pub background: Receiver<Action>,
+    /// The search worker.
+    pub searcher: SearchWorker,
+    /// Set by SIGTERM or SIGHUP.
+    pub terminate: Arc<AtomicBool>,
+}
+
+/// Turns a terminal event into an action, if it means anything here.
+pub fn translate(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            keymap::resolve(app.mode, app.focus, *key)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Action::WheelDown(m.column, m.row)),
+            MouseEventKind::ScrollUp => Some(Action::WheelUp(m.column, m.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Runs until the user quits or a signal asks to stop; saves the marks on the way out.
+pub fn run(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    channels: &Channels,
+) -> anyhow::Result<()> {
+    let size = terminal.size()?;
+    update(app, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            terminal.draw(|frame| draw(frame, app))?;
+            dirty = false;
+        }
+        if event::poll(Duration::from_millis(30))? {
+            loop {
+                let event = event::read()?;
+                if let Some(action) = translate(app, &event) {
+                    dirty = true;
+                    dispatch(terminal, app, channels, action)?;
+                }
+                if app.quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        while let Ok(action) = channels.background.try_recv() {
+            dirty = true;
+            dispatch(terminal, app, channels, action)?;
+        }
+        while let Some(outcome) = channels.searcher.try_recv() {
+            dirty = true;
+            dispatch(terminal, app, channels, Action::SearchResults(outcome))?;
+        }
+        if channels.terminate.load(Ordering::Relaxed) {
+            app.quit = true;
+        }
+    }
+    if let Err(err) = app.marks.save() {
+        eprintln!("cloakroom: could not save read marks: {err}");
+    }
+    Ok(())
+}
+
+/// Updates the state and carries out the effects it asks for.
+fn dispatch(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    channels: &Channels,
+    action: Action,
+) -> anyhow::Result<()> {
+    for effect in update(app, action) {
+        match effect {
+            Effect::Search(generation, query) => channels.searcher.submit(generation, query),
+            Effect::SaveState => {
+                if let Err(err) = app.marks.save() {
+                    update(
+                        app,
+                        Action::Notify(format!("Could not save read marks: {err}")),
+                    );
+                }
+            }
+            Effect::OpenUrl(url) => {
+                if let Err(err) = super::screen::open_url(&url) {
+                    update(
+                        app,
+                        Action::Notify(format!("Could not open the link: {err}")),
+                    );
+                }
+            }
+            Effect::Suspend => {
+                super::screen::suspend(terminal)?;
+                let size = terminal.size()?;
+                update(app, Action::Resize(size.width, size.height));
+            }
+        }
+    }
+    Ok(())
+}
