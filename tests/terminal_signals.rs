@@ -19,7 +19,11 @@ fn signals_become_pending_flags_taken_once() {
     }
     raise(SIGINT).expect("raise");
     raise(SIGTERM).expect("raise");
-    assert_eq!(signals.pending(), Some(Signal::Terminate), "termination first");
+    assert_eq!(
+        signals.pending(),
+        Some(Signal::Terminate),
+        "termination first"
+    );
     assert_eq!(signals.pending(), Some(Signal::Interrupt));
     assert_eq!(Signal::Terminate.exit_code(), 143);
     assert_eq!(Signal::Hangup.exit_code(), 129);
