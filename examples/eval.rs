@@ -139,6 +139,10 @@ const BILL_PREFIXES: &[&str] = &[
     "pl",
     "publ",
     "publiclaw",
+    "hb",
+    "sb",
+    "housebill",
+    "senatebill",
 ];
 
 /// `norm`, then no leading "the", no trailing year, and bill numbers without spaces.
@@ -166,10 +170,11 @@ fn bill_norm(s: &str) -> String {
         && digits.chars().all(|c| c.is_ascii_digit() || c == '-')
         && BILL_PREFIXES.contains(&prefix)
     {
-        let prefix = if prefix.starts_with("pub") {
-            "pl"
-        } else {
-            prefix
+        let prefix = match prefix {
+            "publ" | "publiclaw" => "pl",
+            "housebill" => "hb",
+            "senatebill" => "sb",
+            p => p,
         };
         return format!("{prefix}{digits}");
     }
@@ -450,14 +455,19 @@ fn main() -> ExitCode {
     let mut skipped = Vec::new();
     let mut seen = HashSet::new();
     for l in &labels.articles {
-        if !seen.insert(l.source.as_str()) {
+        if !seen.insert((l.source.as_str(), l.id.as_str())) {
             skipped.push(format!("{}: labelled twice, scored once", l.source));
             continue;
         }
         match load_article(&args.corpora, l) {
             Ok(a) => {
                 let e = score_article(l, &a, &mut totals, args.verbose);
-                report.push((l.source.as_str(), e));
+                let name = if l.source.starts_with("bundled:") {
+                    format!("{}#{}", l.source, l.id)
+                } else {
+                    l.source.clone()
+                };
+                report.push((name, e));
             }
             Err(e) => skipped.push(e),
         }
@@ -545,6 +555,8 @@ mod tests {
         assert_eq!(bill_norm("Pub. L. 117-58"), "pl117-58");
         assert_eq!(bill_norm("Public Law 117-58"), "pl117-58");
         assert_ne!(bill_norm("S. 744"), bill_norm("H.R. 744"));
+        assert_eq!(bill_norm("House Bill 1557"), "hb1557");
+        assert_eq!(bill_norm("H.B. 1557"), "hb1557");
     }
 
     #[test]
