@@ -4,8 +4,8 @@ use std::collections::HashSet;
 
 use serde_json::Value;
 
-/// The issue asks for at least 40 labelled articles (raised as the labelling lands).
-const MIN_ARTICLES: usize = 15;
+/// The issue asks for at least 40 labelled articles.
+const MIN_ARTICLES: usize = 40;
 
 /// The people the seed article names, as the issue lists them.
 const SEED_PEOPLE: [&str; 7] = [
@@ -59,8 +59,14 @@ fn has_enough_articles_each_with_id_and_unique_source() {
     let mut sources = HashSet::new();
     for a in list {
         let source = non_empty_str(a, "source").unwrap_or_else(|| panic!("no source: {a}"));
-        assert!(non_empty_str(a, "id").is_some(), "{source}: no id");
-        assert!(sources.insert(source), "{source}: labelled twice");
+        let id = non_empty_str(a, "id").unwrap_or_else(|| panic!("{source}: no id"));
+        // A bundled file holds many records, told apart by id; a corpus file is one article.
+        let key = if source.starts_with("bundled:") {
+            format!("{source}#{id}")
+        } else {
+            source.to_string()
+        };
+        assert!(sources.insert(key), "{source} {id}: labelled twice");
         assert!(
             source.starts_with("bundled:")
                 || source == "seed.json"
@@ -81,6 +87,7 @@ fn covers_us_uk_and_seed() {
             .count()
     };
     assert!(count("allsides-congress/") >= 10, "too few US articles");
+    assert!(count("bbc-politics/") >= 10, "too few UK articles");
     assert_eq!(count("seed.json"), 1);
 }
 
