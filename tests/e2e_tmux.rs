@@ -8,6 +8,7 @@
 //! when tmux is not installed (`.ci/run` installs it).
 #![cfg(unix)]
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -43,7 +44,13 @@ fn tmux_missing() -> bool {
 }
 
 fn fixture() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/e2e/stories.jsonl")
+    fixture_named("stories.jsonl")
+}
+
+fn fixture_named(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/e2e")
+        .join(name)
 }
 
 /// Quotes a string for `sh`.
@@ -79,11 +86,20 @@ impl Tmux {
 
     /// Starts a server whose pane runs the reader on the fixture through a recording script.
     fn reader() -> Tmux {
+        Tmux::reader_on(&fixture(), &[])
+    }
+
+    /// Starts the reader on `corpus` with extra environment variables.
+    fn reader_on(corpus: &Path, env: &[(&str, &str)]) -> Tmux {
+        let mut exports = String::new();
+        for (k, v) in env {
+            writeln!(exports, "export {k}={}", sh_quote(v)).expect("write to a string");
+        }
         let dir = tempfile::tempdir().expect("tempdir");
         let script = dir.path().join("run.sh");
         let d = sh_quote(&dir.path().display().to_string());
         let body = format!(
-            "cd {d} || exit 1\n\
+            "{exports}cd {d} || exit 1\n\
              sh -c 'echo $$ > pid; exec \"$0\" \"$@\"' {bin} --state {state} {fixture}\n\
              status=$?\n\
              stty -a > stty.tmp; mv stty.tmp stty\n\
@@ -91,7 +107,7 @@ impl Tmux {
              exec sleep 600\n",
             bin = sh_quote(BIN),
             state = sh_quote(&dir.path().join("data/state.json").display().to_string()),
-            fixture = sh_quote(&fixture().display().to_string()),
+            fixture = sh_quote(&corpus.display().to_string()),
         );
         fs::write(&script, body).expect("write script");
         let script = script.display().to_string();
@@ -114,6 +130,12 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         out
+    }
+
+    /// The screen with its colours and attributes as escape sequences.
+    fn styled_screen(&self) -> String {
+        let out = self.run(&["capture-pane", "-p", "-e", "-t", "main"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     fn screen(&self) -> String {
@@ -430,4 +452,116 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     t.wait_for_text("exit=0");
     assert_eq!(t.flag("cursor_flag"), "1");
     assert_eq!(t.flag("mouse_any_flag"), "0");
+}
+
+/// The colour parameters (foreground or background, not the resets 39/49) in the SGR sequences
+/// of a `capture-pane -e` dump.
+fn colour_codes(styled: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for chunk in styled.split("\u{1b}[").skip(1) {
+        let Some(end) = chunk.find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':')) else {
+            continue;
+        };
+        if !chunk[end..].starts_with('m') {
+            continue;
+        }
+        let params: Vec<&str> = chunk[..end].split([';', ':']).collect();
+        let mut i = 0;
+        while i < params.len() {
+            let n: u32 = params[i].parse().unwrap_or(0);
+            match n {
+                30..=37 | 40..=47 | 90..=97 | 100..=107 => found.push(n.to_string()),
+                38 | 48 | 58 => {
+                    found.push(chunk[..end].to_owned());
+                    break;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    found
+}
+
+#[test]
+#[ignore = "the reader (issue 5) is not implemented yet"]
+fn no_color_turns_every_colour_off() {
+    if tmux_missing() {
+        return;
+    }
+    let coloured = Tmux::reader_on(&fixture(), &[]);
+    coloured.wait_for_first_frame();
+    coloured.keys(&["Enter"]);
+    coloured.wait_for_text("Klobuchar");
+    let codes = colour_codes(&coloured.styled_screen());
+    assert!(!codes.is_empty(), "no colour at all without NO_COLOR");
+
+    let plain = Tmux::reader_on(&fixture(), &[("NO_COLOR", "1")]);
+    plain.wait_for_first_frame();
+    plain.keys(&["Enter"]);
+    plain.wait_for_text("Klobuchar");
+    let styled = plain.styled_screen();
+    assert_eq!(
+        colour_codes(&styled),
+        Vec::<String>::new(),
+        "colours with NO_COLOR=1"
+    );
+    // Still usable: the selection is marked some other way (reverse, bold, a marker).
+    assert!(
+        styled.contains("\u{1b}["),
+        "no styling at all with NO_COLOR=1"
+    );
+}
+
+#[test]
+#[ignore = "the reader (issue 5) is not implemented yet"]
+fn escape_sequences_in_stories_never_reach_the_terminal() {
+    if tmux_missing() {
+        return;
+    }
+    let t = Tmux::reader_on(&fixture_named("hostile.jsonl"), &[]);
+    t.wait_for_flag("alternate_on", "1");
+    let title_before = t.flag("pane_title");
+    t.wait_for_text("Hostile headline");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for_text("End of the hostile story");
+    // The sequences would have left the alternate screen, shown the cursor, cleared the
+    // screen, turned the mouse off and renamed the pane; none of it happened.
+    t.assert_taken();
+    assert!(
+        !t.flag("pane_title").contains("pwned"),
+        "{}",
+        t.flag("pane_title")
+    );
+    assert_eq!(t.flag("pane_title"), title_before);
+    assert!(
+        screen.contains("Plain companion"),
+        "the screen was cleared:\n{screen}"
+    );
+    assert!(
+        !screen.contains("pwned"),
+        "an escape sequence's payload shows:\n{screen}"
+    );
+    assert!(
+        !screen.contains("[?1049"),
+        "half a sequence shows:\n{screen}"
+    );
+    let status = t.quit_with("q");
+    assert_eq!(status, 0);
+    t.assert_restored();
+}
+
+#[test]
+fn colour_codes_are_found_in_sgr_sequences() {
+    assert_eq!(
+        colour_codes("\u{1b}[1mbold\u{1b}[0m \u{1b}[39;49m"),
+        Vec::<String>::new()
+    );
+    assert_eq!(colour_codes("\u{1b}[1;31mred"), vec!["31".to_owned()]);
+    assert_eq!(colour_codes("\u{1b}[38;5;12mx"), vec!["38;5;12".to_owned()]);
+    assert_eq!(
+        colour_codes("\u{1b}[7m\u{1b}[48;2;1;2;3mx"),
+        vec!["48;2;1;2;3".to_owned()]
+    );
+    assert_eq!(colour_codes("\u{1b}[2Jx\u{1b}[H"), Vec::<String>::new());
 }
