@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use super::interim::ReadState;
 use super::story::Story;
 use super::theme::Theme;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
 use crate::search::FieldMatch;
+use crate::state::ReadState;
 
 /// What has the keyboard, topmost first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,10 +8,9 @@ use std::thread;
 use rayon::prelude::*;
 
 use super::action::{Action, SearchOutcome, Shared, Stage};
-use super::interim::{self, SearchIndex};
 use crate::corpus::Article;
 use crate::extract::{self, Bill, EntityIndex, Person, StoryLinks};
-use crate::search::Hit;
+use crate::search::{self, Hit, SearchIndex, Searcher, quick_title_search};
 
 /// Builds the corpus-wide people and bills, reporting `(done, total)` now and then.
 pub fn build_entities(
@@ -77,35 +76,35 @@ pub fn build_entities(
     index
 }
 
-/// The search index over a corpus and its people and bills.
+/// How many hits one search returns to the list.
+pub const SEARCH_LIMIT: usize = 500;
+
+/// The search index over a corpus, searched synchronously (tests, benchmarks).
 pub struct SearchEngine {
     articles: Arc<Vec<Article>>,
-    index: SearchIndex,
+    index: Arc<SearchIndex>,
 }
 
 impl SearchEngine {
     /// Builds the index synchronously (the event loop does it on a background thread).
     pub fn build(articles: Arc<Vec<Article>>, entities: &EntityIndex) -> Self {
-        let index = SearchIndex::build(&articles, entities);
+        let index = Arc::new(SearchIndex::build(&articles, entities));
         Self { articles, index }
     }
 
     /// Runs one query over the whole corpus.
     pub fn search(&self, query: &str) -> Result<Vec<Hit>, String> {
-        self.index.search(&self.articles, query)
+        let query = search::parse(query).map_err(|e| e.to_string())?;
+        Ok(self.index.search(&self.articles, &query, SEARCH_LIMIT))
     }
 }
 
-/// A title-only search for while the index is building.
-pub fn quick_search(articles: &[Article], query: &str) -> Result<Vec<Hit>, String> {
-    interim::quick_title_search(articles, query)
-}
-
-/// Starts indexing on a background thread; progress and results arrive as actions on `tx`.
+/// Starts indexing on a background thread; progress arrives as actions on `tx`, the search
+/// index on `index_tx` just before `Action::SearchReady`.
 pub fn spawn_indexer(
     articles: Arc<Vec<Article>>,
     tx: Sender<Action>,
-    engine_tx: Sender<Arc<SearchEngine>>,
+    index_tx: Sender<Arc<SearchIndex>>,
 ) {
     thread::spawn(move || {
         let report = tx.clone();
@@ -114,45 +113,51 @@ pub fn spawn_indexer(
         });
         let entities = Arc::new(entities);
         let _ = tx.send(Action::EntitiesReady(Shared(Arc::clone(&entities))));
-        let _ = tx.send(Action::Progress(Stage::Search, 0, articles.len()));
-        let engine = Arc::new(SearchEngine::build(articles, &entities));
-        let _ = engine_tx.send(engine);
+        let report = tx.clone();
+        let step = (articles.len() / 50).max(1);
+        let index = SearchIndex::build_with_progress(&articles, &entities, &move |done, total| {
+            if done % step < CHUNK_HINT {
+                let _ = report.send(Action::Progress(Stage::Search, done, total));
+            }
+        });
+        let _ = index_tx.send(Arc::new(index));
         let _ = tx.send(Action::SearchReady);
     });
 }
 
-/// Runs searches off the UI thread, always answering the newest query and dropping stale ones.
+/// Progress reports come per chunk of articles; report roughly every `step`.
+const CHUNK_HINT: usize = 1024;
+
+/// Runs searches off the UI thread: titles only until the index is installed, then the
+/// core's `Searcher`; answers are tagged with the app's own generation numbers.
 pub struct SearchWorker {
-    queries: Sender<(u64, String)>,
-    results: Receiver<SearchOutcome>,
+    quick: Sender<(u64, String)>,
+    quick_results: Receiver<SearchOutcome>,
+    full: Option<Searcher>,
+    articles: Arc<Vec<Article>>,
+    /// (searcher's generation, app's generation) of the newest full search.
+    last: Option<(u64, u64)>,
 }
 
 impl SearchWorker {
-    /// Starts the worker: title-only answers until `engine` delivers the full index.
-    pub fn spawn(articles: Arc<Vec<Article>>, engine: Receiver<Arc<SearchEngine>>) -> Self {
+    /// Starts the title-only worker.
+    pub fn spawn(articles: Arc<Vec<Article>>) -> Self {
         let (qtx, qrx) = mpsc::channel::<(u64, String)>();
         let (rtx, rrx) = mpsc::channel();
+        let titles = Arc::clone(&articles);
         thread::spawn(move || {
-            let mut full: Option<Arc<SearchEngine>> = None;
             while let Ok(mut job) = qrx.recv() {
                 while let Ok(newer) = qrx.try_recv() {
                     job = newer;
                 }
-                if full.is_none() {
-                    full = engine.try_recv().ok();
-                }
                 let (generation, query) = job;
-                let outcome = match &full {
-                    Some(engine) => SearchOutcome {
-                        generation,
-                        hits: engine.search(&query),
-                        partial: false,
-                    },
-                    None => SearchOutcome {
-                        generation,
-                        hits: quick_search(&articles, &query),
-                        partial: true,
-                    },
+                let hits = search::parse(&query)
+                    .map(|_| quick_title_search(&titles, &query, SEARCH_LIMIT))
+                    .map_err(|e| e.to_string());
+                let outcome = SearchOutcome {
+                    generation,
+                    hits,
+                    partial: true,
                 };
                 if rtx.send(outcome).is_err() {
                     break;
@@ -160,18 +165,45 @@ impl SearchWorker {
             }
         });
         Self {
-            queries: qtx,
-            results: rrx,
+            quick: qtx,
+            quick_results: rrx,
+            full: None,
+            articles,
+            last: None,
         }
     }
 
-    /// Queues a query; older queued ones are skipped.
-    pub fn submit(&self, generation: u64, query: String) {
-        let _ = self.queries.send((generation, query));
+    /// Switches to the full index.
+    pub fn install(&mut self, index: Arc<SearchIndex>) {
+        self.full = Some(Searcher::new(
+            Arc::clone(&self.articles),
+            index,
+            SEARCH_LIMIT,
+        ));
     }
 
-    /// The next finished search, if any.
+    /// Queues a query; older ones become stale.
+    pub fn submit(&mut self, generation: u64, query: &str) {
+        match &self.full {
+            Some(searcher) => self.last = Some((searcher.submit(query), generation)),
+            None => {
+                let _ = self.quick.send((generation, query.to_owned()));
+            }
+        }
+    }
+
+    /// The newest finished search, if any.
     pub fn try_recv(&self) -> Option<SearchOutcome> {
-        self.results.try_recv().ok()
+        if let (Some(searcher), Some((theirs, ours))) = (&self.full, self.last)
+            && let Some(done) = searcher.try_recv()
+            && done.generation == theirs
+        {
+            return Some(SearchOutcome {
+                generation: ours,
+                hits: done.result.map_err(|e| e.to_string()),
+                partial: !done.indexed,
+            });
+        }
+        self.quick_results.try_iter().last()
     }
 }

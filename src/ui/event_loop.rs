@@ -1,28 +1,30 @@
 //! The event loop: terminal events and background reports become actions; effects are carried out here.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::DefaultTerminal;
 
 use super::action::{Action, Effect};
 use super::app::App;
 use super::draw::draw;
 use super::engine::SearchWorker;
 use super::keymap;
+use super::terminal::{self, Signals, Tui};
 use super::update::update;
+use crate::search::SearchIndex;
 
 /// What the loop listens to besides the terminal.
 pub struct Channels {
     /// Progress and results of the background indexing.
     pub background: Receiver<Action>,
+    /// The search index, once built.
+    pub index: Receiver<Arc<SearchIndex>>,
     /// The search worker.
     pub searcher: SearchWorker,
-    /// Set by SIGTERM or SIGHUP.
-    pub terminate: Arc<AtomicBool>,
+    /// SIGTERM, SIGHUP and SIGINT.
+    pub signals: Signals,
 }
 
 /// Turns a terminal event into an action, if it means anything here.
@@ -42,12 +44,8 @@ pub fn translate(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// Runs until the user quits or a signal asks to stop; saves the marks on the way out.
-pub fn run(
-    terminal: &mut DefaultTerminal,
-    app: &mut App,
-    channels: &Channels,
-) -> anyhow::Result<()> {
+/// Runs until the user quits or a signal asks to stop.
+pub fn run(terminal: &mut Tui, app: &mut App, channels: &mut Channels) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -68,6 +66,9 @@ pub fn run(
                 }
             }
         }
+        if let Ok(index) = channels.index.try_recv() {
+            channels.searcher.install(index);
+        }
         while let Ok(action) = channels.background.try_recv() {
             dirty = true;
             dispatch(terminal, app, channels, action)?;
@@ -76,28 +77,25 @@ pub fn run(
             dirty = true;
             dispatch(terminal, app, channels, Action::SearchResults(outcome))?;
         }
-        if channels.terminate.load(Ordering::Relaxed) {
+        if channels.signals.pending().is_some() {
             app.quit = true;
         }
-    }
-    if let Err(err) = app.marks.save() {
-        eprintln!("cloakroom: could not save read marks: {err}");
     }
     Ok(())
 }
 
 /// Updates the state and carries out the effects it asks for.
 fn dispatch(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Tui,
     app: &mut App,
-    channels: &Channels,
+    channels: &mut Channels,
     action: Action,
 ) -> anyhow::Result<()> {
     for effect in update(app, action) {
         match effect {
-            Effect::Search(generation, query) => channels.searcher.submit(generation, query),
+            Effect::Search(generation, query) => channels.searcher.submit(generation, &query),
             Effect::SaveState => {
-                if let Err(err) = app.marks.save() {
+                if let Err(err) = app.marks.save_if_changed() {
                     update(
                         app,
                         Action::Notify(format!("Could not save read marks: {err}")),
@@ -105,7 +103,7 @@ fn dispatch(
                 }
             }
             Effect::OpenUrl(url) => {
-                if let Err(err) = super::screen::open_url(&url) {
+                if let Err(err) = super::open_url::open_url(&url) {
                     update(
                         app,
                         Action::Notify(format!("Could not open the link: {err}")),
@@ -113,7 +111,7 @@ fn dispatch(
                 }
             }
             Effect::Suspend => {
-                super::screen::suspend(terminal)?;
+                terminal::suspend(terminal)?;
                 let size = terminal.size()?;
                 update(app, Action::Resize(size.width, size.height));
             }

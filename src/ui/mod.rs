@@ -6,13 +6,11 @@ pub mod draw;
 pub mod engine;
 mod event_loop;
 pub mod help;
-pub mod interim;
 pub mod keymap;
 pub mod layout;
 mod list;
 pub mod open_url;
 mod reader;
-mod screen;
 mod side;
 pub mod status;
 pub mod story;
@@ -23,14 +21,13 @@ pub mod update;
 
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 use std::sync::mpsc;
 
 use anyhow::Context;
 
 use crate::cli::ReaderArgs;
 use crate::corpus::{self, Corpus, LoadOptions};
-use interim::ReadState;
+use crate::state::ReadState;
 
 pub use action::{Action, Effect};
 pub use app::App;
@@ -40,30 +37,31 @@ pub use update::update;
 /// Loads the corpus, then runs the reader until the user quits.
 pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     let corpus = load(args)?;
-    let state_path = args.state.clone().or_else(ReadState::default_path);
+    let state_path = args.state.clone().or_else(crate::state::default_path);
     let (marks, warning) = match &state_path {
         Some(path) => ReadState::load(path),
-        None => (ReadState::default(), None),
+        None => (ReadState::in_memory(), None),
     };
     let articles = Arc::new(corpus.articles);
     let mut app = App::new(Arc::clone(&articles), marks, theme::Theme::from_env());
     app.notice = warning;
 
     let (tx, background) = mpsc::channel();
-    let (engine_tx, engine_rx) = mpsc::channel();
-    engine::spawn_indexer(Arc::clone(&articles), tx, engine_tx);
-    let terminate = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&terminate))?;
-    }
-    let channels = event_loop::Channels {
+    let (index_tx, index) = mpsc::channel();
+    engine::spawn_indexer(Arc::clone(&articles), tx, index_tx);
+    let mut channels = event_loop::Channels {
         background,
-        searcher: engine::SearchWorker::spawn(articles, engine_rx),
-        terminate,
+        index,
+        searcher: engine::SearchWorker::spawn(articles),
+        signals: terminal::Signals::install()?,
     };
-    let mut terminal = screen::init()?;
-    let result = event_loop::run(&mut terminal, &mut app, &channels);
-    screen::restore();
+    let mut tui = terminal::init()?;
+    let guard = terminal::TerminalGuard::new();
+    let result = event_loop::run(&mut tui, &mut app, &mut channels);
+    drop(guard);
+    if let Err(err) = app.marks.save_if_changed() {
+        eprintln!("cloakroom: could not save read marks: {err}");
+    }
     result.map(|()| ExitCode::SUCCESS)
 }
 

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use cloakroom::corpus::Article;
 use cloakroom::extract::{Bill, EntityIndex, Field, Person, Span, StoryLinks};
+use cloakroom::state::ReadState;
 use cloakroom::ui::action::{SearchOutcome, Shared};
 use cloakroom::ui::app::App;
 use cloakroom::ui::engine::SearchEngine;
-use cloakroom::ui::interim::ReadState;
 use cloakroom::ui::theme::Theme;
 use cloakroom::ui::{Action, Effect, draw, keymap, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -176,7 +176,7 @@ pub fn harness(width: u16, height: u16) -> Harness {
     let entities = Arc::new(entity_index(&articles));
     let engine = SearchEngine::build(Arc::clone(&articles), &entities);
     let mut h = Harness {
-        app: App::new(articles, ReadState::default(), Theme::color()),
+        app: App::new(articles, ReadState::in_memory(), Theme::color()),
         engine,
         effects: Vec::new(),
     };
