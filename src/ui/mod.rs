@@ -1,5 +1,8 @@
 //! The full-screen reader: app state, actions, keymap, theme and one render function per region.
 
+pub mod open_url;
+pub mod terminal;
+
 use std::process::ExitCode;
 
 use crate::cli::ReaderArgs;
