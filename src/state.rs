@@ -228,7 +228,16 @@ fn set_aside(path: &Path, reason: &str) -> String {
 }
 
 /// Writes `bytes` to `path` through a synced temporary file in the same directory.
+/// A symbolic link is followed, so a state file kept elsewhere (dotfiles) stays linked.
 fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),

@@ -254,3 +254,33 @@ fn default_path_prefers_an_absolute_xdg_data_home() {
     );
     assert_eq!(default_path_from(None, None), None);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_state_file_stays_a_symlink() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().join("dotfiles").join("state.json");
+    fs::create_dir_all(real.parent().expect("parent")).expect("mkdir");
+    fs::write(&real, r#"{"version":1,"read":["old"],"starred":[]}"#).expect("write");
+    let link = dir.path().join("state.json");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+
+    let (mut state, warning) = ReadState::load(&link);
+    assert_eq!(warning, None);
+    assert!(state.is_read("old"));
+    state.set_read("new", true);
+    state.save().expect("save");
+
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    let (through_real, _) = ReadState::load(&real);
+    assert!(through_real.is_read("old") && through_real.is_read("new"));
+    assert_eq!(
+        names_in(real.parent().expect("parent")),
+        vec!["state.json".to_owned()]
+    );
+}

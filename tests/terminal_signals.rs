@@ -34,3 +34,14 @@ fn restore_without_init_is_a_harmless_no_op() {
     restore();
     restore();
 }
+
+#[test]
+fn init_refuses_when_standard_output_is_not_a_terminal() {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        eprintln!("note: standard output is a terminal here; nothing to check");
+        return;
+    }
+    let err = cloakroom::ui::terminal::init().expect_err("no terminal");
+    assert!(err.to_string().contains("not a terminal"), "{err}");
+}

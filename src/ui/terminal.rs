@@ -5,7 +5,7 @@
 //! input with a timeout (a few hundred milliseconds at most) and check [`Signals::pending`]
 //! between polls, so that `kill -TERM` ends the loop and the guard restores the terminal.
 
-use std::io::{self, Write, stdout};
+use std::io::{self, IsTerminal, Write, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Once};
 
@@ -29,8 +29,14 @@ static PANIC_HOOK: Once = Once::new();
 /// previous hook, so the panic message lands on the normal screen.
 ///
 /// # Errors
-/// Any error switching the terminal's modes; what was already switched is undone first.
+/// When standard output is not a terminal (the reader would write escape codes into a file or
+/// pipe), or any error switching the terminal's modes; what was already switched is undone.
 pub fn init() -> io::Result<Tui> {
+    if !stdout().is_terminal() {
+        return Err(io::Error::other(
+            "standard output is not a terminal; the reader needs one (the `search`, `entities` and `check` subcommands work without)",
+        ));
+    }
     install_panic_hook();
     enter()?;
     let backend = ratatui::backend::CrosstermBackend::new(stdout());
