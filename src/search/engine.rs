@@ -1,0 +1,533 @@
+//! Running a query: resolve each clause to terms and entities, mark the articles, AND, rank.
+
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::index::{Named, SearchIndex};
+use super::matcher::{self, char_mask, typo_distance};
+use super::query::{Clause, Query, Scope, Term};
+use super::{Hit, text};
+use crate::corpus::Article;
+
+/// Ranking classes, best first: an extracted person or bill, the title or source, the body.
+pub(crate) const ENTITY: u32 = 3;
+pub(crate) const TITLE: u32 = 2;
+pub(crate) const BODY: u32 = 1;
+
+/// Vocabulary terms kept per word (the best fuzzy matches).
+const TOP_TERMS: usize = 64;
+/// Terms kept per word of one or two letters (prefix matches, most frequent first).
+const TOP_PREFIX_TERMS: usize = 24;
+/// Score of an exact phrase match (fuzzy scores of single words stay below it).
+const PHRASE_SCORE: i64 = 400;
+/// Terms scored per parallel task.
+const TERM_BATCH: usize = 8192;
+
+/// Packs a class and a fuzzy score into one comparable number (0 means no match).
+pub(crate) fn pack(class: u32, score: i64) -> u32 {
+    (class << 24) | (score.clamp(1, 0xFF_FFFF) as u32)
+}
+
+/// Weight of one clause's packed match in a story's score: the class dominates the fuzzy score.
+fn weight(packed: u32) -> i64 {
+    i64::from(packed >> 24) * 1000 + i64::from(packed & 0xFF_FFFF).min(999)
+}
+
+/// What one clause resolved to.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Resolved {
+    /// Vocabulary terms with scores.
+    pub terms: Vec<(u32, i64)>,
+    /// People with scores.
+    pub people: Vec<(u32, i64)>,
+    /// Bills with scores.
+    pub bills: Vec<(u32, i64)>,
+    /// Sources with scores.
+    pub sources: Vec<(u32, i64)>,
+}
+
+/// A clause with what it resolved to and the articles it matches (packed class and score).
+#[derive(Debug, Clone)]
+pub(crate) struct ClausePlan {
+    pub clause: Clause,
+    pub resolved: Resolved,
+    pub dense: Arc<Vec<u32>>,
+}
+
+/// The ranked stories of one query, without match details until asked for.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    /// Ranked hits (`matches` empty until [`Ranking::explain`] or [`Ranking::fill`]).
+    pub hits: Vec<Hit>,
+    /// How many stories matched in all (`hits` may be cut at the limit).
+    pub total: usize,
+    pub(crate) plans: Arc<Vec<ClausePlan>>,
+}
+
+impl SearchIndex {
+    /// Ranks the stories matching `query`, best first, and says why each matched; at most `limit`.
+    pub fn search(&self, articles: &[Article], query: &Query, limit: usize) -> Vec<Hit> {
+        match self.rank(articles, query, limit, &|| false) {
+            Some(mut r) => {
+                r.fill(self, articles, 0..r.hits.len());
+                r.hits
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Ranks without match details, checking `stale()` between steps and giving up (`None`)
+    /// as soon as it returns true. Fill in details for the rows shown with [`Ranking::fill`].
+    pub fn rank(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        limit: usize,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Ranking> {
+        let mut plans = Vec::with_capacity(query.clauses.len());
+        for clause in &query.clauses {
+            if stale() {
+                return None;
+            }
+            plans.push(self.plan(articles, clause, stale)?);
+        }
+        if stale() {
+            return None;
+        }
+        let positive: Vec<&[u32]> = plans
+            .iter()
+            .filter(|p| !p.clause.negated)
+            .map(|p| p.dense.as_slice())
+            .collect();
+        let negative: Vec<&[u32]> = plans
+            .iter()
+            .filter(|p| p.clause.negated)
+            .map(|p| p.dense.as_slice())
+            .collect();
+        if query.is_empty() {
+            return Some(Ranking {
+                hits: Vec::new(),
+                total: 0,
+                plans: Arc::new(plans),
+            });
+        }
+        let mut found: Vec<(i64, u32)> = (0..self.n)
+            .into_par_iter()
+            .with_min_len(4096)
+            .filter_map(|d| {
+                if negative.iter().any(|n| n[d] != 0) {
+                    return None;
+                }
+                let date = self.dates[d];
+                if query.after.is_some_and(|a| date.is_none_or(|x| x < a))
+                    || query.before.is_some_and(|b| date.is_none_or(|x| x >= b))
+                {
+                    return None;
+                }
+                let mut score = 0;
+                for p in &positive {
+                    if p[d] == 0 {
+                        return None;
+                    }
+                    score += weight(p[d]);
+                }
+                Some((score, d as u32))
+            })
+            .collect();
+        let total = found.len();
+        let order = |a: &(i64, u32), b: &(i64, u32)| -> Ordering {
+            b.0.cmp(&a.0)
+                .then_with(|| self.dates[b.1 as usize].cmp(&self.dates[a.1 as usize]))
+                .then_with(|| a.1.cmp(&b.1))
+        };
+        if limit < found.len() {
+            if limit == 0 {
+                found.clear();
+            } else {
+                found.select_nth_unstable_by(limit - 1, order);
+                found.truncate(limit);
+            }
+        }
+        found.sort_unstable_by(order);
+        let hits = found
+            .into_iter()
+            .map(|(score, d)| Hit {
+                article: d as usize,
+                score,
+                matches: Vec::new(),
+            })
+            .collect();
+        Some(Ranking {
+            hits,
+            total,
+            plans: Arc::new(plans),
+        })
+    }
+
+    /// Resolves one clause and marks the articles it matches (cached while the user types).
+    fn plan(
+        &self,
+        articles: &[Article],
+        clause: &Clause,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<ClausePlan> {
+        let key = clause.to_string();
+        let resolved = self.resolve(clause, stale)?;
+        let cached = self.cache.lock().ok().and_then(|c| c.clause(&key));
+        let dense = if let Some(d) = cached {
+            d
+        } else {
+            let d = Arc::new(match &clause.term {
+                Term::Phrase(p) if matches!(clause.scope, Scope::Any | Scope::Title) => {
+                    self.phrase_dense(articles, p, clause.scope, stale)?
+                }
+                _ => self.dense(clause, &resolved),
+            });
+            if let Ok(mut c) = self.cache.lock() {
+                c.store_clause(&key, Arc::clone(&d));
+            }
+            d
+        };
+        Some(ClausePlan {
+            clause: clause.clone(),
+            resolved,
+            dense,
+        })
+    }
+
+    /// Finds the terms, people, bills and sources a clause can match.
+    fn resolve(&self, clause: &Clause, stale: &(dyn Fn() -> bool + Sync)) -> Option<Resolved> {
+        let mut r = Resolved::default();
+        let exact = clause.negated;
+        match (&clause.term, clause.scope) {
+            (Term::Word(w), Scope::Any | Scope::Title) => {
+                r.terms = if exact {
+                    self.vocab
+                        .find(w)
+                        .map(|t| vec![(t, 999)])
+                        .unwrap_or_default()
+                } else {
+                    self.word_terms(w, stale)?
+                };
+                if clause.scope == Scope::Any {
+                    r.people = entity_matches(&self.people, w, exact);
+                    r.bills = entity_matches(&self.bills, w, exact);
+                }
+            }
+            (Term::Phrase(p), Scope::Any | Scope::Title) => {
+                if clause.scope == Scope::Any {
+                    r.people = entity_matches(&self.people, p, true);
+                    r.bills = entity_matches(&self.bills, p, true);
+                }
+            }
+            (Term::Word(w) | Term::Phrase(w), Scope::Person) => {
+                r.people = entity_matches(&self.people, w, false);
+            }
+            (Term::Word(w) | Term::Phrase(w), Scope::Bill) => {
+                r.bills = entity_matches(&self.bills, w, false);
+            }
+            (Term::Word(w) | Term::Phrase(w), Scope::Source) => {
+                r.sources = entity_matches(&self.sources, w, false);
+            }
+            (Term::Bill(k), scope) => {
+                if scope != Scope::Person && scope != Scope::Source {
+                    r.terms = self.bill_terms(k, exact);
+                }
+                if matches!(scope, Scope::Any | Scope::Bill) {
+                    r.bills = bill_entities(&self.bills, k, exact);
+                }
+            }
+        }
+        Some(r)
+    }
+
+    /// Packed match per article for a resolved clause.
+    fn dense(&self, clause: &Clause, r: &Resolved) -> Vec<u32> {
+        let mut d = vec![0u32; self.n];
+        let mut mark = |docs: &mut dyn Iterator<Item = u32>, packed: u32| {
+            for doc in docs {
+                if let Some(x) = d.get_mut(doc as usize) {
+                    *x = (*x).max(packed);
+                }
+            }
+        };
+        let body = clause.scope != Scope::Title;
+        for &(t, s) in &r.terms {
+            mark(&mut self.title.iter(t), pack(TITLE, s));
+            if body {
+                mark(&mut self.body.iter(t), pack(BODY, s));
+            }
+        }
+        for (list, named, class) in [
+            (&r.people, &self.people, ENTITY),
+            (&r.bills, &self.bills, ENTITY),
+            (&r.sources, &self.sources, TITLE),
+        ] {
+            for &(e, s) in list {
+                let e = &named[e as usize];
+                mark(&mut e.articles.iter().copied(), pack(class, s));
+            }
+        }
+        d
+    }
+
+    /// Vocabulary terms for a word: prefix matches for one or two letters, otherwise fuzzy matches
+    /// (narrowed from the previous keystroke's) plus one- or two-letter typos.
+    pub(crate) fn word_terms(
+        &self,
+        word: &str,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<(u32, i64)>> {
+        let chars: Vec<char> = word.chars().collect();
+        let v = &self.vocab;
+        let df = |t: u32| self.title.count(t) + self.body.count(t);
+        if chars.len() <= 2 {
+            let mut ids: Vec<u32> = v.prefix_range(word).collect();
+            ids.sort_unstable_by_key(|&t| std::cmp::Reverse(df(t)));
+            ids.truncate(TOP_PREFIX_TERMS);
+            return Some(
+                ids.into_iter()
+                    .map(|t| (t, matcher::score(v.term(t), word).unwrap_or(1)))
+                    .collect(),
+            );
+        }
+        let cached = self.cache.lock().ok().and_then(|c| c.exact(word));
+        let matched = if let Some(m) = cached {
+            m
+        } else {
+            let narrowed = self.cache.lock().ok().and_then(|c| c.narrowing(word));
+            let base: Vec<u32> = match &narrowed {
+                Some(prev) => prev.iter().map(|&(t, _)| t).collect(),
+                None => (v.bill_end..v.len() as u32).collect(),
+            };
+            let qmask = char_mask(word);
+            let min_len = chars.len() as u8;
+            let found: Vec<(u32, i64)> = base
+                .par_chunks(TERM_BATCH)
+                .map(|batch| {
+                    if stale() {
+                        return None;
+                    }
+                    Some(
+                        batch
+                            .iter()
+                            .filter(|&&t| {
+                                v.masks[t as usize] & qmask == qmask
+                                    && v.lens[t as usize] >= min_len
+                            })
+                            .filter_map(|&t| matcher::score(v.term(t), word).map(|s| (t, s)))
+                            .collect::<Vec<_>>(),
+                    )
+                })
+                .collect::<Option<Vec<_>>>()?
+                .concat();
+            let found = Arc::new(found);
+            if let Ok(mut c) = self.cache.lock() {
+                c.store_word(word, Arc::clone(&found));
+            }
+            found
+        };
+        let floor = matcher::min_score(chars.len());
+        let mut out: Vec<(u32, i64)> = matched
+            .iter()
+            .copied()
+            .filter(|&(_, s)| s >= floor)
+            .collect();
+        out.extend(self.typo_terms(&chars, &out));
+        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
+        out.truncate(TOP_TERMS);
+        Some(out)
+    }
+
+    /// Terms one edit away (two for long words) that are not subsequence matches: "massey" for
+    /// "massie". Scored below an exact match of the same length.
+    fn typo_terms(&self, chars: &[char], already: &[(u32, i64)]) -> Vec<(u32, i64)> {
+        if chars.len() < 4 {
+            return Vec::new();
+        }
+        let max = if chars.len() >= 8 { 2 } else { 1 };
+        let word: String = chars.iter().collect();
+        let qmask = char_mask(&word);
+        let full = matcher::score(&word, &word).unwrap_or(0);
+        let v = &self.vocab;
+        let lo = chars.len().saturating_sub(max);
+        let hi = (chars.len() + max).min(v.by_len.len().saturating_sub(1));
+        let mut out = Vec::new();
+        let mut buf: Vec<char> = Vec::new();
+        for len in lo..=hi {
+            for &t in v.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
+                if (qmask & !v.masks[t as usize]).count_ones() as usize > max
+                    || already.iter().any(|&(a, _)| a == t)
+                {
+                    continue;
+                }
+                buf.clear();
+                buf.extend(v.term(t).chars());
+                if buf.first() != chars.first() && max == 1 {
+                    continue;
+                }
+                if let Some(d) = typo_distance(chars, &buf, max) {
+                    out.push((t, full * 3 / 4 - (d as i64 - 1) * full / 8));
+                }
+            }
+        }
+        out
+    }
+
+    /// Bill-number terms of the vocabulary: the exact number first, then longer ones it begins.
+    fn bill_terms(&self, key: &str, exact: bool) -> Vec<(u32, i64)> {
+        let want = format!("#{key}");
+        let mut out: Vec<(u32, i64)> = self
+            .vocab
+            .prefix_range(&want)
+            .filter_map(|t| {
+                let term = self.vocab.term(t);
+                if term == want {
+                    Some((t, 300))
+                } else if exact {
+                    None
+                } else {
+                    Some((t, 200 - (term.len() - want.len()) as i64))
+                }
+            })
+            .collect();
+        out.sort_unstable_by_key(|&(_, s)| std::cmp::Reverse(s));
+        out.truncate(TOP_TERMS);
+        out
+    }
+
+    /// Articles whose title (or body) contains the phrase, verified on candidates that have
+    /// every word of it.
+    fn phrase_dense(
+        &self,
+        articles: &[Article],
+        phrase: &str,
+        scope: Scope,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<u32>> {
+        let mut d = vec![0u32; self.n];
+        let mut candidates: Option<Vec<u32>> = None;
+        for w in text::words(phrase) {
+            let Some(t) = self.vocab.find(&w) else {
+                return Some(d);
+            };
+            let mut docs: Vec<u32> = self.title.iter(t).collect();
+            if scope == Scope::Any {
+                docs.extend(self.body.iter(t));
+                docs.sort_unstable();
+                docs.dedup();
+            }
+            candidates = Some(match candidates {
+                None => docs,
+                Some(c) => intersect(&c, &docs),
+            });
+        }
+        let needle = super::details::fold(phrase);
+        let hits: Vec<(u32, u32)> = candidates
+            .unwrap_or_default()
+            .par_chunks(256)
+            .map(|chunk| {
+                if stale() {
+                    return None;
+                }
+                Some(
+                    chunk
+                        .iter()
+                        .filter_map(|&doc| {
+                            let a = articles.get(doc as usize)?;
+                            if super::details::contains_folded(&a.title, &needle) {
+                                Some((doc, pack(TITLE, PHRASE_SCORE)))
+                            } else if scope == Scope::Any
+                                && super::details::contains_folded(&a.body, &needle)
+                            {
+                                Some((doc, pack(BODY, PHRASE_SCORE)))
+                            } else {
+                                None
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Option<Vec<_>>>()?
+            .concat();
+        for (doc, p) in hits {
+            d[doc as usize] = p;
+        }
+        Some(d)
+    }
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Entities whose names match `pattern` fuzzily (or, when `exact`, contain it as a word or
+/// phrase). One- and two-letter patterns must begin a word of the name.
+pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<(u32, i64)> {
+    let chars = pattern.chars().count();
+    let floor = matcher::min_score(chars);
+    let one = |n: &Named| -> Option<i64> {
+        n.names
+            .iter()
+            .filter_map(|name| {
+                if exact || chars <= 2 {
+                    let words = text::words(name);
+                    let words_match = if exact {
+                        let want = text::words(pattern).join(" ");
+                        format!(" {} ", words.join(" ")).contains(&format!(" {want} "))
+                    } else {
+                        words.iter().any(|w| w.starts_with(pattern))
+                    };
+                    if !words_match {
+                        return None;
+                    }
+                }
+                matcher::score(name, pattern).filter(|&s| s >= floor)
+            })
+            .max()
+    };
+    list.par_iter()
+        .with_min_len(512)
+        .enumerate()
+        .filter_map(|(i, n)| one(n).map(|s| (i as u32, s)))
+        .collect()
+}
+
+/// Bills whose number is `key`, or begins with it while being typed.
+fn bill_entities(list: &[Named], key: &str, exact: bool) -> Vec<(u32, i64)> {
+    list.iter()
+        .enumerate()
+        .filter_map(|(i, b)| {
+            let s = b
+                .keys
+                .iter()
+                .filter_map(|k| {
+                    if k == key {
+                        Some(300)
+                    } else if !exact && k.starts_with(key) {
+                        Some(200 - (k.len() - key.len()) as i64)
+                    } else {
+                        None
+                    }
+                })
+                .max()?;
+            Some((i as u32, s))
+        })
+        .collect()
+}

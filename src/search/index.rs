@@ -1,0 +1,394 @@
+//! Building the search index: vocabulary, compressed postings for titles and bodies, entities.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::cache::TermCache;
+use super::matcher::char_mask;
+use super::postings::{Postings, PostingsBuilder, Segment};
+use super::text;
+use crate::corpus::Article;
+use crate::extract::EntityIndex;
+
+/// Articles per parallel indexing chunk.
+const CHUNK: usize = 1024;
+
+/// The sorted vocabulary of lower-cased words. Bill numbers are stored as `#hr1234` and sort first.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    text: String,
+    starts: Vec<u32>,
+    /// Character mask per term.
+    pub masks: Vec<u64>,
+    /// Length in characters per term (saturating at 255).
+    pub lens: Vec<u8>,
+    /// Terms by length in characters: `by_len[l]` lists the ids of the terms of length `l`.
+    pub by_len: Vec<Vec<u32>>,
+    /// Terms `[0, bill_end)` are bill numbers.
+    pub bill_end: u32,
+}
+
+impl Vocab {
+    /// Number of terms.
+    pub fn len(&self) -> usize {
+        self.masks.len()
+    }
+
+    /// The term with this id.
+    pub fn term(&self, id: u32) -> &str {
+        let i = id as usize;
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// Id of `term`, if present.
+    pub fn find(&self, term: &str) -> Option<u32> {
+        let i = self.lower_bound(term);
+        (i < self.len() && self.term(i as u32) == term).then_some(i as u32)
+    }
+
+    /// First id whose term is `>= key`.
+    pub fn lower_bound(&self, key: &str) -> usize {
+        let (mut lo, mut hi) = (0usize, self.len());
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if self.term(mid as u32) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+
+    /// Ids of the terms starting with `prefix`.
+    pub fn prefix_range(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.lower_bound(prefix);
+        let mut end = start;
+        while end < self.len() && self.term(end as u32).starts_with(prefix) {
+            end += 1;
+        }
+        start as u32..end as u32
+    }
+
+    fn from_sorted(terms: &[&str]) -> Vocab {
+        let mut v = Vocab::default();
+        v.starts.push(0);
+        for t in terms {
+            v.text.push_str(t);
+            v.starts.push(v.text.len() as u32);
+            v.masks.push(char_mask(t));
+            let len = t.chars().count().min(255);
+            v.lens.push(len as u8);
+            if v.by_len.len() <= len {
+                v.by_len.resize(len + 1, Vec::new());
+            }
+            if !t.starts_with('#') {
+                v.by_len[len].push(v.masks.len() as u32 - 1);
+            }
+        }
+        v.bill_end = terms.partition_point(|t| t.starts_with('#')) as u32;
+        v
+    }
+}
+
+/// Names an entity can be found by, and the articles that mention it.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Named {
+    /// Display name first, then the other forms (for bills: label, number, name, aliases).
+    pub names: Vec<String>,
+    /// Bill number keys ("hr1234"); empty for people.
+    pub keys: Vec<String>,
+    /// Articles, ascending.
+    pub articles: Vec<u32>,
+}
+
+/// The search index of one corpus. Build it once per load (in the background for large corpora)
+/// and share it (`Arc`) with the [`Searcher`](super::Searcher).
+#[derive(Debug)]
+pub struct SearchIndex {
+    pub(crate) n: usize,
+    pub(crate) vocab: Vocab,
+    pub(crate) title: Postings,
+    pub(crate) body: Postings,
+    pub(crate) dates: Vec<Option<NaiveDate>>,
+    pub(crate) people: Vec<Named>,
+    pub(crate) bills: Vec<Named>,
+    pub(crate) story_people: Vec<Vec<u32>>,
+    pub(crate) story_bills: Vec<Vec<u32>>,
+    pub(crate) sources: Vec<Named>,
+    pub(crate) cache: Mutex<TermCache>,
+}
+
+/// One chunk's local vocabulary and postings segments.
+struct Chunk {
+    terms: Vec<Box<str>>,
+    title: Vec<Segment>,
+    body: Vec<Segment>,
+}
+
+impl SearchIndex {
+    /// Indexes `articles` (titles, bodies, dates, sources) and the people and bills of `entities`
+    /// (which may be empty, or built for the same articles in the same order).
+    pub fn build(articles: &[Article], entities: &EntityIndex) -> SearchIndex {
+        Self::build_with_progress(articles, entities, &|_, _| {})
+    }
+
+    /// Like [`build`](Self::build), calling `progress(done, total)` (articles) from worker threads
+    /// as chunks are indexed.
+    pub fn build_with_progress(
+        articles: &[Article],
+        entities: &EntityIndex,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> SearchIndex {
+        let done = AtomicUsize::new(0);
+        let total = articles.len();
+        let chunks: Vec<Chunk> = articles
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let c = index_chunk(i * CHUNK, chunk);
+                let d = done.fetch_add(chunk.len(), Ordering::Relaxed) + chunk.len();
+                progress(d, total);
+                c
+            })
+            .collect();
+        let (vocab, title, body) = merge(&chunks);
+        drop(chunks);
+        let sources = index_sources(articles);
+        let mut story_people = vec![Vec::new(); articles.len()];
+        let mut story_bills = vec![Vec::new(); articles.len()];
+        let people = entities
+            .people
+            .iter()
+            .enumerate()
+            .map(|(id, p)| {
+                for &a in &p.articles {
+                    if let Some(s) = story_people.get_mut(a as usize) {
+                        s.push(id as u32);
+                    }
+                }
+                let mut names = vec![p.name.clone()];
+                push_unique(&mut names, p.aliases.iter().cloned());
+                Named {
+                    names,
+                    keys: Vec::new(),
+                    articles: p.articles.clone(),
+                }
+            })
+            .collect();
+        let bills = entities
+            .bills
+            .iter()
+            .enumerate()
+            .map(|(id, b)| {
+                for &a in &b.articles {
+                    if let Some(s) = story_bills.get_mut(a as usize) {
+                        s.push(id as u32);
+                    }
+                }
+                let mut names = vec![b.label.clone()];
+                push_unique(&mut names, b.number.iter().cloned());
+                push_unique(&mut names, b.title.iter().cloned());
+                push_unique(&mut names, b.aliases.iter().cloned());
+                let mut keys = Vec::new();
+                let key_number = b.key.split('-').next().unwrap_or_default();
+                for k in [b.number.as_deref().and_then(text::bill_number_key)]
+                    .into_iter()
+                    .flatten()
+                    .chain(text::compact_bill_key(key_number))
+                {
+                    if !keys.contains(&k) {
+                        keys.push(k);
+                    }
+                }
+                Named {
+                    names,
+                    keys,
+                    articles: b.articles.clone(),
+                }
+            })
+            .collect();
+        SearchIndex {
+            n: articles.len(),
+            vocab,
+            title,
+            body,
+            dates: articles.iter().map(|a| a.date).collect(),
+            people,
+            bills,
+            story_people,
+            story_bills,
+            sources,
+            cache: Mutex::new(TermCache::default()),
+        }
+    }
+
+    /// Number of articles indexed.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// True when no article was indexed.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// Number of distinct words (and bill numbers) in the vocabulary.
+    pub fn vocabulary_len(&self) -> usize {
+        self.vocab.len()
+    }
+
+    /// Approximate heap bytes used by the postings.
+    pub fn postings_bytes(&self) -> usize {
+        self.title.heap_bytes() + self.body.heap_bytes()
+    }
+}
+
+fn push_unique(names: &mut Vec<String>, more: impl Iterator<Item = String>) {
+    for n in more {
+        if !n.is_empty() && !names.iter().any(|x| x.eq_ignore_ascii_case(&n)) {
+            names.push(n);
+        }
+    }
+}
+
+fn index_sources(articles: &[Article]) -> Vec<Named> {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut sources: Vec<Named> = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        let Some(s) = a.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+            continue;
+        };
+        let id = *ids.entry(s).or_insert_with(|| {
+            sources.push(Named {
+                names: vec![s.to_string()],
+                ..Named::default()
+            });
+            sources.len() as u32 - 1
+        });
+        sources[id as usize].articles.push(i as u32);
+    }
+    sources
+}
+
+fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
+    let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
+    let mut chunk = Chunk {
+        terms: Vec::new(),
+        title: Vec::new(),
+        body: Vec::new(),
+    };
+    let mut buf = String::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut intern = |term: &str, chunk: &mut Chunk| -> u32 {
+        if let Some(&id) = map.get(term) {
+            return id;
+        }
+        let id = chunk.terms.len() as u32;
+        chunk.terms.push(term.into());
+        chunk.title.push(Segment::default());
+        chunk.body.push(Segment::default());
+        map.insert(term.into(), id);
+        id
+    };
+    for (k, article) in articles.iter().enumerate() {
+        let doc = (base + k) as u32;
+        for is_title in [true, false] {
+            let text = if is_title {
+                &article.title
+            } else {
+                &article.body
+            };
+            ids.clear();
+            text::for_each_token(text, |s, e| {
+                if text::normalize_token(&text[s..e], &mut buf) {
+                    ids.push(intern(&buf, &mut chunk));
+                }
+            });
+            for m in text::find_bills(text) {
+                buf.clear();
+                buf.push('#');
+                buf.push_str(&m.key);
+                ids.push(intern(&buf, &mut chunk));
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let segs = if is_title {
+                &mut chunk.title
+            } else {
+                &mut chunk.body
+            };
+            for &id in &ids {
+                segs[id as usize].push(doc);
+            }
+        }
+    }
+    chunk
+}
+
+/// Merges chunk vocabularies into one sorted vocabulary and concatenates the segments.
+fn merge(chunks: &[Chunk]) -> (Vocab, Postings, Postings) {
+    let mut all: FxHashSet<&str> = FxHashSet::default();
+    for c in chunks {
+        all.extend(c.terms.iter().map(AsRef::as_ref));
+    }
+    let mut sorted: Vec<&str> = all.into_iter().collect();
+    sorted.par_sort_unstable();
+    let ids: FxHashMap<&str, u32> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (*t, i as u32))
+        .collect();
+    // Per chunk: (global id, local id), sorted by global id.
+    let maps: Vec<Vec<(u32, u32)>> = chunks
+        .par_iter()
+        .map(|c| {
+            let mut m: Vec<(u32, u32)> = c
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(l, t)| (ids[t.as_ref()], l as u32))
+                .collect();
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    drop(ids);
+    let n = sorted.len() as u32;
+    let parts = 64u32;
+    let step = n.div_ceil(parts).max(1);
+    let build = |title: bool| -> Postings {
+        let pieces: Vec<Postings> = (0..n.div_ceil(step))
+            .into_par_iter()
+            .map(|p| {
+                let (lo, hi) = (p * step, ((p + 1) * step).min(n));
+                let mut ptr: Vec<usize> = maps
+                    .iter()
+                    .map(|m| m.partition_point(|&(g, _)| g < lo))
+                    .collect();
+                let mut b = PostingsBuilder::default();
+                for g in lo..hi {
+                    b.next_term();
+                    for (ci, m) in maps.iter().enumerate() {
+                        if let Some(&(mg, local)) = m.get(ptr[ci])
+                            && mg == g
+                        {
+                            let c = &chunks[ci];
+                            let seg = if title { &c.title } else { &c.body };
+                            b.extend(&seg[local as usize]);
+                            ptr[ci] += 1;
+                        }
+                    }
+                }
+                b.finish()
+            })
+            .collect();
+        Postings::concat(pieces)
+    };
+    let (title, body) = rayon::join(|| build(true), || build(false));
+    (Vocab::from_sorted(&sorted), title, body)
+}

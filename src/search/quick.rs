@@ -1,0 +1,91 @@
+//! A fallback search over titles only, with no index: what the reader uses while indexing.
+
+use rayon::prelude::*;
+
+use super::engine::{TITLE, pack};
+use super::query::{Scope, Term};
+use super::{FieldMatch, Hit, MatchField, matcher, parse, text};
+use crate::corpus::Article;
+
+/// Fuzzy-matches every positive word of `query_text` against every title (all must match),
+/// honouring exclusions and dates; a malformed query gives no hits. Best first, then newest.
+pub fn quick_title_search(articles: &[Article], query_text: &str, limit: usize) -> Vec<Hit> {
+    let Ok(query) = parse(query_text) else {
+        return Vec::new();
+    };
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let mut patterns = Vec::new();
+    let mut excluded = Vec::new();
+    for c in &query.clauses {
+        if matches!(c.scope, Scope::Person | Scope::Source) {
+            continue;
+        }
+        let p = match &c.term {
+            Term::Word(w) | Term::Phrase(w) => w.clone(),
+            Term::Bill(k) => text::bill_display(k).to_lowercase(),
+        };
+        if c.negated {
+            excluded.push(p);
+        } else {
+            patterns.push(p);
+        }
+    }
+    let mut hits: Vec<Hit> = articles
+        .par_iter()
+        .enumerate()
+        .with_min_len(1024)
+        .filter_map(|(i, a)| {
+            if query.after.is_some_and(|d| a.date.is_none_or(|x| x < d))
+                || query.before.is_some_and(|d| a.date.is_none_or(|x| x >= d))
+            {
+                return None;
+            }
+            if !excluded.is_empty() {
+                let words = text::words(&a.title);
+                if excluded.iter().any(|e| words.iter().any(|w| w == e)) {
+                    return None;
+                }
+            }
+            let mut score = 0;
+            for p in &patterns {
+                let s = matcher::score(&a.title, p)?;
+                if s < matcher::min_score(p.chars().count()) {
+                    return None;
+                }
+                score += s.min(999) + 1000 * i64::from(pack(TITLE, s) >> 24);
+            }
+            Some(Hit {
+                article: i,
+                score,
+                matches: Vec::new(),
+            })
+        })
+        .collect();
+    hits.sort_unstable_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then_with(|| articles[b.article].date.cmp(&articles[a.article].date))
+            .then_with(|| a.article.cmp(&b.article))
+    });
+    hits.truncate(limit);
+    for h in &mut hits {
+        let title = &articles[h.article].title;
+        let mut all: Vec<usize> = patterns
+            .iter()
+            .filter_map(|p| matcher::indices(title, p))
+            .flat_map(|(_, i)| i)
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        if !patterns.is_empty() {
+            h.matches.push(FieldMatch {
+                field: MatchField::Title,
+                text: title.clone(),
+                ranges: text::indexes_to_ranges(&all, 0),
+            });
+        }
+    }
+    hits
+}

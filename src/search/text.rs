@@ -1,0 +1,329 @@
+//! Text normalization shared by the index and the query parser: word tokens, bill numbers, offsets.
+
+/// Longest token (in bytes) worth indexing; longer runs are URLs, hashes and noise.
+pub const MAX_TOKEN_BYTES: usize = 40;
+
+/// Calls `f(start, end)` with the byte range of every word token of `text`.
+///
+/// A token is a run of alphanumeric characters, with apostrophes allowed between letters
+/// ("O'Rourke", "Massie's").
+pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_word, width) = if b < 0x80 {
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let w = ch.len_utf8();
+            if is_apostrophe(ch) {
+                (false, w)
+            } else {
+                (ch.is_alphanumeric(), w)
+            }
+        };
+        if is_word {
+            if start.is_none() {
+                start = Some(i);
+            }
+        } else if let Some(s) = start {
+            // An apostrophe between two word characters stays inside the token.
+            let apostrophe = b == b'\'' || (b >= 0x80 && text[i..].starts_with('\u{2019}'));
+            let next_is_word = text[i + width..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if !(apostrophe && next_is_word) {
+                f(s, i);
+                start = None;
+            }
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        f(s, bytes.len());
+    }
+}
+
+fn is_apostrophe(ch: char) -> bool {
+    ch == '\'' || ch == '\u{2019}'
+}
+
+/// Normalizes one raw token into `out`: lower case, a possessive `'s` dropped, apostrophes removed.
+///
+/// Returns false (leaving `out` empty) for tokens too long to be worth indexing.
+pub fn normalize_token(raw: &str, out: &mut String) -> bool {
+    out.clear();
+    if raw.len() > MAX_TOKEN_BYTES {
+        return false;
+    }
+    let raw = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("'S"))
+        .or_else(|| raw.strip_suffix("\u{2019}s"))
+        .or_else(|| raw.strip_suffix("\u{2019}S"))
+        .unwrap_or(raw);
+    if raw.is_ascii() {
+        for b in raw.bytes() {
+            if b != b'\'' {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+    } else {
+        for ch in raw.chars() {
+            if !is_apostrophe(ch) {
+                out.extend(ch.to_lowercase());
+            }
+        }
+    }
+    !out.is_empty()
+}
+
+/// The normalized words of a piece of text, in order.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_token(text, |s, e| {
+        if normalize_token(&text[s..e], &mut buf) {
+            out.push(buf.clone());
+        }
+    });
+    out
+}
+
+/// Canonical bill-number prefix for a run of letters ("hr", "h.res" without dots, "publ"), if any.
+pub fn bill_prefix(letters: &str) -> Option<&'static str> {
+    Some(match letters {
+        "hr" => "hr",
+        "s" => "s",
+        "hres" => "hres",
+        "sres" => "sres",
+        "hjres" => "hjres",
+        "sjres" => "sjres",
+        "hconres" => "hconres",
+        "sconres" => "sconres",
+        "pl" | "publ" | "publaw" => "pl",
+        _ => return None,
+    })
+}
+
+/// Splits a compact token like "hr1234" or "s744" into a bill key, if it is one.
+pub fn compact_bill_key(token: &str) -> Option<String> {
+    let lower = token.to_ascii_lowercase();
+    let split = lower.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = lower.split_at(split);
+    let prefix = bill_prefix(letters)?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+        return None;
+    }
+    if digits.contains('-') && prefix != "pl" {
+        return None;
+    }
+    Some(format!("{prefix}{digits}"))
+}
+
+/// Canonical key of a bill number as an extracted bill spells it ("H.R. 3684" -> "hr3684").
+pub fn bill_number_key(number: &str) -> Option<String> {
+    let compact: String = number
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    compact_bill_key(&compact)
+}
+
+/// How a bill key is displayed ("hr1234" -> "H.R. 1234").
+pub fn bill_display(key: &str) -> String {
+    let split = key.find(|c: char| c.is_ascii_digit()).unwrap_or(key.len());
+    let (letters, digits) = key.split_at(split);
+    let label = match letters {
+        "hr" => "H.R.",
+        "s" => "S.",
+        "hres" => "H.Res.",
+        "sres" => "S.Res.",
+        "hjres" => "H.J.Res.",
+        "sjres" => "S.J.Res.",
+        "hconres" => "H.Con.Res.",
+        "sconres" => "S.Con.Res.",
+        "pl" => "Pub. L.",
+        other => other,
+    };
+    format!("{label} {digits}")
+}
+
+/// A bill number found in text: its byte range and its key ("hr1234").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BillMention {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Canonical key.
+    pub key: String,
+}
+
+/// Finds bill numbers written in any common style: "H.R. 1234", "H.R.1234", "HR 1234", "S. 744",
+/// "H.J.Res. 3", "Pub. L. 117-58". The first letter must be a capital; "U.S. 2016" is not a bill.
+pub fn find_bills(text: &str) -> Vec<BillMention> {
+    let mut tokens = Vec::new();
+    for_each_token(text, |s, e| tokens.push((s, e)));
+    let gap_ok = |a: usize, b: usize| {
+        let gap = &text[a..b];
+        gap.len() <= 2 && gap.bytes().all(|c| c == b'.' || c == b' ')
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (s, e) = tokens[i];
+        let first_upper = text.as_bytes()[s].is_ascii_uppercase();
+        // Part of an abbreviation like "U.S." when the previous letter token ends with a dot before us.
+        let after_abbrev = i > 0 && {
+            let (ps, pe) = tokens[i - 1];
+            &text[pe..s] == "." && text[ps..pe].bytes().all(|c| c.is_ascii_alphabetic())
+        };
+        if !first_upper || after_abbrev {
+            i += 1;
+            continue;
+        }
+        // Single token: "HR1234".
+        if let Some(key) = compact_bill_key(&text[s..e])
+            && text[s..e].bytes().any(|c| c.is_ascii_alphabetic())
+        {
+            out.push(BillMention {
+                start: s,
+                end: e,
+                key,
+            });
+            i += 1;
+            continue;
+        }
+        // Letter tokens joined by dots or spaces, then a number.
+        let mut letters = String::new();
+        let mut j = i;
+        let mut found = None;
+        while j < tokens.len() && j < i + 4 {
+            let (ts, te) = tokens[j];
+            if j > i && !gap_ok(tokens[j - 1].1, ts) {
+                break;
+            }
+            let tok = &text[ts..te];
+            if tok.bytes().all(|c| c.is_ascii_alphabetic()) {
+                letters.push_str(&tok.to_ascii_lowercase());
+                j += 1;
+                continue;
+            }
+            if j > i && tok.bytes().all(|c| c.is_ascii_digit()) {
+                found = bill_prefix(&letters).map(|p| (p, j));
+            }
+            break;
+        }
+        if let Some((prefix, j)) = found {
+            let (ns, mut ne) = tokens[j];
+            let mut number = text[ns..ne].to_string();
+            // Public laws: "117-58".
+            if prefix == "pl"
+                && let Some(&(xs, xe)) = tokens.get(j + 1)
+                && &text[ne..xs] == "-"
+                && text[xs..xe].bytes().all(|c| c.is_ascii_digit())
+            {
+                number = format!("{number}-{}", &text[xs..xe]);
+                ne = xe;
+            }
+            if prefix != "pl" || number.contains('-') {
+                out.push(BillMention {
+                    start: s,
+                    end: ne,
+                    key: format!("{prefix}{number}"),
+                });
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Number of characters before byte offset `byte` of `text`.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    if text.is_ascii() {
+        byte
+    } else {
+        text[..byte].chars().count()
+    }
+}
+
+/// Merges sorted character indexes into half-open ranges: `[0, 1, 2, 5]` -> `[[0, 3], [5, 6]]`.
+pub fn indexes_to_ranges(indexes: &[usize], offset: usize) -> Vec<[usize; 2]> {
+    let mut out: Vec<[usize; 2]> = Vec::new();
+    for &i in indexes {
+        let i = i + offset;
+        match out.last_mut() {
+            Some(last) if last[1] == i => last[1] = i + 1,
+            _ => out.push([i, i + 1]),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        find_bills(text).into_iter().map(|m| m.key).collect()
+    }
+
+    #[test]
+    fn tokens_keep_inner_apostrophes() {
+        assert_eq!(
+            words("O'Rourke and Massie's bill"),
+            ["orourke", "and", "massie", "bill"]
+        );
+        assert_eq!(words("Ocasio-Cortez, 2025"), ["ocasio", "cortez", "2025"]);
+        assert_eq!(words("Zürich’s MÜLLER"), ["zürich", "müller"]);
+        assert!(words("  ,, ").is_empty());
+    }
+
+    #[test]
+    fn bills_in_every_spelling() {
+        assert_eq!(
+            keys("H.R. 1234 and H.R.1234 and HR 1234 and HR1234"),
+            ["hr1234"; 4]
+        );
+        assert_eq!(keys("H. R. 1234"), ["hr1234"]);
+        assert_eq!(keys("S. 744, S.744 and S 744"), ["s744"; 3]);
+        assert_eq!(
+            keys("H.Res. 7, S.J.Res. 3, H.Con.Res. 1"),
+            ["hres7", "sjres3", "hconres1"]
+        );
+        assert_eq!(keys("Pub. L. 117-58 and P.L. 117-58"), ["pl117-58"; 2]);
+    }
+
+    #[test]
+    fn not_bills() {
+        assert!(keys("the U.S. 2016 election, U.S. 40 and 341 U.S. 494").is_empty());
+        assert!(keys("it's 5 o'clock; hr 12 lower case").is_empty());
+        assert!(keys("Section 5 of the act").is_empty());
+    }
+
+    #[test]
+    fn bill_display_and_keys() {
+        assert_eq!(bill_display("hr1234"), "H.R. 1234");
+        assert_eq!(bill_display("sjres3"), "S.J.Res. 3");
+        assert_eq!(bill_number_key("H.R. 3684").as_deref(), Some("hr3684"));
+        assert_eq!(
+            bill_number_key("Pub. L. 117-58").as_deref(),
+            Some("pl117-58")
+        );
+        assert_eq!(bill_number_key("Affordable Care Act"), None);
+    }
+
+    #[test]
+    fn ranges_merge() {
+        assert_eq!(indexes_to_ranges(&[0, 1, 2, 5], 0), [[0, 3], [5, 6]]);
+        assert_eq!(indexes_to_ranges(&[1], 10), [[11, 12]]);
+        assert_eq!(char_offset("é a", 3), 2);
+    }
+}

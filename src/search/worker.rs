@@ -1,0 +1,188 @@
+//! The background searcher the reader uses: one thread, newest query wins, stale work dropped.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::{Arc, OnceLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use super::{Hit, QueryError, SearchIndex, parse, quick_title_search};
+use crate::corpus::Article;
+use crate::extract::EntityIndex;
+
+/// A finished search.
+#[derive(Debug, Clone)]
+pub struct SearchResult {
+    /// The number [`Searcher::submit`] returned for this query.
+    pub generation: u64,
+    /// The query text as submitted.
+    pub query: String,
+    /// The ranked hits (with match details), or why the query is malformed.
+    pub result: Result<Vec<Hit>, QueryError>,
+    /// How many stories matched in all (the hits stop at the limit).
+    pub total: usize,
+    /// Time from the start of the search to its result.
+    pub elapsed: Duration,
+    /// False when the index was still being built and only titles were searched.
+    pub indexed: bool,
+}
+
+struct Job {
+    generation: u64,
+    text: String,
+}
+
+/// Runs searches on a background thread. `submit` never blocks; `try_recv` returns the newest
+/// finished result. Submitting makes every older query stale: a pending one is skipped and a
+/// running one stops at its next check.
+#[derive(Debug)]
+pub struct Searcher {
+    jobs: Option<Sender<Job>>,
+    results: Receiver<SearchResult>,
+    generation: Arc<AtomicU64>,
+    index: Arc<OnceLock<Arc<SearchIndex>>>,
+    worker: Option<thread::JoinHandle<()>>,
+}
+
+impl Searcher {
+    /// A searcher over an index that is already built. Each result holds at most `limit` hits.
+    pub fn new(articles: Arc<Vec<Article>>, index: Arc<SearchIndex>, limit: usize) -> Searcher {
+        let cell = Arc::new(OnceLock::new());
+        let _ = cell.set(index);
+        Self::start(articles, cell, limit)
+    }
+
+    /// A searcher that builds the index on its own thread first; until it is ready, queries are
+    /// answered by [`quick_title_search`] (results say `indexed: false`).
+    pub fn building(
+        articles: Arc<Vec<Article>>,
+        entities: Arc<EntityIndex>,
+        limit: usize,
+    ) -> Searcher {
+        let cell = Arc::new(OnceLock::new());
+        let (a, c) = (Arc::clone(&articles), Arc::clone(&cell));
+        thread::spawn(move || {
+            let _ = c.set(Arc::new(SearchIndex::build(&a, &entities)));
+        });
+        Self::start(articles, cell, limit)
+    }
+
+    fn start(
+        articles: Arc<Vec<Article>>,
+        index: Arc<OnceLock<Arc<SearchIndex>>>,
+        limit: usize,
+    ) -> Searcher {
+        let (job_tx, job_rx) = mpsc::channel::<Job>();
+        let (res_tx, res_rx) = mpsc::channel();
+        let generation = Arc::new(AtomicU64::new(0));
+        let (g, ix) = (Arc::clone(&generation), Arc::clone(&index));
+        let worker = thread::spawn(move || run(&articles, &ix, &g, limit, &job_rx, &res_tx));
+        Searcher {
+            jobs: Some(job_tx),
+            results: res_rx,
+            generation,
+            index,
+            worker: Some(worker),
+        }
+    }
+
+    /// Queues a search and returns its generation number (increasing).
+    pub fn submit(&self, query: &str) -> u64 {
+        let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job {
+                generation,
+                text: query.to_string(),
+            });
+        }
+        generation
+    }
+
+    /// The newest finished result, if any arrived since the last call (older ones are dropped).
+    pub fn try_recv(&self) -> Option<SearchResult> {
+        self.results.try_iter().last()
+    }
+
+    /// Waits up to `timeout` for a result (for tools and tests; the reader polls `try_recv`).
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<SearchResult> {
+        match self.results.recv_timeout(timeout) {
+            Ok(r) => Some(self.results.try_iter().last().unwrap_or(r)),
+            Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
+        }
+    }
+
+    /// The generation of the newest submitted query.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// True once the full index is built (before that, only titles are searched).
+    pub fn is_indexed(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// The index, once built.
+    pub fn index(&self) -> Option<Arc<SearchIndex>> {
+        self.index.get().cloned()
+    }
+}
+
+impl Drop for Searcher {
+    fn drop(&mut self) {
+        // Make running work stale, close the queue, and let the thread finish.
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        self.jobs = None;
+        if let Some(w) = self.worker.take() {
+            let _ = w.join();
+        }
+    }
+}
+
+fn run(
+    articles: &[Article],
+    index: &OnceLock<Arc<SearchIndex>>,
+    generation: &AtomicU64,
+    limit: usize,
+    jobs: &Receiver<Job>,
+    results: &Sender<SearchResult>,
+) {
+    while let Ok(mut job) = jobs.recv() {
+        while let Ok(newer) = jobs.try_recv() {
+            job = newer;
+        }
+        let stale = || generation.load(Ordering::Relaxed) != job.generation;
+        if stale() {
+            continue;
+        }
+        let start = Instant::now();
+        let (result, total, indexed) = match (parse(&job.text), index.get()) {
+            (Err(e), ix) => (Err(e), 0, ix.is_some()),
+            (Ok(q), Some(ix)) => match ix.rank(articles, &q, limit, &stale) {
+                Some(mut r) => {
+                    r.fill(ix, articles, 0..limit);
+                    (Ok(r.hits), r.total, true)
+                }
+                None => continue,
+            },
+            (Ok(_), None) => {
+                let hits = quick_title_search(articles, &job.text, limit);
+                let n = hits.len();
+                (Ok(hits), n, false)
+            }
+        };
+        if stale() {
+            continue;
+        }
+        let sent = results.send(SearchResult {
+            generation: job.generation,
+            query: job.text,
+            result,
+            total,
+            elapsed: start.elapsed(),
+            indexed,
+        });
+        if sent.is_err() {
+            break;
+        }
+    }
+}

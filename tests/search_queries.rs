@@ -1,0 +1,218 @@
+//! Search on a small fixture: typos, bill numbers, named acts, phrases, qualifiers, exclusions,
+//! dates, ranking and the reasons given for each hit.
+
+mod search_common;
+
+use cloakroom::search::MatchField;
+use search_common::{fixture, hits, ids, marked};
+
+#[test]
+fn misspelled_name_finds_the_person_entity_first() {
+    let (a, ix) = fixture();
+    // Person entity stories (newer first), then the story that has the word only in its body.
+    assert_eq!(
+        ids(&a, &ix, "masie"),
+        ["massie-nato", "farm-bill", "kentucky-roundup"]
+    );
+}
+
+#[test]
+fn misspelled_name_says_which_person() {
+    let (a, ix) = fixture();
+    let h = hits(&a, &ix, "wickr");
+    assert_eq!(a[h[0].article].id, "wicker-defense");
+    let m = &h[0].matches[0];
+    assert_eq!(m.field, MatchField::Person);
+    assert_eq!(m.text, "Roger Wicker");
+    assert_eq!(marked(&m.text, &m.ranges), "Wick|r");
+}
+
+#[test]
+fn a_wrong_letter_is_forgiven() {
+    let (a, ix) = fixture();
+    assert_eq!(
+        ids(&a, &ix, "massei").first().map(String::as_str),
+        Some("massie-nato")
+    );
+    assert_eq!(ids(&a, &ix, "pelosy"), ["pelosi-speaks"]);
+}
+
+#[test]
+fn bill_number_in_every_spelling() {
+    let (a, ix) = fixture();
+    for q in [
+        "hr1234",
+        "HR1234",
+        "HR 1234",
+        "H.R.1234",
+        "H.R. 1234",
+        "h. r. 1234",
+        "\"H.R. 1234\"",
+        "bill:hr1234",
+    ] {
+        assert_eq!(
+            ids(&a, &ix, q),
+            ["massie-nato", "budget-stall"],
+            "query {q:?}"
+        );
+    }
+    assert_eq!(ids(&a, &ix, "s744"), ["senate-744"]);
+    assert_eq!(ids(&a, &ix, "S. 744"), ["senate-744"]);
+}
+
+#[test]
+fn bill_number_match_is_explained() {
+    let (a, ix) = fixture();
+    let h = hits(&a, &ix, "hr 1234");
+    assert_eq!(h[0].matches[0].field, MatchField::Bill);
+    assert_eq!(h[0].matches[0].text, "H.R. 1234");
+    let body = &h[1].matches[0];
+    assert_eq!(body.field, MatchField::Body);
+    assert_eq!(marked(&body.text, &body.ranges), "HR 1234");
+}
+
+#[test]
+fn half_typed_bill_number_finds_longer_numbers() {
+    let (a, ix) = fixture();
+    assert_eq!(ids(&a, &ix, "hr 12"), ["massie-nato", "budget-stall"]);
+    assert!(ids(&a, &ix, "hr 9").is_empty());
+}
+
+#[test]
+fn named_act_and_alias() {
+    let (a, ix) = fixture();
+    let h = hits(&a, &ix, "patriot act");
+    assert_eq!(a[h[0].article].id, "patriot-renewal");
+    assert_eq!(h[0].matches[0].field, MatchField::Bill);
+    assert_eq!(ids(&a, &ix, "obamacare"), ["repeal-push"]);
+    assert_eq!(ids(&a, &ix, "hunting act"), ["hunting-vote"]);
+}
+
+#[test]
+fn exact_phrase() {
+    let (a, ix) = fixture();
+    let h = hits(&a, &ix, "\"air defense legislation\"");
+    assert_eq!(h.len(), 1);
+    assert_eq!(a[h[0].article].id, "wicker-defense");
+    let m = &h[0].matches[0];
+    assert_eq!(m.field, MatchField::Body);
+    assert_eq!(marked(&m.text, &m.ranges), "air defense legislation");
+    assert!(ids(&a, &ix, "\"legislation defense air\"").is_empty());
+    assert_eq!(
+        ids(&a, &ix, "\"nato summit\""),
+        ["nato-summit-ends", "nato-summit-begins"]
+    );
+}
+
+#[test]
+fn qualifiers_restrict_the_field() {
+    let (a, ix) = fixture();
+    assert_eq!(ids(&a, &ix, "person:masie"), ["massie-nato", "farm-bill"]);
+    assert_eq!(ids(&a, &ix, "source:reuters"), ["wicker-defense"]);
+    assert_eq!(ids(&a, &ix, "bill:patriot"), ["patriot-renewal"]);
+    assert_eq!(ids(&a, &ix, "person:\"nancy pelosi\""), ["pelosi-speaks"]);
+    assert_eq!(
+        ids(&a, &ix, "title:nato"),
+        ["nato-summit-ends", "massie-nato", "nato-summit-begins"]
+    );
+    assert!(ids(&a, &ix, "title:wicker").is_empty());
+}
+
+#[test]
+fn source_match_is_explained() {
+    let (a, ix) = fixture();
+    let h = hits(&a, &ix, "source:hill");
+    assert_eq!(a[h[0].article].id, "massie-nato");
+    assert_eq!(h[0].matches[0].field, MatchField::Source);
+    assert_eq!(
+        marked(&h[0].matches[0].text, &h[0].matches[0].ranges),
+        "Hill"
+    );
+}
+
+#[test]
+fn exclusions() {
+    let (a, ix) = fixture();
+    assert_eq!(
+        ids(&a, &ix, "nato -massie"),
+        ["nato-summit-ends", "nato-summit-begins"]
+    );
+    assert_eq!(ids(&a, &ix, "nato -source:bbc"), ["massie-nato"]);
+    assert!(ids(&a, &ix, "massie -massie").is_empty());
+}
+
+#[test]
+fn date_bounds() {
+    let (a, ix) = fixture();
+    assert_eq!(ids(&a, &ix, "nato after:2025-06-05"), ["nato-summit-ends"]);
+    assert_eq!(
+        ids(&a, &ix, "title:nato before:2025-06-05"),
+        ["massie-nato", "nato-summit-begins"]
+    );
+    // Only a date: every dated story in range, newest first; undated stories are left out.
+    assert_eq!(
+        ids(&a, &ix, "after:2025-06-01"),
+        [
+            "kentucky-roundup",
+            "nato-summit-ends",
+            "massie-nato",
+            "nato-summit-begins"
+        ]
+    );
+    assert!(!ids(&a, &ix, "after:2000").contains(&"hunting-vote".to_string()));
+}
+
+#[test]
+fn no_results() {
+    let (a, ix) = fixture();
+    assert!(ids(&a, &ix, "zqxjvw").is_empty());
+    assert!(ids(&a, &ix, "massie after:2030-01-01").is_empty());
+    assert!(ids(&a, &ix, "").is_empty());
+}
+
+#[test]
+fn ranking_title_before_body_and_newer_first() {
+    let (a, ix) = fixture();
+    // "summit" is in two titles (newer first) and nowhere else.
+    assert_eq!(
+        ids(&a, &ix, "summit"),
+        ["nato-summit-ends", "nato-summit-begins"]
+    );
+    // "senate": in the title of one story, in the bodies of others.
+    let got = ids(&a, &ix, "senate");
+    assert_eq!(got[0], "wicker-defense");
+    let h = hits(&a, &ix, "senate");
+    assert!(h[0].score > h[1].score);
+    assert_eq!(h[1].matches[0].field, MatchField::Body);
+}
+
+#[test]
+fn several_words_must_all_match() {
+    let (a, ix) = fixture();
+    assert_eq!(ids(&a, &ix, "massie nato"), ["massie-nato"]);
+    // The farm bill story names only "Massie", linked to Thomas Massie by extraction.
+    assert_eq!(ids(&a, &ix, "thomas massie"), ["massie-nato", "farm-bill"]);
+    let h = hits(&a, &ix, "summit hague");
+    assert_eq!(h.len(), 2);
+    let fields: Vec<MatchField> = h[0].matches.iter().map(|m| m.field).collect();
+    assert_eq!(fields, [MatchField::Title, MatchField::Body]);
+}
+
+#[test]
+fn body_excerpt_ranges_point_into_the_excerpt() {
+    let (a, ix) = fixture();
+    let h = hits(&a, &ix, "ranch");
+    assert_eq!(a[h[0].article].id, "kentucky-roundup");
+    let m = &h[0].matches[0];
+    assert_eq!(m.field, MatchField::Body);
+    assert_eq!(marked(&m.text, &m.ranges), "ranch");
+    assert!(m.text.chars().count() <= 160);
+}
+
+#[test]
+fn limit_cuts_the_list() {
+    let (a, ix) = fixture();
+    let q = cloakroom::search::parse("after:2000").expect("parses");
+    assert_eq!(ix.search(&a, &q, 3).len(), 3);
+    assert!(ix.search(&a, &q, 0).is_empty());
+}

@@ -1,0 +1,47 @@
+//! `Signals` turns SIGTERM, SIGHUP and SIGINT into flags the event loop reads, instead of dying.
+
+use cloakroom::ui::terminal::{Signal, Signals, restore};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::low_level::raise;
+
+#[test]
+fn signals_become_pending_flags_taken_once() {
+    let signals = Signals::install().expect("install handlers");
+    assert_eq!(signals.pending(), None);
+    for (number, expected) in [
+        (SIGTERM, Signal::Terminate),
+        (SIGHUP, Signal::Hangup),
+        (SIGINT, Signal::Interrupt),
+    ] {
+        raise(number).expect("raise");
+        assert_eq!(signals.pending(), Some(expected));
+        assert_eq!(signals.pending(), None, "a signal is reported once");
+    }
+    raise(SIGINT).expect("raise");
+    raise(SIGTERM).expect("raise");
+    assert_eq!(
+        signals.pending(),
+        Some(Signal::Terminate),
+        "termination first"
+    );
+    assert_eq!(signals.pending(), Some(Signal::Interrupt));
+    assert_eq!(Signal::Terminate.exit_code(), 143);
+    assert_eq!(Signal::Hangup.exit_code(), 129);
+}
+
+#[test]
+fn restore_without_init_is_a_harmless_no_op() {
+    restore();
+    restore();
+}
+
+#[test]
+fn init_refuses_when_standard_output_is_not_a_terminal() {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        eprintln!("note: standard output is a terminal here; nothing to check");
+        return;
+    }
+    let err = cloakroom::ui::terminal::init().expect_err("no terminal");
+    assert!(err.to_string().contains("not a terminal"), "{err}");
+}
