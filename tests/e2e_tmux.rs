@@ -206,10 +206,15 @@ impl Tmux {
         self.poll(name, false, || fs::read_to_string(&path).ok())
     }
 
-    /// Waits until the reader has drawn its first frame.
+    /// Waits until the reader has drawn its first frame of the default fixture.
     fn wait_for_first_frame(&self) -> String {
         self.wait_for_flag("alternate_on", "1");
-        self.wait_for_text(FARM)
+        // The whole list, not a frame caught half written.
+        self.wait_for("the four stories listed", |s| {
+            [FARM, BORDER, BUDGET, PIPELINE]
+                .iter()
+                .all(|t| s.contains(t))
+        })
     }
 
     /// The reader's exit status, once the script recorded it.
