@@ -386,6 +386,39 @@ fn sighup_exits_and_restores_the_terminal() {
     signal_restores(rustix::process::Signal::HUP, 129);
 }
 
+/// Whether `pid` is a live process (a zombie waiting to be reaped does not count).
+fn alive(pid: i32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Err(_) if Path::new("/proc/self").exists() => false,
+        Err(_) => rustix::process::Pid::from_raw(pid)
+            .is_some_and(|p| rustix::process::test_kill_process(p).is_ok()),
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    if tmux_missing() {
+        return;
+    }
+    let t = Tmux::reader();
+    t.wait_for_first_frame();
+    let pid = t.reader_pid();
+    assert!(alive(pid));
+    // The pane's terminal goes away under the reader, as when a terminal window is closed.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while alive(pid) {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the reader outlived its terminal (pid {pid})"
+        );
+        sleep(POLL);
+    }
+}
+
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     if tmux_missing() {
