@@ -77,7 +77,7 @@ pub fn build_entities(
 }
 
 /// How many hits one search returns to the list.
-pub const SEARCH_LIMIT: usize = 500;
+pub const SEARCH_LIMIT: usize = 2000;
 
 /// The search index over a corpus, searched synchronously (tests, benchmarks).
 pub struct SearchEngine {
@@ -154,10 +154,12 @@ impl SearchWorker {
                 let hits = search::parse(&query)
                     .map(|_| quick_title_search(&titles, &query, SEARCH_LIMIT))
                     .map_err(|e| e.to_string());
+                let total = hits.as_ref().map_or(0, Vec::len);
                 let outcome = SearchOutcome {
                     generation,
                     hits,
                     partial: true,
+                    total,
                 };
                 if rtx.send(outcome).is_err() {
                     break;
@@ -202,6 +204,7 @@ impl SearchWorker {
                 generation: ours,
                 hits: done.result.map_err(|e| e.to_string()),
                 partial: !done.indexed,
+                total: done.total,
             });
         }
         self.quick_results.try_iter().last()
