@@ -177,18 +177,28 @@ fn tiny_and_empty_terminals_never_panic() {
 
 #[test]
 fn every_small_size_in_every_mode_draws() {
-    for w in (0..=130).step_by(7) {
+    let mut h = harness(120, 35);
+    let keys = [
+        KeyCode::Char('j'),
+        KeyCode::Tab,
+        KeyCode::Tab,
+        KeyCode::Char('n'),
+        KeyCode::Char('/'),
+        KeyCode::Char('m'),
+        KeyCode::Enter,
+        KeyCode::Char('?'),
+        KeyCode::Esc,
+        KeyCode::Enter,
+        KeyCode::Char('p'),
+        KeyCode::Esc,
+    ];
+    for w in (0..=130).step_by(3) {
         for ht in 0..=24 {
-            let mut h = harness(w, ht);
-            for key in ['j', '\t', '\t', 'n', '/', 'm', '\n', '?'] {
-                let code = match key {
-                    '\t' => KeyCode::Tab,
-                    '\n' => KeyCode::Enter,
-                    c => KeyCode::Char(c),
-                };
-                h.press(code);
-                let _ = draw_at(&h.app, w, ht);
-            }
+            h.act(Action::Resize(w, ht));
+            let key = keys[(usize::from(w) + usize::from(ht)) % keys.len()];
+            h.press(key);
+            let buffer = draw_at(&h.app, w, ht);
+            assert_eq!((buffer.area.width, buffer.area.height), (w, ht));
         }
     }
 }
@@ -200,7 +210,12 @@ fn no_color_uses_modifiers_only() {
     h.app.theme = Theme::mono();
     let buffer = h.buffer();
     for cell in buffer.content() {
-        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{:?}", cell.symbol());
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (Color::Reset, Color::Reset),
+            "{:?}",
+            cell.symbol()
+        );
     }
     let screen = text(&buffer);
     let (row, line) = screen
@@ -208,7 +223,9 @@ fn no_color_uses_modifiers_only() {
         .enumerate()
         .find(|(_, l)| l.contains("Representative Thomas Massie"))
         .expect("body line");
-    let col = line[..line.find("Thomas Massie").expect("name")].chars().count() as u16;
+    let col = line[..line.find("Thomas Massie").expect("name")]
+        .chars()
+        .count() as u16;
     let cell = &buffer[Position::new(col, row as u16)];
     assert!(cell.modifier.contains(Modifier::UNDERLINED));
 }
