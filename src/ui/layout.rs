@@ -94,8 +94,8 @@ pub fn compute(area: Rect, focus: Focus, side: bool, prompt: bool) -> Areas {
         return out;
     }
     let w = main.width;
-    let side_w = if side { (w / 4).clamp(24, 36) } else { 0 };
-    let list_w = (w * 2 / 5).clamp(28, 64).min(w - side_w - 20);
+    let side_w = if side { (w / 4).clamp(28, 38) } else { 0 };
+    let list_w = (w * 7 / 20).clamp(28, 60).min(w - side_w - 20);
     let reader_w = w - side_w - list_w;
     out.list = Some(Rect {
         width: list_w,
