@@ -286,10 +286,10 @@ fn o_asks_to_open_only_http_links() {
 #[test]
 fn a_click_selects_in_the_list_and_a_second_click_opens() {
     let mut h = harness(120, 35);
-    h.act(Action::Click(5, 3));
+    h.act(Action::Click(5, 5));
     assert_eq!(h.app.view().selected, 2);
     assert_eq!(h.app.focus, Focus::List);
-    h.act(Action::Click(5, 3));
+    h.act(Action::Click(5, 5));
     assert_eq!(h.app.focus, Focus::Reader);
     h.act(Action::Click(5, 30));
     assert_eq!(

@@ -39,6 +39,16 @@ impl Areas {
     }
 }
 
+/// Lines per story in the list: one when the title, source and date fit side by side, else two.
+pub fn list_row_height(list: Rect) -> usize {
+    if inner(list).width >= 70 { 1 } else { 2 }
+}
+
+/// How many stories the list shows at once.
+pub fn list_capacity(list: Rect) -> usize {
+    (usize::from(inner(list).height) / list_row_height(list)).max(1)
+}
+
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     Rect {

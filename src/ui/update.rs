@@ -150,11 +150,14 @@ fn back(app: &mut App) {
 /// Rows in one page of the focused pane.
 fn page(app: &App) -> isize {
     let areas = layout::areas(app);
-    let pane = match app.mode {
-        Mode::Search => areas.list,
-        _ => areas.pane(app.focus),
-    };
-    pane.map_or(10, |r| (layout::inner(r).height.max(2) - 1) as isize)
+    match (app.mode, app.focus) {
+        (Mode::Search, _) | (Mode::Normal, Focus::List) => areas
+            .list
+            .map_or(10, |r| layout::list_capacity(r).max(2) as isize - 1),
+        _ => areas
+            .pane(app.focus)
+            .map_or(10, |r| (layout::inner(r).height.max(2) - 1) as isize),
+    }
 }
 
 /// Moves the selection or scroll of what has the keyboard by `delta`.
@@ -314,7 +317,7 @@ fn relayout(app: &mut App) {
         r.map_or(1, |r| usize::from(layout::inner(r).height.max(1)))
     };
     let (list_h, reader_h, side_h) = (
-        rows(areas.list),
+        areas.list.map_or(1, layout::list_capacity),
         rows(areas.reader.or(areas.list)),
         rows(areas.side.or(areas.list)),
     );
