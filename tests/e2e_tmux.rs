@@ -91,23 +91,30 @@ impl Tmux {
 
     /// Starts the reader on `corpus` with extra environment variables.
     fn reader_on(corpus: &Path, env: &[(&str, &str)]) -> Tmux {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = dir.path().join("data/state.json").display().to_string();
+        let corpus = corpus.display().to_string();
+        Tmux::recording(dir, &[BIN, "--state", &state, &corpus], env)
+    }
+
+    /// Starts a pane running `argv` with `env` through a script that records the pid, and after
+    /// the exit `stty -a` and the exit status, in files of `dir`.
+    fn recording(dir: tempfile::TempDir, argv: &[&str], env: &[(&str, &str)]) -> Tmux {
         let mut exports = String::new();
         for (k, v) in env {
             writeln!(exports, "export {k}={}", sh_quote(v)).expect("write to a string");
         }
-        let dir = tempfile::tempdir().expect("tempdir");
+        let command: Vec<String> = argv.iter().map(|a| sh_quote(a)).collect();
         let script = dir.path().join("run.sh");
-        let d = sh_quote(&dir.path().display().to_string());
         let body = format!(
             "{exports}cd {d} || exit 1\n\
-             sh -c 'echo $$ > pid; exec \"$0\" \"$@\"' {bin} --state {state} {fixture}\n\
+             sh -c 'echo $$ > pid; exec \"$0\" \"$@\"' {command}\n\
              status=$?\n\
              stty -a > stty.tmp; mv stty.tmp stty\n\
              echo $status > exit.tmp; mv exit.tmp exit\n\
              exec sleep 600\n",
-            bin = sh_quote(BIN),
-            state = sh_quote(&dir.path().join("data/state.json").display().to_string()),
-            fixture = sh_quote(&corpus.display().to_string()),
+            d = sh_quote(&dir.path().display().to_string()),
+            command = command.join(" "),
         );
         fs::write(&script, body).expect("write script");
         let script = script.display().to_string();
@@ -206,10 +213,15 @@ impl Tmux {
         self.poll(name, false, || fs::read_to_string(&path).ok())
     }
 
-    /// Waits until the reader has drawn its first frame.
+    /// Waits until the reader has drawn its first frame of the default fixture.
     fn wait_for_first_frame(&self) -> String {
         self.wait_for_flag("alternate_on", "1");
-        self.wait_for_text(FARM)
+        // The whole list, not a frame caught half written.
+        self.wait_for("the four stories listed", |s| {
+            [FARM, BORDER, BUDGET, PIPELINE]
+                .iter()
+                .all(|t| s.contains(t))
+        })
     }
 
     /// The reader's exit status, once the script recorded it.
@@ -295,7 +307,6 @@ impl Drop for Tmux {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn read_search_and_quit_restores_the_terminal_and_saves_state() {
     if tmux_missing() {
         return;
@@ -334,7 +345,6 @@ fn read_search_and_quit_restores_the_terminal_and_saves_state() {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn ctrl_c_quits_and_restores_the_terminal() {
     if tmux_missing() {
         return;
@@ -347,43 +357,76 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     t.assert_restored();
 }
 
-/// Sends `signal` to the running reader and checks it exits and gives the terminal back.
-fn signal_restores(signal: rustix::process::Signal) -> i32 {
+/// Opens a story, sends `signal` to the running reader, and checks it exits with `128 + n`,
+/// gives the terminal back and keeps the read mark.
+fn signal_restores(signal: rustix::process::Signal, status: i32) {
     let t = Tmux::reader();
     t.wait_for_first_frame();
     t.assert_taken();
+    t.keys(&["j", "Enter"]);
+    t.wait_for_text("Massie");
     let pid = rustix::process::Pid::from_raw(t.reader_pid()).expect("a real pid");
     rustix::process::kill_process(pid, signal).expect("send the signal");
-    let status: i32 = t.wait_for_file("exit").trim().parse().expect("status");
+    let got: i32 = t.wait_for_file("exit").trim().parse().expect("status");
     t.assert_restored();
-    status
-}
-
-#[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
-fn sigterm_exits_and_restores_the_terminal() {
-    if tmux_missing() {
-        return;
-    }
-    let status = signal_restores(rustix::process::Signal::TERM);
-    assert_ne!(
-        status, 0,
-        "a terminated reader reports it in its exit status"
+    assert_eq!(got, status, "exit status after the signal");
+    assert!(
+        t.read_ids().iter().any(|id| id == BORDER_ID),
+        "the read mark was lost: {:?}",
+        t.read_ids()
     );
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
+fn sigterm_exits_and_restores_the_terminal() {
+    if tmux_missing() {
+        return;
+    }
+    signal_restores(rustix::process::Signal::TERM, 143);
+}
+
+#[test]
 fn sighup_exits_and_restores_the_terminal() {
     if tmux_missing() {
         return;
     }
-    let status = signal_restores(rustix::process::Signal::HUP);
-    assert_ne!(status, 0, "a hung-up reader reports it in its exit status");
+    signal_restores(rustix::process::Signal::HUP, 129);
+}
+
+/// Whether `pid` is a live process (a zombie waiting to be reaped does not count).
+fn alive(pid: i32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Err(_) if Path::new("/proc/self").exists() => false,
+        Err(_) => rustix::process::Pid::from_raw(pid)
+            .is_some_and(|p| rustix::process::test_kill_process(p).is_ok()),
+    }
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
+fn closing_the_terminal_ends_the_reader() {
+    if tmux_missing() {
+        return;
+    }
+    let t = Tmux::reader();
+    t.wait_for_first_frame();
+    let pid = t.reader_pid();
+    assert!(alive(pid));
+    // The pane's terminal goes away under the reader, as when a terminal window is closed.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while alive(pid) {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the reader outlived its terminal (pid {pid})"
+        );
+        sleep(POLL);
+    }
+}
+
+#[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     if tmux_missing() {
         return;
@@ -484,7 +527,6 @@ fn colour_codes(styled: &str) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn no_color_turns_every_colour_off() {
     if tmux_missing() {
         return;
@@ -514,7 +556,6 @@ fn no_color_turns_every_colour_off() {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn escape_sequences_in_stories_never_reach_the_terminal() {
     if tmux_missing() {
         return;
@@ -564,4 +605,59 @@ fn colour_codes_are_found_in_sgr_sequences() {
         vec!["48;2;1;2;3".to_owned()]
     );
     assert_eq!(colour_codes("\u{1b}[2Jx\u{1b}[H"), Vec::<String>::new());
+}
+
+/// Run inside tmux by `a_panic_restores_the_terminal_and_shows_the_message`: takes the screen
+/// with the reader's own `terminal::init`, then panics once told to.
+#[test]
+#[ignore = "helper: run inside tmux by a_panic_restores_the_terminal_and_shows_the_message"]
+fn panicking_child() {
+    let go = PathBuf::from(std::env::var_os("CLOAKROOM_E2E_GO").expect("CLOAKROOM_E2E_GO"));
+    let mut tui = cloakroom::ui::terminal::init().expect("take the terminal");
+    tui.draw(|frame| {
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new("ABOUT TO PANIC"),
+            frame.area(),
+        );
+    })
+    .expect("draw");
+    while !go.exists() {
+        sleep(POLL);
+    }
+    panic!("deliberate panic from the end-to-end test");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let go = dir.path().join("go").display().to_string();
+    let me = std::env::current_exe().expect("this test binary");
+    let me = me.display().to_string();
+    let t = Tmux::recording(
+        dir,
+        &[
+            &me,
+            "--ignored",
+            "--exact",
+            "panicking_child",
+            "--nocapture",
+            "--test-threads=1",
+        ],
+        &[("CLOAKROOM_E2E_GO", &go), ("RUST_BACKTRACE", "0")],
+    );
+    t.wait_for_text("ABOUT TO PANIC");
+    t.assert_taken();
+    fs::write(&go, "").expect("say go");
+    let status: i32 = t.wait_for_file("exit").trim().parse().expect("status");
+    assert_eq!(status, 101, "the test harness reports the panic");
+    t.assert_restored();
+    // The message was printed after the restore, so it is on the main screen for the user.
+    let screen = t.screen();
+    assert!(
+        screen.contains("deliberate panic from the end-to-end test"),
+        "the panic message is not on the main screen:\n{screen}"
+    );
 }

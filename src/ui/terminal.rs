@@ -6,8 +6,9 @@
 //! between polls, so that `kill -TERM` ends the loop and the guard restores the terminal.
 
 use std::io::{self, IsTerminal, Write, stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Once};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
@@ -17,6 +18,10 @@ use ratatui::crossterm::{cursor, execute};
 
 /// The terminal the reader draws on.
 pub type Tui = ratatui::DefaultTerminal;
+
+/// How long the event loop has, after SIGTERM, SIGHUP or SIGINT, to restore the terminal and
+/// exit on its own before the watchdog does it.
+pub const EXIT_DEADLINE: Duration = Duration::from_secs(2);
 
 /// Whether the screen is currently taken (raw mode, alternate screen, mouse capture).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -116,37 +121,77 @@ pub struct Signals {
     terminate: Arc<AtomicBool>,
     hangup: Arc<AtomicBool>,
     interrupt: Arc<AtomicBool>,
+    /// The first signal [`Signals::pending`] reported, as its exit code (0 for none).
+    first: AtomicU8,
 }
 
 impl Signals {
-    /// Registers the handlers. Call it once, before [`init`].
+    /// Registers the handlers, with a watchdog that ends the process [`EXIT_DEADLINE`] after a
+    /// signal if the event loop has not exited by then. Call it once, before [`init`].
+    ///
+    /// The watchdog is there because the loop can be stuck where it cannot see the flags: when
+    /// the terminal is closed, crossterm 0.29 spins inside `event::poll` reading end-of-file
+    /// forever (crossterm-rs/crossterm#793), so a hung-up reader would otherwise burn a core.
     ///
     /// # Errors
-    /// When a handler cannot be registered.
+    /// When a handler cannot be registered or the watchdog thread cannot start.
     pub fn install() -> io::Result<Signals> {
+        Signals::install_with_deadline(Some(EXIT_DEADLINE))
+    }
+
+    /// As [`Signals::install`], with the watchdog's deadline given (`None`: no watchdog).
+    ///
+    /// # Errors
+    /// When a handler cannot be registered or the watchdog thread cannot start.
+    pub fn install_with_deadline(deadline: Option<Duration>) -> io::Result<Signals> {
         let signals = Signals {
             terminate: Arc::new(AtomicBool::new(false)),
             hangup: Arc::new(AtomicBool::new(false)),
             interrupt: Arc::new(AtomicBool::new(false)),
+            first: AtomicU8::new(0),
         };
         register(signal_hook::consts::SIGTERM, &signals.terminate)?;
         register(signal_hook::consts::SIGINT, &signals.interrupt)?;
         #[cfg(unix)]
         register(signal_hook::consts::SIGHUP, &signals.hangup)?;
+        if let Some(deadline) = deadline {
+            spawn_watchdog(deadline)?;
+        }
         Ok(signals)
     }
 
     /// The signal received since the last call, if any (termination first, then hangup, then
     /// interrupt). Taking it re-arms the "second signal ends the process" fallback.
     pub fn pending(&self) -> Option<Signal> {
-        [
+        let signal = [
             (&self.terminate, Signal::Terminate),
             (&self.hangup, Signal::Hangup),
             (&self.interrupt, Signal::Interrupt),
         ]
         .into_iter()
         .find(|(flag, _)| flag.swap(false, Ordering::SeqCst))
-        .map(|(_, signal)| signal)
+        .map(|(_, signal)| signal)?;
+        let _ =
+            self.first
+                .compare_exchange(0, signal.exit_code(), Ordering::SeqCst, Ordering::SeqCst);
+        Some(signal)
+    }
+
+    /// The first signal [`Signals::pending`] ever reported, so that the reader can exit with
+    /// the conventional status (128 + the signal's number) after it restored the terminal.
+    pub fn received(&self) -> Option<Signal> {
+        match self.first.load(Ordering::SeqCst) {
+            0 => None,
+            code => [Signal::Terminate, Signal::Hangup, Signal::Interrupt]
+                .into_iter()
+                .find(|s| s.exit_code() == code),
+        }
+    }
+
+    /// The process's exit status: success, or 128 + the number of the signal that ended it.
+    pub fn exit_code(&self) -> std::process::ExitCode {
+        self.received()
+            .map_or(std::process::ExitCode::SUCCESS, |s| s.exit_code().into())
     }
 }
 
@@ -155,6 +200,31 @@ fn register(signal: i32, flag: &Arc<AtomicBool>) -> io::Result<()> {
     // Registered first so it sees the flag as the previous delivery left it.
     signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(flag))?;
     signal_hook::flag::register(signal, Arc::clone(flag))?;
+    Ok(())
+}
+
+/// Waits for a termination signal, gives the event loop `deadline` to exit on its own, then
+/// restores the terminal and exits with 128 + the signal's number.
+#[cfg(unix)]
+fn spawn_watchdog(deadline: Duration) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signal watchdog".to_owned())
+        .spawn(move || {
+            if let Some(signal) = incoming.forever().next() {
+                std::thread::sleep(deadline);
+                restore();
+                // `_exit`: no clean-up that could wait on a lock the stuck thread holds.
+                signal_hook::low_level::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Without POSIX signals there is nothing to watch.
+#[cfg(not(unix))]
+fn spawn_watchdog(_deadline: Duration) -> io::Result<()> {
     Ok(())
 }
 
