@@ -46,7 +46,7 @@ fn norm(s: &str) -> String {
 /// The key that merges a person across stories: given name and surname, lower case.
 pub fn person_key(name: &str) -> String {
     match split_name(name) {
-        (Some(g), s) => format!("{} {}", norm(g), norm(&s)),
+        (Some(g), s) => format!("{} {}", canonical_given(&norm(g)), norm(&s)),
         (None, s) => norm(&s),
     }
 }
@@ -55,7 +55,79 @@ pub fn person_key(name: &str) -> String {
 struct Proto<T> {
     entity: T,
     names: HashMap<String, u32>,
-    rank: u8,
+    /// Votes for the role, party and state each story gave: one story's misreading must not win.
+    roles: HashMap<String, u32>,
+    parties: HashMap<String, u32>,
+    states: HashMap<String, u32>,
+}
+
+fn vote(map: &mut HashMap<String, u32>, value: Option<&String>) {
+    if let Some(v) = value {
+        *map.entry(v.clone()).or_default() += 1;
+    }
+}
+
+fn add_votes(into: &mut HashMap<String, u32>, from: HashMap<String, u32>) {
+    for (k, c) in from {
+        *into.entry(k).or_default() += c;
+    }
+}
+
+/// The value most stories gave (ties go to the alphabetically first, for stable output).
+fn winner(map: &HashMap<String, u32>) -> Option<String> {
+    map.iter()
+        .max_by_key(|(v, c)| (**c, std::cmp::Reverse((*v).clone())))
+        .map(|(v, _)| v.clone())
+}
+
+/// The most specific role among those given by at least a quarter as many stories as the most common one.
+fn best_role(map: &HashMap<String, u32>) -> Option<String> {
+    let top = map.values().copied().max()?;
+    map.iter()
+        .filter(|(_, c)| **c * 4 >= top)
+        .max_by_key(|(r, c)| (rank_of_role(r), **c, std::cmp::Reverse((*r).clone())))
+        .map(|(r, _)| r.clone())
+}
+
+/// Common short forms of given names, so "Chuck Schumer" and "Charles Schumer" are one person.
+const GIVEN_FORMS: &[(&str, &str)] = &[
+    ("chuck", "charles"),
+    ("charlie", "charles"),
+    ("mike", "michael"),
+    ("bob", "robert"),
+    ("rob", "robert"),
+    ("bill", "william"),
+    ("jim", "james"),
+    ("jimmy", "james"),
+    ("joe", "joseph"),
+    ("tom", "thomas"),
+    ("dick", "richard"),
+    ("rick", "richard"),
+    ("dan", "daniel"),
+    ("dave", "david"),
+    ("steve", "steven"),
+    ("chris", "christopher"),
+    ("pat", "patrick"),
+    ("tony", "anthony"),
+    ("liz", "elizabeth"),
+    ("beth", "elizabeth"),
+    ("kate", "katherine"),
+    ("ben", "benjamin"),
+    ("sam", "samuel"),
+    ("matt", "matthew"),
+    ("nick", "nicholas"),
+    ("andy", "andrew"),
+    ("jerry", "gerald"),
+    ("don", "donald"),
+    ("ed", "edward"),
+    ("al", "albert"),
+];
+
+fn canonical_given(given: &str) -> &str {
+    GIVEN_FORMS
+        .iter()
+        .find(|(short, _)| *short == given)
+        .map_or(given, |(_, long)| long)
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -210,7 +282,8 @@ fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
         }
         raw.push(links);
     }
-    // A surname alone merges into the one full name with that surname, when there is exactly one.
+    // A surname alone merges into the full name with that surname when there is one, or when one
+    // is named in at least three times as many stories as any other ("Trump": Donald Trump, not Ivanka).
     let mut parent: Vec<usize> = (0..protos.len()).collect();
     let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
     for (key, &i) in &by_key {
@@ -223,9 +296,11 @@ fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
     }
     for (key, &i) in &by_key {
         if (!key.contains(' ') || split_name(&protos[i].entity.name).0.is_none())
-            && let Some([target]) = full_by_surname.get(key.as_str()).map(Vec::as_slice)
+            && let Some(target) = full_by_surname
+                .get(key.as_str())
+                .and_then(|c| dominant(c, &protos))
         {
-            parent[i] = *target;
+            parent[i] = target;
         }
     }
     for i in 0..protos.len() {
@@ -245,25 +320,27 @@ fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
     (people, links)
 }
 
+/// The candidate named in at least three times as many stories as any other, if there is one.
+fn dominant(candidates: &[usize], protos: &[Proto<Person>]) -> Option<usize> {
+    let stories = |i: &usize| protos[*i].entity.articles.len();
+    let mut sorted = candidates.to_vec();
+    sorted.sort_by_key(|i| std::cmp::Reverse(stories(i)));
+    match sorted.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        [first, second, ..] => (stories(first) >= 3 * stories(second)).then_some(*first),
+    }
+}
+
 fn add_person(proto: &mut Proto<Person>, p: &super::types::StoryPerson, article: u32) {
     let e = &mut proto.entity;
     *proto.names.entry(p.name.clone()).or_default() += 1;
     for a in &p.aliases {
         push_unique(&mut e.aliases, a);
     }
-    if let Some(role) = &p.role {
-        let rank = rank_of_role(role);
-        if e.role.is_none() || rank > proto.rank {
-            e.role = Some(role.clone());
-            proto.rank = rank;
-        }
-    }
-    if e.party.is_none() {
-        e.party.clone_from(&p.party);
-    }
-    if e.state.is_none() {
-        e.state.clone_from(&p.state);
-    }
+    vote(&mut proto.roles, p.role.as_ref());
+    vote(&mut proto.parties, p.party.as_ref());
+    vote(&mut proto.states, p.state.as_ref());
     if e.articles.last() != Some(&article) {
         e.articles.push(article);
     }
@@ -278,16 +355,9 @@ fn fold_person(into: &mut Proto<Person>, src: Proto<Person>) {
     for a in &s.aliases {
         push_unique(&mut e.aliases, a);
     }
-    if s.role.is_some() && (e.role.is_none() || src.rank > into.rank) {
-        e.role = s.role;
-        into.rank = src.rank;
-    }
-    if e.party.is_none() {
-        e.party = s.party;
-    }
-    if e.state.is_none() {
-        e.state = s.state;
-    }
+    add_votes(&mut into.roles, src.roles);
+    add_votes(&mut into.parties, src.parties);
+    add_votes(&mut into.states, src.states);
     e.articles.extend(s.articles);
     e.articles.sort_unstable();
     e.articles.dedup();
@@ -296,6 +366,14 @@ fn fold_person(into: &mut Proto<Person>, src: Proto<Person>) {
 
 fn finish_person(p: Proto<Person>) -> Person {
     let mut e = p.entity;
+    e.role = best_role(&p.roles);
+    // A party or state given by only a sliver of the stories is more likely a misreading than a fact.
+    let stories = e.articles.len() as u32;
+    let credible = |map: &HashMap<String, u32>| {
+        winner(map).filter(|v| map.get(v).is_some_and(|c| c * 20 >= stories))
+    };
+    e.party = credible(&p.parties);
+    e.state = credible(&p.states);
     // Display the most frequent full form; ties go to the longer name.
     let best = p
         .names
