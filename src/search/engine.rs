@@ -357,10 +357,12 @@ impl SearchIndex {
         let hi = (chars.len() + max).min(v.by_len.len().saturating_sub(1));
         let mut out = Vec::new();
         let mut buf: Vec<char> = Vec::new();
+        let mut seen: Vec<u32> = already.iter().map(|&(t, _)| t).collect();
+        seen.sort_unstable();
         for len in lo..=hi {
             for &t in v.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
                 if (qmask & !v.masks[t as usize]).count_ones() as usize > max
-                    || already.iter().any(|&(a, _)| a == t)
+                    || seen.binary_search(&t).is_ok()
                 {
                     continue;
                 }

@@ -156,7 +156,11 @@ impl SearchIndex {
                 c
             })
             .collect();
+        let t_merge = std::time::Instant::now();
         let (vocab, title, body) = merge(&chunks);
+        if std::env::var_os("CLOAKROOM_TIMING").is_some() {
+            eprintln!("chunks done; merge {:?}", t_merge.elapsed());
+        }
         drop(chunks);
         let sources = index_sources(articles);
         let mut story_people = vec![Vec::new(); articles.len()];
@@ -242,6 +246,13 @@ impl SearchIndex {
         self.vocab.len()
     }
 
+    /// Forgets what earlier queries computed (for benchmarks that time cold queries).
+    pub fn clear_cache(&self) {
+        if let Ok(mut c) = self.cache.lock() {
+            *c = TermCache::default();
+        }
+    }
+
     /// Approximate heap bytes used by the postings.
     pub fn postings_bytes(&self) -> usize {
         self.title.heap_bytes() + self.body.heap_bytes()
@@ -304,11 +315,7 @@ fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                 &article.body
             };
             ids.clear();
-            text::for_each_token(text, |s, e| {
-                if text::normalize_token(&text[s..e], &mut buf) {
-                    ids.push(intern(&buf, &mut chunk));
-                }
-            });
+            text::for_each_word(text, |w| ids.push(intern(w, &mut chunk)));
             for m in text::find_bills(text) {
                 buf.clear();
                 buf.push('#');
