@@ -169,3 +169,67 @@ fn seed_has_exactly_the_seven_people_and_two_described_bills() {
     assert_eq!(bills.len(), 2);
     assert!(bills.iter().all(|b| b["kind"] == "described"));
 }
+
+/// Lower case, straight apostrophes, no periods, single spaces: how the eval compares text.
+fn loose(s: &str) -> String {
+    norm(&s.replace('\u{2019}', "'"))
+}
+
+#[test]
+fn bundled_labels_match_the_bundled_sample() {
+    // The bundled articles ship with the crate, so their labels can be checked against the text:
+    // every labelled record exists and every labelled person and named bill occurs in it.
+    let v = labels();
+    let mut checked = 0;
+    for a in articles(&v) {
+        let Some(file) = a["source"]
+            .as_str()
+            .and_then(|s| s.strip_prefix("bundled:"))
+        else {
+            continue;
+        };
+        let id = a["id"].as_str().unwrap_or_default();
+        let path = format!("{}/assets/sample/{file}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let record: Value = text
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{path}: labelled record {id} is missing"));
+        let body = loose(&format!(
+            "{}\n{}",
+            record["title"].as_str().unwrap_or_default(),
+            record["body"].as_str().unwrap_or_default()
+        ));
+        let forms = |x: &Value, key: &str| -> Vec<String> {
+            let mut f: Vec<String> = x[key].as_str().map(loose).into_iter().collect();
+            if let Some(list) = x["aliases"].as_array() {
+                f.extend(list.iter().filter_map(Value::as_str).map(loose));
+            }
+            f
+        };
+        for p in a["people"].as_array().into_iter().flatten() {
+            let f = if p.is_string() {
+                vec![loose(p.as_str().unwrap_or_default())]
+            } else {
+                forms(p, "name")
+            };
+            assert!(
+                f.iter().any(|n| body.contains(n.as_str())),
+                "{file} {id}: labelled person {f:?} is not in the text (stale label?)"
+            );
+        }
+        for b in a["bills"].as_array().into_iter().flatten() {
+            if b["kind"] == "described" {
+                continue;
+            }
+            let f = forms(b, "label");
+            assert!(
+                f.iter().any(|n| body.contains(n.as_str())),
+                "{file} {id}: labelled bill {f:?} is not in the text (stale label?)"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 8, "only {checked} bundled articles labelled");
+}

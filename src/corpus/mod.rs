@@ -1,10 +1,29 @@
 //! Articles and corpora: the data model, the loaders per format, field mapping and text sanitizing.
 
 mod article;
+mod dates;
+mod fields;
+mod files;
+mod json;
+mod raw;
+mod record;
+pub mod sanitize;
+mod scan;
+mod text;
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 pub use article::{Article, Corpus, LoadReport, Origin, Skipped};
+pub use dates::parse_date;
+pub use fields::{Field, parse_field_arg};
+pub use record::derive_id;
+
+use fields::FieldMap;
+use json::Parsed;
+
+/// At most this many warnings are kept in a report; the rest are counted in a last one.
+pub const MAX_WARNINGS: usize = 200;
 
 /// How to load: field-name overrides given on the command line.
 #[derive(Debug, Clone, Default)]
@@ -13,17 +32,127 @@ pub struct LoadOptions {
     pub fields: Vec<(String, String)>,
 }
 
+impl LoadOptions {
+    /// Options from `--field FIELD=KEY` arguments, as the subcommands receive them.
+    ///
+    /// # Errors
+    /// Fails, naming the argument, when one has no `=`, an unknown field or an empty key.
+    pub fn from_field_args(args: &[String]) -> anyhow::Result<LoadOptions> {
+        let fields = args
+            .iter()
+            .map(|a| parse_field_arg(a))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok(LoadOptions { fields })
+    }
+}
+
 /// Loads every path (files, folders, `-` for standard input) into one corpus.
 ///
 /// # Errors
 /// Fails when a path cannot be read at all or a single JSON document is invalid
 /// (`path:line:column: what is wrong`); bad records in JSON Lines and folders are skipped instead.
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> anyhow::Result<Corpus> {
-    let _ = (paths, options);
-    anyhow::bail!("loading is not implemented yet")
+    let map = FieldMap::new(&options.fields)?;
+    let mut corpus = Corpus::default();
+    for path in paths {
+        let (parsed, read) = if path.as_os_str() == "-" {
+            (files::load_stdin(&map)?, 1)
+        } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            files::load_folder(path, &map)
+        } else {
+            (files::load_file(path, &map)?, 1)
+        };
+        corpus.report.files_read += read;
+        corpus.articles.extend(parsed.articles);
+        corpus.report.skipped.extend(parsed.skipped);
+        corpus.report.warnings.extend(parsed.warnings);
+    }
+    finish(&mut corpus);
+    Ok(corpus)
 }
 
-/// The sample corpus bundled in the binary.
+/// Loads JSON Lines text already in memory, `file` naming it in origins and messages.
+pub fn load_str(text: &str, file: &str, options: &LoadOptions) -> anyhow::Result<Corpus> {
+    let map = FieldMap::new(&options.fields)?;
+    let mut corpus = Corpus::default();
+    absorb(&mut corpus, json::parse_lines(text, file, &map));
+    corpus.report.files_read = 1;
+    finish(&mut corpus);
+    Ok(corpus)
+}
+
+/// The bundled sample corpus's JSON Lines files.
+const BUNDLED: [&str; 2] = [
+    include_str!("../../assets/sample/us.jsonl"),
+    include_str!("../../assets/sample/world.jsonl"),
+];
+
+/// The sample corpus bundled in the binary (origin file `<bundled>`), loaded like any JSON Lines file.
 pub fn bundled() -> Corpus {
-    Corpus::default()
+    let map = FieldMap::new(&[]).unwrap_or_else(|_| unreachable!("default field map"));
+    let mut corpus = Corpus::default();
+    for text in BUNDLED {
+        absorb(&mut corpus, json::parse_lines(text, "<bundled>", &map));
+        corpus.report.files_read += 1;
+    }
+    finish(&mut corpus);
+    corpus
+}
+
+/// Adds one parse result to a corpus.
+fn absorb(corpus: &mut Corpus, parsed: Parsed) {
+    corpus.articles.extend(parsed.articles);
+    corpus.report.skipped.extend(parsed.skipped);
+    corpus.report.warnings.extend(parsed.warnings);
+}
+
+/// Keeps duplicate ids apart (the second `x` becomes `x~2`, the third `x~3`, ...), cleans file names and messages
+/// (a file name can carry escape sequences too) and caps the warnings.
+fn finish(corpus: &mut Corpus) {
+    for skipped in &mut corpus.report.skipped {
+        skipped.file = sanitize::clean_line(&skipped.file);
+        skipped.reason = sanitize::clean_line(&skipped.reason);
+    }
+    for warning in &mut corpus.report.warnings {
+        *warning = sanitize::clean_line(warning);
+    }
+    if corpus
+        .articles
+        .iter()
+        .any(|a| sanitize::clean(&a.origin.file) != a.origin.file)
+    {
+        for article in &mut corpus.articles {
+            article.origin.file = sanitize::clean_line(&article.origin.file);
+        }
+    }
+    let mut seen: HashSet<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
+    if seen.len() < corpus.articles.len() {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut duplicates = Vec::new();
+        for article in &mut corpus.articles {
+            let count = counts.entry(article.id.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                continue;
+            }
+            if *count == 2 {
+                duplicates.push(article.id.clone());
+            }
+            let mut n = *count;
+            let mut id = format!("{}~{n}", article.id);
+            while seen.contains(&id) {
+                n += 1;
+                id = format!("{}~{n}", article.id);
+            }
+            seen.insert(id.clone());
+            article.id = id;
+        }
+        corpus.report.duplicate_ids = duplicates;
+    }
+    let warnings = &mut corpus.report.warnings;
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!("... and {more} more warnings"));
+    }
 }

@@ -1,0 +1,156 @@
+//! One record to one article: field mapping over a JSON object, plain-text and Markdown files, stable ids.
+
+use std::borrow::Cow;
+
+use super::dates::parse_date;
+use super::fields::{Field, FieldMap};
+use super::raw::{RawObject, Val};
+use super::{Article, Origin, sanitize, text};
+
+/// Where a record is, for messages: `file:line` or `file`.
+pub fn place(origin: &Origin) -> String {
+    match origin.line {
+        Some(line) => format!("{}:{line}", origin.file),
+        None => origin.file.clone(),
+    }
+}
+
+/// A stable id derived from the content: 16 hex digits of XXH3-64 (a fixed, specified algorithm, so the same text
+/// gives the same id on every run, machine and Rust version) over the cleaned title and body.
+pub fn derive_id(title: &str, body: &str) -> String {
+    let seed = xxhash_rust::xxh3::xxh3_64(title.as_bytes());
+    format!(
+        "{:016x}",
+        xxhash_rust::xxh3::xxh3_64_with_seed(body.as_bytes(), seed)
+    )
+}
+
+/// The first non-empty text among the keys mapped to `field`.
+fn first_text<'a>(obj: &RawObject<'a>, map: &FieldMap, field: Field) -> Option<Cow<'a, str>> {
+    let exact = map.is_overridden(field);
+    map.keys(field).iter().find_map(|key| {
+        let text = Val::of(obj.get(key, exact)?).text()?;
+        (!text.trim().is_empty()).then_some(text)
+    })
+}
+
+/// The value of the first key mapped to `field` that is present.
+fn first_val<'a>(obj: &RawObject<'a>, map: &FieldMap, field: Field) -> Option<Val<'a>> {
+    let exact = map.is_overridden(field);
+    map.keys(field)
+        .iter()
+        .find_map(|key| obj.get(key, exact))
+        .map(Val::of)
+}
+
+/// Maps a JSON object to an article. Warnings (unreadable date, dropped URL) are pushed to `warnings`.
+///
+/// # Errors
+/// Returns the reason when the record has neither a title nor a body.
+pub fn from_object(
+    obj: &RawObject<'_>,
+    map: &FieldMap,
+    origin: Origin,
+    warnings: &mut Vec<String>,
+) -> Result<Article, String> {
+    let title = first_text(obj, map, Field::Title).map_or_else(String::new, |t| text::line(&t));
+    let body = first_text(obj, map, Field::Body).map_or_else(String::new, text::body);
+    if title.is_empty() && body.is_empty() {
+        let keys = obj.keys();
+        return Err(if keys.is_empty() {
+            "empty record: no title and no body".to_owned()
+        } else {
+            format!("no title and no body (keys: {})", keys.join(", "))
+        });
+    }
+    let source = first_text(obj, map, Field::Source)
+        .map(|s| text::line(&s))
+        .filter(|s| !s.is_empty());
+    let authors = match first_val(obj, map, Field::Authors) {
+        Some(Val::Str(s)) => text::split_authors(&s),
+        Some(val) => val
+            .texts()
+            .iter()
+            .map(|a| text::line(a))
+            .filter(|a| !a.is_empty())
+            .collect(),
+        None => Vec::new(),
+    };
+    let date = first_text(obj, map, Field::Date).and_then(|raw| {
+        let date = parse_date(&raw);
+        if date.is_none() {
+            let shown = sanitize::clean_line(&raw);
+            warnings.push(format!("{}: unrecognized date {shown:?}", place(&origin)));
+        }
+        date
+    });
+    let url = first_text(obj, map, Field::Url).and_then(|raw| {
+        let url = sanitize::clean_url(&raw);
+        if url.is_none() {
+            let shown = sanitize::clean_line(&raw);
+            warnings.push(format!(
+                "{}: dropped a URL that is not http(s): {shown:?}",
+                place(&origin)
+            ));
+        }
+        url
+    });
+    let mut tags: Vec<String> = Vec::new();
+    let exact = map.is_overridden(Field::Tags);
+    for key in map.keys(Field::Tags) {
+        let Some(raw) = obj.get(key, exact) else {
+            continue;
+        };
+        for tag in Val::of(raw).texts() {
+            for part in tag.split([',', ';']) {
+                let part = text::line(part);
+                if !part.is_empty() && !tags.contains(&part) {
+                    tags.push(part);
+                }
+            }
+        }
+    }
+    let id = first_text(obj, map, Field::Id)
+        .map(|s| sanitize::clean_line(&s))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| derive_id(&title, &body));
+    Ok(Article {
+        id,
+        title,
+        body,
+        source,
+        authors,
+        date,
+        url,
+        tags,
+        origin,
+    })
+}
+
+/// Maps a plain-text or Markdown file to an article: the first non-empty line is the title (Markdown `#` marks
+/// removed), the rest is the body.
+///
+/// # Errors
+/// Returns the reason when the file holds no text.
+pub fn from_text(content: &str, markdown: bool, origin: Origin) -> Result<Article, String> {
+    let content = content.trim_start();
+    let (first, rest) = content.split_once('\n').unwrap_or((content, ""));
+    let first = if markdown {
+        first.trim_start_matches('#')
+    } else {
+        first
+    };
+    let title = sanitize::clean_line(first);
+    let body = text::body(Cow::Borrowed(rest));
+    if title.is_empty() && body.is_empty() {
+        return Err("no text".to_owned());
+    }
+    let id = derive_id(&title, &body);
+    Ok(Article {
+        id,
+        title,
+        body,
+        origin,
+        ..Article::default()
+    })
+}

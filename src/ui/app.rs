@@ -1,0 +1,203 @@
+//! The reader's state: the corpus, the stack of list views, the open story, mode, focus and sizes.
+
+use std::sync::Arc;
+
+use super::story::Story;
+use super::theme::Theme;
+use crate::corpus::Article;
+use crate::extract::EntityIndex;
+use crate::search::FieldMatch;
+use crate::state::ReadState;
+
+/// What has the keyboard, topmost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys go to the focused pane.
+    Normal,
+    /// Keys go to the search prompt.
+    Search,
+    /// Keys go to the help overlay.
+    Help,
+}
+
+/// Which pane has the focus in normal mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The list of stories.
+    List,
+    /// The open story.
+    Reader,
+    /// The people and bills of the open story.
+    Side,
+}
+
+/// A person or a bill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A bill.
+    Bill,
+}
+
+/// What a list view shows, for the breadcrumb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewKind {
+    /// Every story, newest first.
+    All,
+    /// The results of a search within the view below.
+    Search {
+        /// The query as typed.
+        query: String,
+        /// True while only titles could be searched.
+        partial: bool,
+    },
+    /// Every story that mentions one person or bill, newest first.
+    Pivot {
+        /// The person's name or the bill's label.
+        label: String,
+        /// Person or bill.
+        kind: EntityKind,
+        /// Index in the entity index.
+        id: u32,
+    },
+}
+
+/// One list of stories with its own selection; the app keeps a stack of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    /// What the list shows.
+    pub kind: ViewKind,
+    /// Article indexes, in display order.
+    pub items: Vec<u32>,
+    /// For search views, why each item matched (parallel to `items`); empty otherwise.
+    pub matches: Vec<Vec<FieldMatch>>,
+    /// Selected row.
+    pub selected: usize,
+    /// First row on screen.
+    pub offset: usize,
+}
+
+impl View {
+    /// A view of these items, nothing scrolled.
+    pub fn new(kind: ViewKind, items: Vec<u32>) -> Self {
+        Self {
+            kind,
+            items,
+            matches: Vec::new(),
+            selected: 0,
+            offset: 0,
+        }
+    }
+
+    /// The selected article's index, if the list is not empty.
+    pub fn current(&self) -> Option<usize> {
+        self.items.get(self.selected).map(|&i| i as usize)
+    }
+}
+
+/// How far the background indexing has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Finding people and bills: done out of total.
+    Entities(usize, usize),
+    /// Building the search index.
+    Search,
+    /// Everything is ready.
+    Ready,
+}
+
+/// The live search prompt.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prompt {
+    /// The query typed so far.
+    pub query: String,
+    /// Generation of the newest query sent to the searcher.
+    pub generation: u64,
+    /// True until the answer to `generation` arrives.
+    pub pending: bool,
+    /// Why the query could not run, if it could not.
+    pub error: Option<String>,
+}
+
+/// The whole state of the reader.
+pub struct App {
+    /// The loaded stories.
+    pub articles: Arc<Vec<Article>>,
+    /// Read and starred marks.
+    pub marks: ReadState,
+    /// Stack of list views; never empty, the last one is on screen.
+    pub views: Vec<View>,
+    /// The story shown in the reader pane (the selected one).
+    pub story: Option<Story>,
+    /// Which layer gets the keys.
+    pub mode: Mode,
+    /// Which pane has the focus.
+    pub focus: Focus,
+    /// The user's choice to show or hide the side panel; `None` follows the width.
+    pub side_choice: Option<bool>,
+    /// Terminal size from the last resize: (columns, rows).
+    pub size: (u16, u16),
+    /// Corpus-wide people and bills, once built.
+    pub entities: Option<Arc<EntityIndex>>,
+    /// Background progress.
+    pub progress: Progress,
+    /// The search prompt.
+    pub prompt: Prompt,
+    /// First line of the help overlay on screen.
+    pub help_scroll: usize,
+    /// A message for the status bar, cleared by the next key.
+    pub notice: Option<String>,
+    /// Every style.
+    pub theme: Theme,
+    /// Set when the reader should exit.
+    pub quit: bool,
+}
+
+impl App {
+    /// A reader over these articles, listing them all newest first.
+    pub fn new(articles: Arc<Vec<Article>>, marks: ReadState, theme: Theme) -> Self {
+        let mut items: Vec<u32> = (0..articles.len() as u32).collect();
+        items.sort_by(|&a, &b| articles[b as usize].date.cmp(&articles[a as usize].date));
+        Self {
+            articles,
+            marks,
+            views: vec![View::new(ViewKind::All, items)],
+            story: None,
+            mode: Mode::Normal,
+            focus: Focus::List,
+            side_choice: None,
+            size: (0, 0),
+            entities: None,
+            progress: Progress::Entities(0, 0),
+            prompt: Prompt::default(),
+            help_scroll: 0,
+            notice: None,
+            theme,
+            quit: false,
+        }
+    }
+
+    /// The list on screen.
+    pub fn view(&self) -> &View {
+        self.views.last().expect("the view stack is never empty")
+    }
+
+    /// The list on screen, mutably.
+    pub fn view_mut(&mut self) -> &mut View {
+        self.views
+            .last_mut()
+            .expect("the view stack is never empty")
+    }
+
+    /// The article shown in the reader, if any.
+    pub fn article(&self) -> Option<&Article> {
+        self.story.as_ref().map(|s| &self.articles[s.article])
+    }
+
+    /// Whether the side panel is shown at the current width.
+    pub fn side_visible(&self) -> bool {
+        self.side_choice
+            .unwrap_or(self.size.0 >= super::layout::SIDE_MIN_WIDTH)
+    }
+}

@@ -1,0 +1,209 @@
+//! The reader's bridge to the core: background indexing with progress, and the search worker.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use rayon::prelude::*;
+
+use super::action::{Action, SearchOutcome, Shared, Stage};
+use crate::corpus::Article;
+use crate::extract::{self, Bill, EntityIndex, Person, StoryLinks};
+use crate::search::{self, Hit, SearchIndex, Searcher, quick_title_search};
+
+/// Builds the corpus-wide people and bills, reporting `(done, total)` now and then.
+pub fn build_entities(
+    articles: &[Article],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> EntityIndex {
+    let total = articles.len();
+    let step = (total / 100).max(64);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let per_story: Vec<_> = articles
+        .par_iter()
+        .map(|a| {
+            let e = extract::extract(a);
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n.is_multiple_of(step) {
+                progress(n, total);
+            }
+            e
+        })
+        .collect();
+    let mut index = EntityIndex::default();
+    let mut people: HashMap<String, u32> = HashMap::new();
+    let mut bills: HashMap<String, u32> = HashMap::new();
+    for (i, story) in per_story.into_iter().enumerate() {
+        let mut links = StoryLinks::default();
+        for p in story.people {
+            let id = *people.entry(p.name.clone()).or_insert_with(|| {
+                index.people.push(Person {
+                    name: p.name.clone(),
+                    role: p.role.clone(),
+                    party: p.party.clone(),
+                    state: p.state.clone(),
+                    ..Person::default()
+                });
+                (index.people.len() - 1) as u32
+            });
+            let person = &mut index.people[id as usize];
+            person.articles.push(i as u32);
+            person.mentions += p.mentions.len() as u32;
+            links.people.push((id, p.mentions));
+        }
+        for b in story.bills {
+            let id = *bills.entry(b.key.clone()).or_insert_with(|| {
+                index.bills.push(Bill {
+                    key: b.key.clone(),
+                    label: b.label.clone(),
+                    number: b.number.clone(),
+                    title: b.title.clone(),
+                    chamber: b.chamber.clone(),
+                    sponsors: b.sponsors.clone(),
+                    ..Bill::default()
+                });
+                (index.bills.len() - 1) as u32
+            });
+            let bill = &mut index.bills[id as usize];
+            bill.articles.push(i as u32);
+            bill.mentions += b.mentions.len() as u32;
+            links.bills.push((id, b.mentions));
+        }
+        index.stories.push(links);
+    }
+    progress(total, total);
+    index
+}
+
+/// How many hits one search returns to the list.
+pub const SEARCH_LIMIT: usize = 500;
+
+/// The search index over a corpus, searched synchronously (tests, benchmarks).
+pub struct SearchEngine {
+    articles: Arc<Vec<Article>>,
+    index: Arc<SearchIndex>,
+}
+
+impl SearchEngine {
+    /// Builds the index synchronously (the event loop does it on a background thread).
+    pub fn build(articles: Arc<Vec<Article>>, entities: &EntityIndex) -> Self {
+        let index = Arc::new(SearchIndex::build(&articles, entities));
+        Self { articles, index }
+    }
+
+    /// Runs one query over the whole corpus.
+    pub fn search(&self, query: &str) -> Result<Vec<Hit>, String> {
+        let query = search::parse(query).map_err(|e| e.to_string())?;
+        Ok(self.index.search(&self.articles, &query, SEARCH_LIMIT))
+    }
+}
+
+/// Starts indexing on a background thread; progress arrives as actions on `tx`, the search
+/// index on `index_tx` just before `Action::SearchReady`.
+pub fn spawn_indexer(
+    articles: Arc<Vec<Article>>,
+    tx: Sender<Action>,
+    index_tx: Sender<Arc<SearchIndex>>,
+) {
+    thread::spawn(move || {
+        let report = tx.clone();
+        let entities = build_entities(&articles, &move |done, total| {
+            let _ = report.send(Action::Progress(Stage::Entities, done, total));
+        });
+        let entities = Arc::new(entities);
+        let _ = tx.send(Action::EntitiesReady(Shared(Arc::clone(&entities))));
+        let report = tx.clone();
+        let step = (articles.len() / 50).max(1);
+        let index = SearchIndex::build_with_progress(&articles, &entities, &move |done, total| {
+            if done % step < CHUNK_HINT {
+                let _ = report.send(Action::Progress(Stage::Search, done, total));
+            }
+        });
+        let _ = index_tx.send(Arc::new(index));
+        let _ = tx.send(Action::SearchReady);
+    });
+}
+
+/// Progress reports come per chunk of articles; report roughly every `step`.
+const CHUNK_HINT: usize = 1024;
+
+/// Runs searches off the UI thread: titles only until the index is installed, then the
+/// core's `Searcher`; answers are tagged with the app's own generation numbers.
+pub struct SearchWorker {
+    quick: Sender<(u64, String)>,
+    quick_results: Receiver<SearchOutcome>,
+    full: Option<Searcher>,
+    articles: Arc<Vec<Article>>,
+    /// (searcher's generation, app's generation) of the newest full search.
+    last: Option<(u64, u64)>,
+}
+
+impl SearchWorker {
+    /// Starts the title-only worker.
+    pub fn spawn(articles: Arc<Vec<Article>>) -> Self {
+        let (qtx, qrx) = mpsc::channel::<(u64, String)>();
+        let (rtx, rrx) = mpsc::channel();
+        let titles = Arc::clone(&articles);
+        thread::spawn(move || {
+            while let Ok(mut job) = qrx.recv() {
+                while let Ok(newer) = qrx.try_recv() {
+                    job = newer;
+                }
+                let (generation, query) = job;
+                let hits = search::parse(&query)
+                    .map(|_| quick_title_search(&titles, &query, SEARCH_LIMIT))
+                    .map_err(|e| e.to_string());
+                let outcome = SearchOutcome {
+                    generation,
+                    hits,
+                    partial: true,
+                };
+                if rtx.send(outcome).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            quick: qtx,
+            quick_results: rrx,
+            full: None,
+            articles,
+            last: None,
+        }
+    }
+
+    /// Switches to the full index.
+    pub fn install(&mut self, index: Arc<SearchIndex>) {
+        self.full = Some(Searcher::new(
+            Arc::clone(&self.articles),
+            index,
+            SEARCH_LIMIT,
+        ));
+    }
+
+    /// Queues a query; older ones become stale.
+    pub fn submit(&mut self, generation: u64, query: &str) {
+        match &self.full {
+            Some(searcher) => self.last = Some((searcher.submit(query), generation)),
+            None => {
+                let _ = self.quick.send((generation, query.to_owned()));
+            }
+        }
+    }
+
+    /// The newest finished search, if any.
+    pub fn try_recv(&self) -> Option<SearchOutcome> {
+        if let (Some(searcher), Some((theirs, ours))) = (&self.full, self.last)
+            && let Some(done) = searcher.try_recv()
+            && done.generation == theirs
+        {
+            return Some(SearchOutcome {
+                generation: ours,
+                hits: done.result.map_err(|e| e.to_string()),
+                partial: !done.indexed,
+            });
+        }
+        self.quick_results.try_iter().last()
+    }
+}

@@ -1,0 +1,369 @@
+//! The open story: its wrapped lines, its people and bills, and the marks n/N step through.
+
+use super::app::EntityKind;
+use crate::corpus::Article;
+use crate::extract::{EntityIndex, Field, Span, StoryEntities};
+
+/// One line of the reader pane, pointing into the article where it can.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocLine {
+    /// Bytes `start..end` of the title.
+    Title(usize, usize),
+    /// A line of source, authors and date.
+    Meta(String),
+    /// The link.
+    Url(String),
+    /// Bytes `start..end` of the body.
+    Body(usize, usize),
+    /// A paragraph break.
+    Blank,
+}
+
+/// A person or bill in the side panel.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideItem {
+    /// Person or bill.
+    pub kind: EntityKind,
+    /// Index in the corpus-wide entity index, once it is built.
+    pub id: Option<u32>,
+    /// Name or label.
+    pub name: String,
+    /// Role and party-state, or number, chamber and sponsors.
+    pub detail: String,
+    /// Number of stories in the corpus that mention it, once known.
+    pub stories: Option<usize>,
+    /// Where the story mentions it.
+    pub mentions: Vec<Span>,
+}
+
+/// What n/N step through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The mentions of the person or bill selected in the side panel.
+    Entity,
+    /// The search matches.
+    Search,
+}
+
+/// The story in the reader pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Story {
+    /// Index of the article in the corpus.
+    pub article: usize,
+    /// People then bills.
+    pub side: Vec<SideItem>,
+    /// Selected side item.
+    pub side_selected: usize,
+    /// First side row on screen.
+    pub side_offset: usize,
+    /// True when `side` comes from the corpus-wide index (counts are known).
+    pub linked: bool,
+    /// Lines wrapped to `width`.
+    pub doc: Vec<DocLine>,
+    /// Width the lines were wrapped to.
+    pub width: u16,
+    /// First line on screen.
+    pub scroll: usize,
+    /// Where the search terms occur.
+    pub search_spans: Vec<Span>,
+    /// What n/N step through.
+    pub target: Target,
+    /// Which mark of the target n/N last went to.
+    pub cursor: Option<usize>,
+}
+
+impl Story {
+    /// Builds the story's side items and lines; `entities` links them to the corpus when ready.
+    pub fn new(
+        article_index: usize,
+        article: &Article,
+        entities: Option<&EntityIndex>,
+        width: u16,
+        terms: &[String],
+    ) -> Self {
+        let (side, linked) = match entities {
+            Some(index) => (linked_items(index, article_index), true),
+            None => (story_items(&crate::extract::extract(article)), false),
+        };
+        let mut side = side;
+        side.sort_by_key(|item| {
+            (
+                item.kind == EntityKind::Bill,
+                item.mentions.iter().min().copied(),
+            )
+        });
+        let search_spans = find_terms(article, terms);
+        Self {
+            article: article_index,
+            side,
+            side_selected: 0,
+            side_offset: 0,
+            linked,
+            doc: wrap_article(article, width),
+            width,
+            scroll: 0,
+            target: if search_spans.is_empty() {
+                Target::Entity
+            } else {
+                Target::Search
+            },
+            search_spans,
+            cursor: None,
+        }
+    }
+
+    /// The marks n/N step through, in reading order.
+    pub fn targets(&self) -> Vec<Span> {
+        let mut spans = match self.target {
+            Target::Search => self.search_spans.clone(),
+            Target::Entity => self
+                .side
+                .get(self.side_selected)
+                .map(|item| item.mentions.clone())
+                .unwrap_or_default(),
+        };
+        spans.sort();
+        spans
+    }
+
+    /// The line that shows the start of `span`.
+    pub fn line_of(&self, span: Span) -> Option<usize> {
+        self.doc.iter().position(|line| match (line, span.field) {
+            (DocLine::Title(s, e), Field::Title) | (DocLine::Body(s, e), Field::Body) => {
+                *s <= span.start && span.start < (*e).max(*s + 1)
+            }
+            _ => false,
+        })
+    }
+}
+
+fn party_state(party: Option<&String>, state: Option<&String>) -> Option<String> {
+    match (party, state) {
+        (Some(p), Some(s)) => Some(format!("{p}-{s}")),
+        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (None, None) => None,
+    }
+}
+
+fn join(parts: &[Option<String>]) -> String {
+    parts
+        .iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn bill_detail(
+    label: &str,
+    number: Option<&String>,
+    chamber: Option<&String>,
+    sponsors: &[String],
+) -> String {
+    let sponsors = (!sponsors.is_empty()).then(|| format!("by {}", sponsors.join(", ")));
+    let number = number.filter(|n| n.as_str() != label).cloned();
+    join(&[number, chamber.cloned(), sponsors])
+}
+
+/// Side items from the story's own extraction (before the corpus index is ready).
+fn story_items(found: &StoryEntities) -> Vec<SideItem> {
+    let people = found.people.iter().map(|p| SideItem {
+        kind: EntityKind::Person,
+        id: None,
+        name: p.name.clone(),
+        detail: join(&[
+            p.role.clone(),
+            party_state(p.party.as_ref(), p.state.as_ref()),
+        ]),
+        stories: None,
+        mentions: p.mentions.clone(),
+    });
+    let bills = found.bills.iter().map(|b| SideItem {
+        kind: EntityKind::Bill,
+        id: None,
+        name: b.label.clone(),
+        detail: bill_detail(&b.label, b.number.as_ref(), b.chamber.as_ref(), &b.sponsors),
+        stories: None,
+        mentions: b.mentions.clone(),
+    });
+    people.chain(bills).collect()
+}
+
+/// Side items from the corpus-wide index, with story counts.
+fn linked_items(index: &EntityIndex, article: usize) -> Vec<SideItem> {
+    let Some(links) = index.stories.get(article) else {
+        return Vec::new();
+    };
+    let people = links.people.iter().filter_map(|(id, spans)| {
+        let p = index.people.get(*id as usize)?;
+        Some(SideItem {
+            kind: EntityKind::Person,
+            id: Some(*id),
+            name: p.name.clone(),
+            detail: join(&[
+                p.role.clone(),
+                party_state(p.party.as_ref(), p.state.as_ref()),
+            ]),
+            stories: Some(p.articles.len()),
+            mentions: spans.clone(),
+        })
+    });
+    let bills = links.bills.iter().filter_map(|(id, spans)| {
+        let b = index.bills.get(*id as usize)?;
+        Some(SideItem {
+            kind: EntityKind::Bill,
+            id: Some(*id),
+            name: b.label.clone(),
+            detail: bill_detail(&b.label, b.number.as_ref(), b.chamber.as_ref(), &b.sponsors),
+            stories: Some(b.articles.len()),
+            mentions: spans.clone(),
+        })
+    });
+    people.chain(bills).collect()
+}
+
+/// Byte offset of `piece` inside `parent` when it is a slice of it.
+fn offset_in(parent: &str, piece: &str) -> Option<usize> {
+    let start = (piece.as_ptr() as usize).checked_sub(parent.as_ptr() as usize)?;
+    (start + piece.len() <= parent.len()).then_some(start)
+}
+
+/// Wraps `text` to `width`, returning byte ranges of each line (paragraph breaks as `None`).
+fn wrap_ranges(text: &str, width: usize) -> Vec<Option<(usize, usize)>> {
+    // textwrap skips ANSI sequences when measuring, but drawing strips only the ESC byte:
+    // measure a copy where ESC is another control byte of the same length.
+    let shadow;
+    let text = if text.contains('\u{1b}') {
+        shadow = text.replace('\u{1b}', "\u{1}");
+        shadow.as_str()
+    } else {
+        text
+    };
+    let mut out = Vec::new();
+    let mut base = 0;
+    for raw in text.split('\n') {
+        let line_start = base;
+        base += raw.len() + 1;
+        if raw.trim().is_empty() {
+            if matches!(out.last(), Some(Some(_))) {
+                out.push(None);
+            }
+            continue;
+        }
+        let mut cursor = 0;
+        for piece in textwrap::wrap(raw, width.max(1)) {
+            let at = offset_in(raw, &piece).or_else(|| {
+                raw[cursor..]
+                    .find(piece.trim_end_matches('-'))
+                    .map(|i| i + cursor)
+            });
+            if let Some(at) = at {
+                let end = (at + piece.len()).min(raw.len());
+                out.push(Some((line_start + at, line_start + end)));
+                cursor = end;
+            }
+        }
+    }
+    while matches!(out.last(), Some(None)) {
+        out.pop();
+    }
+    out
+}
+
+/// The reader's lines for an article at a width: title, meta, link, then the body.
+pub fn wrap_article(article: &Article, width: u16) -> Vec<DocLine> {
+    let width = usize::from(width.max(1));
+    let mut doc: Vec<DocLine> = wrap_ranges(&article.title, width)
+        .into_iter()
+        .flatten()
+        .map(|(s, e)| DocLine::Title(s, e))
+        .collect();
+    let authors =
+        (!article.authors.is_empty()).then(|| format!("by {}", article.authors.join(", ")));
+    let date = article.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let meta = join(&[article.source.clone(), authors, date]);
+    let options =
+        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(&meta, options) {
+        doc.push(DocLine::Meta(line.into_owned()));
+    }
+    if let Some(url) = &article.url {
+        doc.push(DocLine::Url(url.clone()));
+    }
+    doc.push(DocLine::Blank);
+    doc.extend(
+        wrap_ranges(&article.body, width)
+            .into_iter()
+            .map(|r| match r {
+                Some((s, e)) => DocLine::Body(s, e),
+                None => DocLine::Blank,
+            }),
+    );
+    doc
+}
+
+/// Whole-word, case-insensitive occurrences of the terms in the title and body.
+pub fn find_terms(article: &Article, terms: &[String]) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for (field, text) in [(Field::Title, &article.title), (Field::Body, &article.body)] {
+        let lower = text.to_ascii_lowercase();
+        for term in terms {
+            let term = term.to_ascii_lowercase();
+            if term.is_empty() {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(i) = lower[from..].find(&term) {
+                let start = from + i;
+                let end = start + term.len();
+                let before = lower[..start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if before {
+                    spans.push(Span { field, start, end });
+                }
+                from = end;
+            }
+        }
+    }
+    spans.sort();
+    spans.dedup();
+    spans
+}
+
+/// One row of the side panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideRow {
+    /// "People (3)" or "Bills (1)".
+    Heading(EntityKind, usize),
+    /// The name line of item `i`.
+    Name(usize),
+    /// The detail line of item `i`.
+    Detail(usize),
+    /// Space between the sections.
+    Gap,
+}
+
+impl Story {
+    /// The side panel's rows: each section's heading, then two rows per item.
+    pub fn side_rows(&self) -> Vec<SideRow> {
+        let mut rows = Vec::new();
+        for kind in [EntityKind::Person, EntityKind::Bill] {
+            let items: Vec<usize> = (0..self.side.len())
+                .filter(|&i| self.side[i].kind == kind)
+                .collect();
+            if !rows.is_empty() {
+                rows.push(SideRow::Gap);
+            }
+            rows.push(SideRow::Heading(kind, items.len()));
+            for i in items {
+                rows.push(SideRow::Name(i));
+                if !self.side[i].detail.is_empty() {
+                    rows.push(SideRow::Detail(i));
+                }
+            }
+        }
+        rows
+    }
+}

@@ -1,0 +1,66 @@
+//! Text helpers for drawing: strip anything a terminal could interpret, and fit text to a width.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Whether a character must never reach the terminal: controls, bidi overrides, zero-width marks.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}'
+        )
+}
+
+/// The text with unsafe characters removed (tabs and newlines become spaces).
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .filter_map(|c| match c {
+                '\t' | '\n' | '\r' => Some(' '),
+                c if is_unsafe(c) => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
+/// Display width of a character (zero for unsafe ones, which are dropped).
+pub fn char_width(c: char) -> usize {
+    if is_unsafe(c) {
+        0
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// Display width of cleaned text.
+pub fn width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+/// Cleans `text` and cuts it to `max` columns, ending with `…` when cut.
+pub fn fit(text: &str, max: usize) -> String {
+    let text = clean(text);
+    if width(&text) <= max {
+        return text.into_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = char_width(c);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,347 @@
+//! `update`: the only place the reader's state changes, one `Action` at a time.
+
+mod mouse;
+mod views;
+
+use super::action::{Action, Effect, Stage};
+use super::app::{App, Focus, Mode, Progress};
+use super::layout::{self, Areas};
+use super::story::{SideRow, Story, Target, wrap_article};
+
+pub use views::search_terms;
+
+/// Applies one action and returns the work it asks of the event loop.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if is_user(&action) {
+        app.notice = None;
+    }
+    let mut effects = Vec::new();
+    match action {
+        Action::Quit => app.quit = true,
+        Action::Back => back(app),
+        Action::Suspend => effects.push(Effect::Suspend),
+        Action::Down => step(app, 1),
+        Action::Up => step(app, -1),
+        Action::PageDown => step(app, page(app)),
+        Action::PageUp => step(app, -page(app)),
+        Action::HalfPageDown => step(app, (page(app) / 2).max(1)),
+        Action::HalfPageUp => step(app, -(page(app) / 2).max(1)),
+        Action::Top => step(app, isize::MIN / 2),
+        Action::Bottom => step(app, isize::MAX / 2),
+        Action::FocusNext | Action::FocusRight => cycle(app, 1, &mut effects),
+        Action::FocusPrev | Action::FocusLeft => cycle(app, -1, &mut effects),
+        Action::Enter => match app.focus {
+            Focus::List => focus(app, Focus::Reader, &mut effects),
+            Focus::Reader => {}
+            Focus::Side => views::pivot(app),
+        },
+        Action::SearchStart => views::search_start(app),
+        Action::SearchInput(c) => {
+            app.prompt.query.push(c);
+            views::search_changed(app, &mut effects);
+        }
+        Action::SearchBackspace => {
+            app.prompt.query.pop();
+            views::search_changed(app, &mut effects);
+        }
+        Action::SearchDeleteWord => {
+            let kept = app.prompt.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
+            app.prompt.query.truncate(kept);
+            views::search_changed(app, &mut effects);
+        }
+        Action::SearchClear => {
+            app.prompt.query.clear();
+            views::search_changed(app, &mut effects);
+        }
+        Action::SearchAccept => views::search_accept(app),
+        Action::SearchCancel => views::search_cancel(app),
+        Action::SearchResults(outcome) => views::search_results(app, outcome),
+        Action::NextMatch => jump(app, 1),
+        Action::PrevMatch => jump(app, -1),
+        Action::ToggleStar => {
+            if let Some(id) = selected_id(app) {
+                app.marks.toggle_star(&id);
+                effects.push(Effect::SaveState);
+            }
+        }
+        Action::ToggleRead => {
+            if let Some(id) = selected_id(app) {
+                let read = app.marks.is_read(&id);
+                app.marks.set_read(&id, !read);
+                effects.push(Effect::SaveState);
+            }
+        }
+        Action::OpenUrl => match app.article().and_then(|a| a.url.clone()) {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                app.notice = Some(format!("Opening {url}"));
+                effects.push(Effect::OpenUrl(url));
+            }
+            _ => app.notice = Some("This story has no http(s) link.".to_owned()),
+        },
+        Action::ToggleSide => {
+            let show = !app.side_visible();
+            app.side_choice = Some(show);
+            if show && app.size.0 < layout::SINGLE_MAX_WIDTH {
+                app.focus = Focus::Side;
+            } else if !show && app.focus == Focus::Side {
+                app.focus = Focus::Reader;
+            }
+        }
+        Action::ToggleHelp => {
+            app.mode = if app.mode == Mode::Help {
+                Mode::Normal
+            } else {
+                Mode::Help
+            };
+            app.help_scroll = 0;
+        }
+        Action::Resize(w, h) => app.size = (w, h),
+        Action::Click(x, y) => mouse::click(app, x, y, &mut effects),
+        Action::WheelDown(x, y) => mouse::wheel(app, x, y, 3),
+        Action::WheelUp(x, y) => mouse::wheel(app, x, y, -3),
+        Action::Progress(Stage::Entities, done, total) => {
+            app.progress = Progress::Entities(done, total);
+        }
+        Action::Progress(Stage::Search, ..) => app.progress = Progress::Search,
+        Action::EntitiesReady(index) => {
+            app.entities = Some(index.0);
+            if app.progress != Progress::Ready {
+                app.progress = Progress::Search;
+            }
+            relink_story(app);
+        }
+        Action::SearchReady => {
+            app.progress = Progress::Ready;
+            views::rerun_partial(app, &mut effects);
+        }
+        Action::Notify(text) => app.notice = Some(text),
+    }
+    sync_story(app);
+    relayout(app);
+    effects
+}
+
+/// Whether the action comes from the user (and so clears the last notice).
+fn is_user(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Progress(..)
+            | Action::EntitiesReady(_)
+            | Action::SearchReady
+            | Action::SearchResults(_)
+            | Action::Notify(_)
+            | Action::Resize(..)
+    )
+}
+
+/// Help, then focus back to the list, then the previous view, then quit.
+fn back(app: &mut App) {
+    if app.mode == Mode::Help {
+        app.mode = Mode::Normal;
+    } else if app.focus != Focus::List {
+        app.focus = Focus::List;
+    } else if app.views.len() > 1 {
+        views::pop(app);
+    } else {
+        app.quit = true;
+    }
+}
+
+/// Rows in one page of the focused pane.
+fn page(app: &App) -> isize {
+    let areas = layout::areas(app);
+    let pane = match app.mode {
+        Mode::Search => areas.list,
+        _ => areas.pane(app.focus),
+    };
+    pane.map_or(10, |r| (layout::inner(r).height.max(2) - 1) as isize)
+}
+
+/// Moves the selection or scroll of what has the keyboard by `delta`.
+fn step(app: &mut App, delta: isize) {
+    match (app.mode, app.focus) {
+        (Mode::Help, _) => app.help_scroll = app.help_scroll.saturating_add_signed(delta),
+        (Mode::Search, _) | (Mode::Normal, Focus::List) => {
+            let view = app.view_mut();
+            let last = view.items.len().saturating_sub(1);
+            view.selected = view.selected.saturating_add_signed(delta).min(last);
+        }
+        (Mode::Normal, Focus::Reader) => {
+            if let Some(story) = &mut app.story {
+                story.scroll = story.scroll.saturating_add_signed(delta);
+            }
+        }
+        (Mode::Normal, Focus::Side) => {
+            if let Some(story) = &mut app.story {
+                let last = story.side.len().saturating_sub(1);
+                let next = story
+                    .side_selected
+                    .saturating_add_signed(delta.clamp(-1000, 1000))
+                    .min(last);
+                if next != story.side_selected {
+                    story.cursor = None;
+                }
+                story.side_selected = next;
+                story.target = Target::Entity;
+            }
+        }
+    }
+}
+
+/// The panes that can take the focus now, left to right.
+fn panes(app: &App) -> Vec<Focus> {
+    let mut panes = vec![Focus::List, Focus::Reader];
+    if app.side_visible() || app.size.0 < layout::SINGLE_MAX_WIDTH {
+        panes.push(Focus::Side);
+    }
+    panes
+}
+
+fn cycle(app: &mut App, delta: isize, effects: &mut Vec<Effect>) {
+    let panes = panes(app);
+    let at = panes.iter().position(|&p| p == app.focus).unwrap_or(0);
+    let next = (at as isize + delta).rem_euclid(panes.len() as isize) as usize;
+    focus(app, panes[next], effects);
+}
+
+/// Gives a pane the focus; focusing the story marks it read.
+fn focus(app: &mut App, pane: Focus, effects: &mut Vec<Effect>) {
+    app.focus = pane;
+    if pane == Focus::Side
+        && let Some(story) = &mut app.story
+    {
+        story.target = Target::Entity;
+    }
+    if pane == Focus::Reader
+        && let Some(id) = selected_id(app)
+        && !app.marks.is_read(&id)
+    {
+        app.marks.set_read(&id, true);
+        effects.push(Effect::SaveState);
+    }
+}
+
+/// Id of the selected story.
+fn selected_id(app: &App) -> Option<String> {
+    app.view().current().map(|i| app.articles[i].id.clone())
+}
+
+/// Steps to the next or previous mark in the story and scrolls it into view.
+fn jump(app: &mut App, delta: isize) {
+    let height = layout::areas(app)
+        .reader
+        .map_or(10, |r| usize::from(layout::inner(r).height));
+    let Some(story) = &mut app.story else { return };
+    let targets = story.targets();
+    if targets.is_empty() {
+        app.notice = Some(match story.target {
+            Target::Search => "No search matches in this story.".to_owned(),
+            Target::Entity => {
+                "Nothing to step through: pick a person or bill in the side panel.".to_owned()
+            }
+        });
+        return;
+    }
+    let n = targets.len() as isize;
+    let next = match story.cursor {
+        Some(c) => (c as isize + delta).rem_euclid(n) as usize,
+        None if delta > 0 => 0,
+        None => targets.len() - 1,
+    };
+    story.cursor = Some(next);
+    if let Some(line) = story.line_of(targets[next])
+        && (line < story.scroll || line >= story.scroll + height)
+    {
+        story.scroll = line.saturating_sub(height / 3);
+    }
+}
+
+/// Shows the selected story in the reader when the selection moved.
+fn sync_story(app: &mut App) {
+    let Some(article) = app.view().current() else {
+        app.story = None;
+        return;
+    };
+    if app.story.as_ref().is_some_and(|s| s.article == article) {
+        return;
+    }
+    let width = reader_text_width(app);
+    let terms = search_terms(app, article);
+    app.story = Some(Story::new(
+        article,
+        &app.articles[article],
+        app.entities.as_deref(),
+        width,
+        &terms,
+    ));
+}
+
+/// Rebuilds the side items from the corpus index, keeping the selected name.
+fn relink_story(app: &mut App) {
+    let Some(old) = app.story.take() else { return };
+    let terms = search_terms(app, old.article);
+    let mut story = Story::new(
+        old.article,
+        &app.articles[old.article],
+        app.entities.as_deref(),
+        old.width,
+        &terms,
+    );
+    if let Some(name) = old.side.get(old.side_selected).map(|i| &i.name) {
+        story.side_selected = story.side.iter().position(|i| &i.name == name).unwrap_or(0);
+    }
+    story.scroll = old.scroll;
+    story.target = old.target;
+    app.story = Some(story);
+}
+
+/// The width the reader pane's text has (or would have if it were shown).
+fn reader_text_width(app: &App) -> u16 {
+    let areas = layout::areas(app);
+    let reader = areas.reader.or(areas.list).or(areas.side);
+    reader.map_or(1, layout::text_width)
+}
+
+/// Re-wraps the story for the current width and keeps every offset within bounds.
+fn relayout(app: &mut App) {
+    let areas: Areas = layout::areas(app);
+    let width = reader_text_width(app);
+    let rows = |r: Option<ratatui::layout::Rect>| {
+        r.map_or(1, |r| usize::from(layout::inner(r).height.max(1)))
+    };
+    let (list_h, reader_h, side_h) = (
+        rows(areas.list),
+        rows(areas.reader.or(areas.list)),
+        rows(areas.side.or(areas.list)),
+    );
+    let view = app.view_mut();
+    if view.selected < view.offset {
+        view.offset = view.selected;
+    } else if view.selected >= view.offset + list_h {
+        view.offset = view.selected + 1 - list_h;
+    }
+    view.offset = view.offset.min(view.items.len().saturating_sub(list_h));
+    let Some(story) = &mut app.story else { return };
+    if story.width != width {
+        let top = story.doc.get(story.scroll).cloned();
+        story.doc = wrap_article(&app.articles[story.article], width);
+        story.width = width;
+        story.scroll = top
+            .and_then(|line| story.doc.iter().position(|l| *l == line))
+            .unwrap_or(0);
+    }
+    story.scroll = story.scroll.min(story.doc.len().saturating_sub(reader_h));
+    let rows = story.side_rows();
+    let sel = rows
+        .iter()
+        .position(|r| *r == SideRow::Name(story.side_selected))
+        .unwrap_or(0);
+    let sel_end =
+        sel + usize::from(rows.get(sel + 1) == Some(&SideRow::Detail(story.side_selected)));
+    if sel < story.side_offset {
+        story.side_offset = sel.saturating_sub(1);
+    } else if sel_end >= story.side_offset + side_h {
+        story.side_offset = sel_end + 1 - side_h.min(sel_end + 1);
+    }
+    story.side_offset = story.side_offset.min(rows.len().saturating_sub(side_h));
+}

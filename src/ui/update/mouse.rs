@@ -1,0 +1,95 @@
+//! Mouse: a click selects (and a second click opens) in any pane; the wheel scrolls the pane under it.
+
+use ratatui::layout::{Position, Rect};
+
+use super::super::action::Effect;
+use super::super::app::{App, Focus, Mode};
+use super::super::layout::{self, inner};
+use super::super::story::{SideRow, Target};
+
+/// The pane under a point, with the row inside its border.
+fn hit(app: &App, x: u16, y: u16) -> Option<(Focus, usize)> {
+    let areas = layout::areas(app);
+    let at = Position::new(x, y);
+    [Focus::List, Focus::Reader, Focus::Side]
+        .into_iter()
+        .find_map(|pane| {
+            let area: Rect = areas.pane(pane)?;
+            area.contains(at).then(|| {
+                let body = inner(area);
+                (pane, usize::from(y.saturating_sub(body.y)))
+            })
+        })
+}
+
+/// A click: focus the pane and select the row under it; clicking the selected story opens it.
+pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
+    if app.mode == Mode::Help {
+        app.mode = Mode::Normal;
+        return;
+    }
+    let Some((pane, row)) = hit(app, x, y) else {
+        return;
+    };
+    match pane {
+        Focus::List => {
+            let view = app.view_mut();
+            let target = view.offset + row;
+            if target < view.items.len() {
+                let again = target == view.selected && app.focus == Focus::List;
+                app.view_mut().selected = target;
+                if again && app.mode == Mode::Normal {
+                    super::focus(app, Focus::Reader, effects);
+                    return;
+                }
+            }
+            if app.mode == Mode::Normal {
+                app.focus = Focus::List;
+            }
+        }
+        Focus::Reader if app.mode == Mode::Normal => super::focus(app, Focus::Reader, effects),
+        Focus::Side if app.mode == Mode::Normal => {
+            app.focus = Focus::Side;
+            if let Some(story) = &mut app.story {
+                let rows = story.side_rows();
+                if let Some(SideRow::Name(i) | SideRow::Detail(i)) =
+                    rows.get(story.side_offset + row)
+                {
+                    if story.side_selected != *i {
+                        story.cursor = None;
+                    }
+                    story.side_selected = *i;
+                    story.target = Target::Entity;
+                }
+            }
+        }
+        Focus::Reader | Focus::Side => {}
+    }
+}
+
+/// The wheel: scroll the pane under the pointer by `delta` rows.
+pub fn wheel(app: &mut App, x: u16, y: u16, delta: isize) {
+    match hit(app, x, y).map(|(pane, _)| pane) {
+        Some(Focus::List) => {
+            let view = app.view_mut();
+            let last = view.items.len().saturating_sub(1);
+            view.selected = view.selected.saturating_add_signed(delta).min(last);
+        }
+        Some(Focus::Reader) => {
+            if let Some(story) = &mut app.story {
+                story.scroll = story.scroll.saturating_add_signed(delta);
+            }
+        }
+        Some(Focus::Side) => {
+            if let Some(story) = &mut app.story {
+                let last = story.side.len().saturating_sub(1);
+                story.side_selected = story
+                    .side_selected
+                    .saturating_add_signed(delta.signum())
+                    .min(last);
+                story.cursor = None;
+            }
+        }
+        None => {}
+    }
+}

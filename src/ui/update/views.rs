@@ -1,0 +1,214 @@
+//! The stack of list views: live search over the current list, pivots to a person or bill, and going back.
+
+use std::collections::HashSet;
+
+use super::super::action::{Effect, SearchOutcome};
+use super::super::app::{App, EntityKind, Mode, View, ViewKind};
+
+/// Opens the prompt and pushes a search view over the current list.
+pub fn search_start(app: &mut App) {
+    let base = app.view();
+    let mut view = View::new(
+        ViewKind::Search {
+            query: String::new(),
+            partial: false,
+        },
+        base.items.clone(),
+    );
+    view.selected = base.selected;
+    app.views.push(view);
+    app.mode = Mode::Search;
+    app.prompt.query.clear();
+    app.prompt.error = None;
+    app.prompt.pending = false;
+    app.prompt.generation += 1;
+}
+
+/// The query changed: send it to the searcher, or show the whole list again when it is empty.
+pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
+    app.prompt.generation += 1;
+    app.prompt.error = None;
+    let query = app.prompt.query.trim().to_owned();
+    if query.is_empty() {
+        app.prompt.pending = false;
+        let items = app.views[app.views.len() - 2].items.clone();
+        let view = app.view_mut();
+        view.kind = ViewKind::Search {
+            query: String::new(),
+            partial: false,
+        };
+        view.items = items;
+        view.matches.clear();
+        view.selected = 0;
+        return;
+    }
+    app.prompt.pending = true;
+    effects.push(Effect::Search(app.prompt.generation, query));
+}
+
+/// Enter: keep the results as the list (an empty query keeps nothing).
+pub fn search_accept(app: &mut App) {
+    app.mode = Mode::Normal;
+    if app.prompt.query.trim().is_empty() {
+        let selected = app.view().selected;
+        app.views.pop();
+        app.view_mut().selected = selected;
+    }
+}
+
+/// Esc: drop the search view and go back to the list as it was.
+pub fn search_cancel(app: &mut App) {
+    app.mode = Mode::Normal;
+    app.prompt.pending = false;
+    app.prompt.generation += 1;
+    if app.views.len() > 1 && matches!(app.view().kind, ViewKind::Search { .. }) {
+        app.views.pop();
+    }
+}
+
+/// Puts the answer to the newest query into the search view, within the list below it.
+pub fn search_results(app: &mut App, outcome: SearchOutcome) {
+    if outcome.generation != app.prompt.generation || app.views.len() < 2 {
+        return;
+    }
+    if !matches!(app.view().kind, ViewKind::Search { .. }) {
+        return;
+    }
+    app.prompt.pending = false;
+    let hits = match outcome.hits {
+        Ok(hits) => hits,
+        Err(message) => {
+            app.prompt.error = Some(message);
+            return;
+        }
+    };
+    let base = &app.views[app.views.len() - 2];
+    let scope: Option<HashSet<u32>> =
+        (base.kind != ViewKind::All).then(|| base.items.iter().copied().collect());
+    let (items, matches): (Vec<u32>, Vec<_>) = hits
+        .into_iter()
+        .map(|hit| (hit.article as u32, hit.matches))
+        .filter(|(article, _)| scope.as_ref().is_none_or(|s| s.contains(article)))
+        .unzip();
+    let query = app.prompt.query.trim().to_owned();
+    let view = app.view_mut();
+    view.kind = ViewKind::Search {
+        query,
+        partial: outcome.partial,
+    };
+    view.items = items;
+    view.matches = matches;
+    view.selected = 0;
+    view.offset = 0;
+    app.story = None;
+}
+
+/// When the full index arrives, asks again for a search view that only had title results.
+pub fn rerun_partial(app: &mut App, effects: &mut Vec<Effect>) {
+    if let ViewKind::Search {
+        query,
+        partial: true,
+    } = &app.view().kind
+    {
+        let query = query.clone();
+        app.prompt.generation += 1;
+        app.prompt.query.clone_from(&query);
+        app.prompt.pending = true;
+        effects.push(Effect::Search(app.prompt.generation, query));
+    }
+}
+
+/// Enter on a person or bill: list every story that mentions it, newest first.
+pub fn pivot(app: &mut App) {
+    let Some(story) = &app.story else { return };
+    let Some(item) = story.side.get(story.side_selected) else {
+        return;
+    };
+    let (Some(index), Some(id)) = (app.entities.as_ref(), item.id) else {
+        app.notice =
+            Some("The people and bills of the whole corpus are still being indexed.".to_owned());
+        return;
+    };
+    let articles = match item.kind {
+        EntityKind::Person => index.people.get(id as usize).map(|p| p.articles.clone()),
+        EntityKind::Bill => index.bills.get(id as usize).map(|b| b.articles.clone()),
+    };
+    let mut items = articles.unwrap_or_default();
+    items.sort_by(|&a, &b| {
+        app.articles[b as usize]
+            .date
+            .cmp(&app.articles[a as usize].date)
+    });
+    let current = story.article as u32;
+    let selected = items.iter().position(|&a| a == current).unwrap_or(0);
+    let mut view = View::new(
+        ViewKind::Pivot {
+            label: item.name.clone(),
+            kind: item.kind,
+            id,
+        },
+        items,
+    );
+    view.selected = selected;
+    app.views.push(view);
+    app.focus = super::super::app::Focus::List;
+}
+
+/// Goes back to the previous list, where it was.
+pub fn pop(app: &mut App) {
+    if app.views.len() > 1 {
+        app.views.pop();
+    }
+}
+
+/// Words to highlight in a story: what the search matched, when the list is a search.
+pub fn search_terms(app: &App, article: usize) -> Vec<String> {
+    let mut terms = Vec::new();
+    for view in app.views.iter().rev() {
+        let ViewKind::Search { query, .. } = &view.kind else {
+            continue;
+        };
+        if let Some(row) = view.items.iter().position(|&a| a as usize == article) {
+            for m in view.matches.get(row).into_iter().flatten() {
+                terms.extend(matched_words(&m.text, &m.ranges));
+            }
+        }
+        terms.extend(
+            query
+                .split_whitespace()
+                .filter(|w| !w.contains(':') && !w.starts_with('-'))
+                .map(|w| w.trim_matches('"').to_owned())
+                .filter(|w| w.chars().count() >= 3),
+        );
+        break;
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The whole words of `text` that contain a matched character.
+fn matched_words(text: &str, ranges: &[[usize; 2]]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut words = Vec::new();
+    for &[start, end] in ranges {
+        for at in start..end.min(chars.len()) {
+            if !chars[at].is_alphanumeric() {
+                continue;
+            }
+            let mut a = at;
+            while a > 0 && chars[a - 1].is_alphanumeric() {
+                a -= 1;
+            }
+            let mut b = at;
+            while b < chars.len() && chars[b].is_alphanumeric() {
+                b += 1;
+            }
+            let word: String = chars[a..b].iter().collect();
+            if word.chars().count() >= 2 && !words.contains(&word) {
+                words.push(word);
+            }
+        }
+    }
+    words
+}

@@ -1,0 +1,283 @@
+//! Pure tests of `update`: navigation, opening and marks, the search flow, pivots and going back.
+
+mod ui_support;
+
+use cloakroom::ui::Action;
+use cloakroom::ui::Effect;
+use cloakroom::ui::app::{Focus, Mode, ViewKind};
+use cloakroom::ui::status::breadcrumb;
+use cloakroom::ui::story::Target;
+use crossterm::event::{KeyCode, KeyModifiers};
+use ui_support::harness;
+
+#[test]
+fn the_list_starts_newest_first_with_undated_stories_last() {
+    let h = harness(120, 35);
+    let titles: Vec<&str> = h
+        .app
+        .view()
+        .items
+        .iter()
+        .map(|&i| h.app.articles[i as usize].id.as_str())
+        .collect();
+    assert_eq!(titles.first(), Some(&"nato-exit"));
+    assert_eq!(titles.last(), Some(&"undated"));
+    assert_eq!(h.app.view().selected, 0);
+    assert_eq!(
+        h.app.story.as_ref().map(|s| s.article),
+        h.app.view().current()
+    );
+}
+
+#[test]
+fn moving_clamps_at_both_ends() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('k'));
+    assert_eq!(h.app.view().selected, 0);
+    h.keys("jj");
+    assert_eq!(h.app.view().selected, 2);
+    h.press(KeyCode::Char('G'));
+    assert_eq!(h.app.view().selected, 7);
+    h.press(KeyCode::Char('j'));
+    assert_eq!(h.app.view().selected, 7);
+    h.press(KeyCode::Home);
+    assert_eq!(h.app.view().selected, 0);
+    h.press(KeyCode::PageDown);
+    assert_eq!(
+        h.app.view().selected,
+        7,
+        "a page is longer than the fixture"
+    );
+}
+
+#[test]
+fn the_reader_follows_the_selection_and_scrolls_within_the_story() {
+    let mut h = harness(120, 12);
+    h.keys("jjjj");
+    assert_eq!(
+        h.selected_title().split(',').next(),
+        Some("A Long Read on the Committee System")
+    );
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.focus, Focus::Reader);
+    let story = h.app.story.as_ref().expect("story open");
+    let max = story.doc.len() - 9; // 12 rows: 1 status line, 2 borders
+    h.press(KeyCode::Char('G'));
+    assert_eq!(h.app.story.as_ref().map(|s| s.scroll), Some(max));
+    h.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(h.app.story.as_ref().map(|s| s.scroll), Some(max - 4));
+    h.press(KeyCode::Char('g'));
+    assert_eq!(h.app.story.as_ref().map(|s| s.scroll), Some(0));
+}
+
+#[test]
+fn opening_marks_read_and_s_m_change_marks() {
+    let mut h = harness(120, 35);
+    let id = h.app.articles[h.app.view().current().expect("selected")]
+        .id
+        .clone();
+    assert!(!h.app.marks.is_read(&id));
+    h.press(KeyCode::Enter);
+    assert!(h.app.marks.is_read(&id));
+    assert_eq!(h.effects, vec![Effect::SaveState]);
+    h.press(KeyCode::Char('m'));
+    assert!(!h.app.marks.is_read(&id));
+    h.press(KeyCode::Char('s'));
+    assert!(h.app.marks.is_starred(&id));
+    h.press(KeyCode::Char('s'));
+    assert!(!h.app.marks.is_starred(&id));
+    assert_eq!(h.effects.len(), 4);
+}
+
+#[test]
+fn tab_cycles_the_panes_and_esc_goes_back_before_quitting() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Reader);
+    h.press(KeyCode::Char('l'));
+    assert_eq!(h.app.focus, Focus::Side);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::List);
+    h.press_with(KeyCode::BackTab, KeyModifiers::SHIFT);
+    assert_eq!(h.app.focus, Focus::Side);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.focus, Focus::List);
+    assert!(!h.app.quit);
+    h.press(KeyCode::Char('q'));
+    assert!(h.app.quit);
+}
+
+#[test]
+fn search_updates_as_you_type_and_esc_restores_the_list() {
+    let mut h = harness(120, 35);
+    h.keys("jj");
+    h.press(KeyCode::Char('/'));
+    assert_eq!(h.app.mode, Mode::Search);
+    h.keys("farm");
+    assert_eq!(h.app.view().items.len(), 2, "a title and a body say farm");
+    assert_eq!(
+        h.selected_title(),
+        "Farm Bill Talks Stall Over Crop Insurance"
+    );
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.mode, Mode::Normal);
+    assert_eq!(h.app.views.len(), 1);
+    assert_eq!(h.app.view().selected, 2, "the list is back where it was");
+}
+
+#[test]
+fn enter_keeps_the_results_and_esc_then_pops_them() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("senat");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.mode, Mode::Normal);
+    assert!(matches!(&h.app.view().kind, ViewKind::Search { query, .. } if query == "senat"));
+    let n = h.app.view().items.len();
+    assert!(n >= 2, "two titles say Senate or Senators");
+    assert!(breadcrumb(&h.app).starts_with("All: 8 › search \"senat\": "));
+    h.press(KeyCode::Backspace);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.views.len(), 1);
+}
+
+#[test]
+fn an_empty_search_changes_nothing() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("x");
+    h.press(KeyCode::Backspace);
+    assert_eq!(h.app.view().items.len(), 8);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.views.len(), 1);
+}
+
+#[test]
+fn stale_search_answers_are_dropped() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    let generation = h.app.prompt.generation;
+    h.act(Action::SearchResults(
+        cloakroom::ui::action::SearchOutcome {
+            generation: generation - 1,
+            hits: Ok(Vec::new()),
+            partial: false,
+        },
+    ));
+    assert_eq!(h.app.view().items.len(), 8);
+}
+
+#[test]
+fn pivot_lists_every_story_of_a_person_newest_first_and_esc_returns() {
+    let mut h = harness(120, 35);
+    h.keys("j");
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Side);
+    let story = h.app.story.as_ref().expect("story");
+    assert_eq!(story.side[story.side_selected].name, "Mike Johnson");
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Enter);
+    let view = h.app.view();
+    assert!(matches!(&view.kind, ViewKind::Pivot { label, .. } if label == "Thomas Massie"));
+    let ids: Vec<&str> = view
+        .items
+        .iter()
+        .map(|&i| h.app.articles[i as usize].id.as_str())
+        .collect();
+    assert_eq!(ids, ["nato-exit", "budget-vote", "long-read"]);
+    assert_eq!(
+        h.selected_title(),
+        "House Passes Stopgap Budget After Late Night Vote"
+    );
+    assert!(breadcrumb(&h.app).ends_with("Thomas Massie: 3 stories"));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.views.len(), 1);
+    assert_eq!(h.app.view().selected, 1, "back at the same place");
+}
+
+#[test]
+fn search_within_a_pivot_stays_within_it() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.view().items.len(), 3);
+    h.press(KeyCode::Char('/'));
+    h.keys("senate");
+    let ids: Vec<&str> = h
+        .app
+        .view()
+        .items
+        .iter()
+        .map(|&i| h.app.articles[i as usize].id.as_str())
+        .collect();
+    assert!(
+        ids.contains(&"nato-exit") && ids.contains(&"long-read"),
+        "{ids:?}"
+    );
+    let pivot = ["nato-exit", "long-read", "budget-vote"];
+    assert!(
+        ids.iter().all(|id| pivot.contains(id)),
+        "{ids:?} left the pivot"
+    );
+    let n = ids.len();
+    h.press(KeyCode::Enter);
+    let crumb = breadcrumb(&h.app);
+    assert!(
+        crumb.starts_with(&format!(
+            "All: 8 › Thomas Massie: 3 stories › search \"senate\": {n}"
+        )),
+        "{crumb}"
+    );
+}
+
+#[test]
+fn n_steps_through_the_selected_persons_mentions() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Char('n'));
+    let story = h.app.story.as_ref().expect("story");
+    assert_eq!(story.target, Target::Entity);
+    assert_eq!(story.cursor, Some(0));
+    let mentions = story.targets().len();
+    assert_eq!(mentions, 3, "Thomas Massie, then Massie twice");
+    h.press(KeyCode::Char('N'));
+    h.press(KeyCode::Char('N'));
+    assert_eq!(
+        h.app.story.as_ref().and_then(|s| s.cursor),
+        Some(mentions - 2)
+    );
+}
+
+#[test]
+fn the_side_panel_folds_on_narrow_screens_and_p_brings_it_back() {
+    let mut h = harness(90, 30);
+    assert!(!h.app.side_visible());
+    h.press(KeyCode::Char('p'));
+    assert!(h.app.side_visible());
+    h.act(Action::Resize(50, 20));
+    h.press(KeyCode::Tab);
+    assert_eq!(h.app.focus, Focus::Reader);
+}
+
+#[test]
+fn o_asks_to_open_only_http_links() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('o'));
+    assert_eq!(
+        h.effects,
+        vec![Effect::OpenUrl("https://example.com/nato-exit".to_owned())]
+    );
+    h.press(KeyCode::Char('G'));
+    h.press(KeyCode::Char('o'));
+    assert_eq!(h.effects.len(), 1);
+    assert!(
+        h.app
+            .notice
+            .as_deref()
+            .is_some_and(|n| n.contains("no http"))
+    );
+}
