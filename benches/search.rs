@@ -4,7 +4,7 @@
 //!
 //! `cargo bench --bench search -- [--articles N] [--body-bytes B] [--no-fzf] [--repeat R]`
 
-#[path = "search_gen.rs"]
+#[path = "support/search_gen.rs"]
 mod search_gen;
 
 use std::io::Write;
@@ -18,7 +18,15 @@ use cloakroom::extract::EntityIndex;
 use cloakroom::search::{SearchIndex, Searcher, parse};
 
 /// The queries typed a key at a time.
-const TYPED: &[&str] = &["massie", "hr 1234", "nato exit", "pelosi", "wickr", "mcconel", "patriot act"];
+const TYPED: &[&str] = &[
+    "massie",
+    "hr 1234",
+    "nato exit",
+    "pelosi",
+    "wickr",
+    "mcconel",
+    "patriot act",
+];
 /// Complete queries timed against `fzf --filter`.
 const FZF_QUERIES: &[&str] = &["ma", "massie", "hr 1234", "nato exit"];
 
@@ -106,7 +114,8 @@ fn load_allsides(dir: &Path) -> Vec<Article> {
                 title: s("title").unwrap_or_default(),
                 body: s("content_original").unwrap_or_default(),
                 source: s("source"),
-                date: s("date").and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                date: s("date")
+                    .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 ..Article::default()
             })
         })
@@ -118,7 +127,7 @@ fn entities_for(_articles: &[Article]) -> EntityIndex {
     EntityIndex::default()
 }
 
-fn run(articles: Vec<Article>, entities: &EntityIndex, o: &Options) {
+fn run(articles: Vec<Article>, entities: &EntityIndex, opts: &Options) {
     if std::env::var_os("CLOAKROOM_TIMING").is_some() {
         let t = Instant::now();
         let mut n = 0usize;
@@ -127,7 +136,10 @@ fn run(articles: Vec<Article>, entities: &EntityIndex, o: &Options) {
         }
         println!("tokenize only (1 thread): {:?} ({n})", t.elapsed());
         let t = Instant::now();
-        let m: usize = articles.iter().map(|a| cloakroom::search::text::find_bills(&a.body).len()).sum();
+        let m: usize = articles
+            .iter()
+            .map(|a| cloakroom::search::text::find_bills(&a.body).len())
+            .sum();
         println!("find_bills only (1 thread): {:?} ({m})", t.elapsed());
     }
     let t = Instant::now();
@@ -145,7 +157,7 @@ fn run(articles: Vec<Article>, entities: &EntityIndex, o: &Options) {
     let mut all = Vec::new();
     for q in TYPED {
         let mut per = Vec::new();
-        for _ in 0..o.repeat {
+        for _ in 0..opts.repeat {
             index.clear_cache();
             for end in 1..=q.len() {
                 let typed = &q[..end];
@@ -163,7 +175,7 @@ fn run(articles: Vec<Article>, entities: &EntityIndex, o: &Options) {
         all.extend(per);
     }
     println!("all keystrokes ({}): {}", all.len(), summary(&mut all));
-    if o.fzf {
+    if opts.fzf {
         fzf_compare(&articles, &index);
     }
 }
@@ -217,10 +229,10 @@ fn fzf_compare(articles: &[Article], index: &SearchIndex) {
             .stdout(Stdio::piped())
             .output();
         let fzf = t.elapsed();
-        let lines = out.map_or(0, |o| o.stdout.iter().filter(|&&b| b == b'\n').count());
+        let lines = out.map_or(0, |o| memchr::memchr_iter(b'\n', &o.stdout).count());
         index.clear_cache();
         let t = Instant::now();
-        let hits = parse(q).map(|p| index.search(articles, &p, 100).len()).unwrap_or(0);
+        let hits = parse(q).map_or(0, |p| index.search(articles, &p, 100).len());
         let ours = t.elapsed();
         println!(
             "  fzf --filter {q:?}: {:.1} ms ({lines} lines) vs ours {:.2} ms ({hits} shown): {:.0}x",

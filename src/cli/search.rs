@@ -11,7 +11,6 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Context;
 use clap::Args;
 use serde::Serialize;
 
@@ -82,18 +81,6 @@ fn split_args(args: &SearchArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<String>)> 
     }
 }
 
-/// Turns `--field field=key` into load options.
-fn load_options(load: &LoadArgs) -> anyhow::Result<LoadOptions> {
-    let mut fields = Vec::new();
-    for f in &load.fields {
-        let (field, key) = f.split_once('=').with_context(|| {
-            format!("--field {f}: expected FIELD=KEY, e.g. body=content_original")
-        })?;
-        fields.push((field.trim().to_string(), key.trim().to_string()));
-    }
-    Ok(LoadOptions { fields })
-}
-
 /// Runs `search`.
 pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let (paths, texts) = split_args(args)?;
@@ -108,7 +95,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let limit = args.limit.unwrap_or(DEFAULT_LIMIT);
-    let options = load_options(&args.load)?;
+    let options = LoadOptions::from_field_args(&args.load.fields)?;
 
     let t0 = Instant::now();
     let corpus = if paths.is_empty() {

@@ -156,11 +156,7 @@ impl SearchIndex {
                 c
             })
             .collect();
-        let t_merge = std::time::Instant::now();
         let (vocab, title, body) = merge(&chunks);
-        if std::env::var_os("CLOAKROOM_TIMING").is_some() {
-            eprintln!("chunks done; merge {:?}", t_merge.elapsed());
-        }
         drop(chunks);
         let sources = index_sources(articles);
         let mut story_people = vec![Vec::new(); articles.len()];

@@ -11,7 +11,7 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed.max(1))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn step(&mut self) -> u64 {
         let mut x = self.0;
         x ^= x << 13;
         x ^= x >> 7;
@@ -20,10 +20,10 @@ impl Rng {
         x
     }
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.step() % n.max(1) as u64) as usize
     }
     pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.step() >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
@@ -38,26 +38,115 @@ const COMMON: &str = "the of and to a in that is for on was with said it as he b
     legislation funding program week month called told statement according official officials";
 
 const FIRST: &[&str] = &[
-    "Thomas", "Roger", "Nancy", "Mitch", "Chuck", "Kevin", "Alexandria", "Mike", "Anna", "Joni",
-    "Michael", "Elizabeth", "Bernie", "Ted", "Lindsey", "Adam", "Jim", "Susan", "Lisa", "John",
-    "Mary", "Robert", "Patricia", "James", "Linda", "David", "Barbara", "Richard", "Karen", "Joseph",
+    "Thomas",
+    "Roger",
+    "Nancy",
+    "Mitch",
+    "Chuck",
+    "Kevin",
+    "Alexandria",
+    "Mike",
+    "Anna",
+    "Joni",
+    "Michael",
+    "Elizabeth",
+    "Bernie",
+    "Ted",
+    "Lindsey",
+    "Adam",
+    "Jim",
+    "Susan",
+    "Lisa",
+    "John",
+    "Mary",
+    "Robert",
+    "Patricia",
+    "James",
+    "Linda",
+    "David",
+    "Barbara",
+    "Richard",
+    "Karen",
+    "Joseph",
 ];
 const LAST: &[&str] = &[
-    "Massie", "Wicker", "Pelosi", "McConnell", "Schumer", "McCarthy", "Ocasio-Cortez", "Lee",
-    "Luna", "Ernst", "Bennet", "Warren", "Sanders", "Cruz", "Graham", "Schiff", "Jordan", "Collins",
-    "Murkowski", "Thune", "Harris", "Baldwin", "Cornyn", "Durbin", "Grassley", "Klobuchar", "Manchin",
-    "Sinema", "Romney", "Paul", "Rubio", "Scott", "Hawley", "Booker", "Kaine", "Tester", "Tillis",
-    "Blackburn", "Cotton", "Hagerty", "Marshall", "Moran", "Risch", "Crapo", "Daines", "Hoeven",
-    "Lankford", "Lummis", "Mullin", "Ricketts", "Schmitt", "Vance", "Fetterman", "Ossoff", "Warnock",
+    "Massie",
+    "Wicker",
+    "Pelosi",
+    "McConnell",
+    "Schumer",
+    "McCarthy",
+    "Ocasio-Cortez",
+    "Lee",
+    "Luna",
+    "Ernst",
+    "Bennet",
+    "Warren",
+    "Sanders",
+    "Cruz",
+    "Graham",
+    "Schiff",
+    "Jordan",
+    "Collins",
+    "Murkowski",
+    "Thune",
+    "Harris",
+    "Baldwin",
+    "Cornyn",
+    "Durbin",
+    "Grassley",
+    "Klobuchar",
+    "Manchin",
+    "Sinema",
+    "Romney",
+    "Paul",
+    "Rubio",
+    "Scott",
+    "Hawley",
+    "Booker",
+    "Kaine",
+    "Tester",
+    "Tillis",
+    "Blackburn",
+    "Cotton",
+    "Hagerty",
+    "Marshall",
+    "Moran",
+    "Risch",
+    "Crapo",
+    "Daines",
+    "Hoeven",
+    "Lankford",
+    "Lummis",
+    "Mullin",
+    "Ricketts",
+    "Schmitt",
+    "Vance",
+    "Fetterman",
+    "Ossoff",
+    "Warnock",
 ];
 const SOURCES: &[&str] = &[
-    "Reuters", "AP", "Politico", "The Hill", "Fox News", "CNN", "NPR", "BBC", "Axios",
-    "Washington Post", "New York Times", "Wall Street Journal", "Breitbart", "Vox", "NBC News",
+    "Reuters",
+    "AP",
+    "Politico",
+    "The Hill",
+    "Fox News",
+    "CNN",
+    "NPR",
+    "BBC",
+    "Axios",
+    "Washington Post",
+    "New York Times",
+    "Wall Street Journal",
+    "Breitbart",
+    "Vox",
+    "NBC News",
 ];
 const SYLLABLES: &[&str] = &[
     "ka", "lo", "mi", "ter", "son", "ber", "an", "di", "ro", "vel", "quin", "sta", "pra", "nor",
-    "gen", "tal", "bri", "cor", "dus", "fen", "hal", "jo", "kre", "lum", "mor", "pel", "rix", "sul",
-    "tov", "ung", "vor", "wen", "yal", "zem",
+    "gen", "tal", "bri", "cor", "dus", "fen", "hal", "jo", "kre", "lum", "mor", "pel", "rix",
+    "sul", "tov", "ung", "vor", "wen", "yal", "zem",
 ];
 
 /// The synthetic corpus and the entities an extractor would find in it.
@@ -67,21 +156,27 @@ pub fn corpus(n: usize, body_bytes: usize) -> (Vec<Article>, EntityIndex) {
     let rare: Vec<String> = (0..40_000)
         .map(|_| {
             let k = 2 + rng.below(3);
-            (0..k).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+            (0..k)
+                .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+                .collect()
         })
         .collect();
     let people: Vec<(String, String)> = (0..400)
         .map(|i| {
             let first = FIRST[(i * 7 + i / 30) % FIRST.len()];
             let last = LAST[i % LAST.len()];
-            let last = if i < LAST.len() { last.to_string() } else { format!("{last}{}", rare[i].as_str()) };
+            let last = if i < LAST.len() {
+                last.to_string()
+            } else {
+                format!("{last}{}", rare[i].as_str())
+            };
             (format!("{first} {last}"), last)
         })
         .collect();
     let mut person_articles: Vec<Vec<u32>> = vec![Vec::new(); people.len()];
     let mut bills: Vec<(String, Vec<u32>)> = Vec::new();
     let mut bill_ids: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let mut word = |rng: &mut Rng| -> String {
+    let word = |rng: &mut Rng| -> String {
         if rng.unit() < 0.6 {
             common[rng.below(common.len())].to_string()
         } else {
@@ -93,10 +188,12 @@ pub fn corpus(n: usize, body_bytes: usize) -> (Vec<Article>, EntityIndex) {
     let articles = (0..n)
         .map(|i| {
             let doc = i as u32;
-            let who: Vec<usize> = (0..1 + rng.below(3)).map(|_| {
-                let u = rng.unit();
-                ((u * u) * people.len() as f64) as usize
-            }).collect();
+            let who: Vec<usize> = (0..=rng.below(3))
+                .map(|_| {
+                    let u = rng.unit();
+                    ((u * u) * people.len() as f64) as usize
+                })
+                .collect();
             for &p in &who {
                 if person_articles[p].last() != Some(&doc) {
                     person_articles[p].push(doc);
