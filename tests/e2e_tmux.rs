@@ -206,10 +206,15 @@ impl Tmux {
         self.poll(name, false, || fs::read_to_string(&path).ok())
     }
 
-    /// Waits until the reader has drawn its first frame.
+    /// Waits until the reader has drawn its first frame of the default fixture.
     fn wait_for_first_frame(&self) -> String {
         self.wait_for_flag("alternate_on", "1");
-        self.wait_for_text(FARM)
+        // The whole list, not a frame caught half written.
+        self.wait_for("the four stories listed", |s| {
+            [FARM, BORDER, BUDGET, PIPELINE]
+                .iter()
+                .all(|t| s.contains(t))
+        })
     }
 
     /// The reader's exit status, once the script recorded it.
@@ -295,7 +300,6 @@ impl Drop for Tmux {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn read_search_and_quit_restores_the_terminal_and_saves_state() {
     if tmux_missing() {
         return;
@@ -334,7 +338,6 @@ fn read_search_and_quit_restores_the_terminal_and_saves_state() {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn ctrl_c_quits_and_restores_the_terminal() {
     if tmux_missing() {
         return;
@@ -347,43 +350,43 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     t.assert_restored();
 }
 
-/// Sends `signal` to the running reader and checks it exits and gives the terminal back.
-fn signal_restores(signal: rustix::process::Signal) -> i32 {
+/// Opens a story, sends `signal` to the running reader, and checks it exits with `128 + n`,
+/// gives the terminal back and keeps the read mark.
+fn signal_restores(signal: rustix::process::Signal, status: i32) {
     let t = Tmux::reader();
     t.wait_for_first_frame();
     t.assert_taken();
+    t.keys(&["j", "Enter"]);
+    t.wait_for_text("Massie");
     let pid = rustix::process::Pid::from_raw(t.reader_pid()).expect("a real pid");
     rustix::process::kill_process(pid, signal).expect("send the signal");
-    let status: i32 = t.wait_for_file("exit").trim().parse().expect("status");
+    let got: i32 = t.wait_for_file("exit").trim().parse().expect("status");
     t.assert_restored();
-    status
-}
-
-#[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
-fn sigterm_exits_and_restores_the_terminal() {
-    if tmux_missing() {
-        return;
-    }
-    let status = signal_restores(rustix::process::Signal::TERM);
-    assert_ne!(
-        status, 0,
-        "a terminated reader reports it in its exit status"
+    assert_eq!(got, status, "exit status after the signal");
+    assert!(
+        t.read_ids().iter().any(|id| id == BORDER_ID),
+        "the read mark was lost: {:?}",
+        t.read_ids()
     );
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
+fn sigterm_exits_and_restores_the_terminal() {
+    if tmux_missing() {
+        return;
+    }
+    signal_restores(rustix::process::Signal::TERM, 143);
+}
+
+#[test]
 fn sighup_exits_and_restores_the_terminal() {
     if tmux_missing() {
         return;
     }
-    let status = signal_restores(rustix::process::Signal::HUP);
-    assert_ne!(status, 0, "a hung-up reader reports it in its exit status");
+    signal_restores(rustix::process::Signal::HUP, 129);
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     if tmux_missing() {
         return;
@@ -484,7 +487,6 @@ fn colour_codes(styled: &str) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn no_color_turns_every_colour_off() {
     if tmux_missing() {
         return;
@@ -514,7 +516,6 @@ fn no_color_turns_every_colour_off() {
 }
 
 #[test]
-#[ignore = "the reader (issue 5) is not implemented yet"]
 fn escape_sequences_in_stories_never_reach_the_terminal() {
     if tmux_missing() {
         return;

@@ -8,6 +8,8 @@ use signal_hook::low_level::raise;
 fn signals_become_pending_flags_taken_once() {
     let signals = Signals::install().expect("install handlers");
     assert_eq!(signals.pending(), None);
+    assert_eq!(signals.received(), None);
+    assert_eq!(signals.exit_code(), std::process::ExitCode::SUCCESS);
     for (number, expected) in [
         (SIGTERM, Signal::Terminate),
         (SIGHUP, Signal::Hangup),
@@ -25,6 +27,12 @@ fn signals_become_pending_flags_taken_once() {
         "termination first"
     );
     assert_eq!(signals.pending(), Some(Signal::Interrupt));
+    assert_eq!(
+        signals.received(),
+        Some(Signal::Terminate),
+        "the first one is kept"
+    );
+    assert_eq!(signals.exit_code(), std::process::ExitCode::from(143));
     assert_eq!(Signal::Terminate.exit_code(), 143);
     assert_eq!(Signal::Hangup.exit_code(), 129);
 }

@@ -62,7 +62,7 @@ pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     if let Err(err) = app.marks.save_if_changed() {
         eprintln!("cloakroom: could not save read marks: {err}");
     }
-    result.map(|()| ExitCode::SUCCESS)
+    result.map(|()| channels.signals.exit_code())
 }
 
 /// Loads what the command line names (or the bundled corpus) and reports problems on stderr.

@@ -6,7 +6,7 @@
 //! between polls, so that `kill -TERM` ends the loop and the guard restores the terminal.
 
 use std::io::{self, IsTerminal, Write, stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Once};
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -116,6 +116,8 @@ pub struct Signals {
     terminate: Arc<AtomicBool>,
     hangup: Arc<AtomicBool>,
     interrupt: Arc<AtomicBool>,
+    /// The first signal [`Signals::pending`] reported, as its exit code (0 for none).
+    first: AtomicU8,
 }
 
 impl Signals {
@@ -128,6 +130,7 @@ impl Signals {
             terminate: Arc::new(AtomicBool::new(false)),
             hangup: Arc::new(AtomicBool::new(false)),
             interrupt: Arc::new(AtomicBool::new(false)),
+            first: AtomicU8::new(0),
         };
         register(signal_hook::consts::SIGTERM, &signals.terminate)?;
         register(signal_hook::consts::SIGINT, &signals.interrupt)?;
@@ -139,14 +142,35 @@ impl Signals {
     /// The signal received since the last call, if any (termination first, then hangup, then
     /// interrupt). Taking it re-arms the "second signal ends the process" fallback.
     pub fn pending(&self) -> Option<Signal> {
-        [
+        let signal = [
             (&self.terminate, Signal::Terminate),
             (&self.hangup, Signal::Hangup),
             (&self.interrupt, Signal::Interrupt),
         ]
         .into_iter()
         .find(|(flag, _)| flag.swap(false, Ordering::SeqCst))
-        .map(|(_, signal)| signal)
+        .map(|(_, signal)| signal)?;
+        let _ =
+            self.first
+                .compare_exchange(0, signal.exit_code(), Ordering::SeqCst, Ordering::SeqCst);
+        Some(signal)
+    }
+
+    /// The first signal [`Signals::pending`] ever reported, so that the reader can exit with
+    /// the conventional status (128 + the signal's number) after it restored the terminal.
+    pub fn received(&self) -> Option<Signal> {
+        match self.first.load(Ordering::SeqCst) {
+            0 => None,
+            code => [Signal::Terminate, Signal::Hangup, Signal::Interrupt]
+                .into_iter()
+                .find(|s| s.exit_code() == code),
+        }
+    }
+
+    /// The process's exit status: success, or 128 + the number of the signal that ended it.
+    pub fn exit_code(&self) -> std::process::ExitCode {
+        self.received()
+            .map_or(std::process::ExitCode::SUCCESS, |s| s.exit_code().into())
     }
 }
 

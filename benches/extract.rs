@@ -1,0 +1,161 @@
+//! Extraction speed: MB of article text per second through `EntityIndex::build` (all cores), over a
+//! synthetic corpus and, when `/work/shared` exists, over allsides-congress.
+//!
+//! `cargo bench --bench extract [-- ARTICLES]` (default 20,000 synthetic articles of about 4 KB).
+
+use std::path::Path;
+use std::time::Instant;
+
+use cloakroom::Article;
+use cloakroom::extract::{EntityIndex, extract};
+
+const SENTENCES: &[&str] = &[
+    "Sen. {P} (R-Ky.) said on Tuesday that the vote on {B} would come before the recess.",
+    "Representative {P} of Texas introduced legislation aimed at {X} the program.",
+    "\u{201c}We will not back down,\u{201d} {S} told reporters outside the Capitol, adding that the White House agreed.",
+    "The measure, known as the {A}, passed the House 220-207 after a long debate over spending.",
+    "Critics of the Affordable Care Act, including Gov. {P}, argued that premiums would rise in 2019.",
+    "House Speaker {P} scheduled a vote for Thursday; Senate Majority Leader {P} did not respond.",
+    "According to the Congressional Budget Office, the plan would cost $1.2 trillion over ten years.",
+    "The Labour MP {P} asked Mr {S} whether the Prevention of Terrorism Bill would be amended.",
+    "Lawmakers from both parties met at the Department of Homeland Security in Washington on Monday.",
+    "In a statement, {P}, a Democrat from California, called {B} a bipartisan step forward.",
+];
+const PEOPLE: &[&str] = &[
+    "Mitch McConnell",
+    "Nancy Pelosi",
+    "Chris Van Hollen",
+    "Beto O'Rourke",
+    "Alexandria Ocasio-Cortez",
+    "Bill de Blasio",
+    "Paul Ryan",
+    "Thomas Massie",
+    "Mike Lee",
+    "Joni Ernst",
+    "Tony Blair",
+    "Patricia Hewitt",
+];
+const BILLS: &[&str] = &[
+    "H.R. 1234",
+    "S. 744",
+    "H.J.Res. 3",
+    "Pub. L. 117-58",
+    "HR 3684",
+    "S.Res. 9",
+];
+const ACTS: &[&str] = &[
+    "For the People Act",
+    "Stop the War on Coal Act of 2012",
+    "Dodd-Frank Act",
+    "USA PATRIOT Act",
+];
+const VERBS: &[&str] = &["withdrawing", "expanding", "ending", "funding", "reforming"];
+
+/// A small deterministic generator (xorshift), so runs are comparable.
+fn synthetic(n: usize) -> Vec<Article> {
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    (0..n)
+        .map(|i| {
+            let mut body = String::with_capacity(4200);
+            while body.len() < 4000 {
+                let p = PEOPLE[next(PEOPLE.len())];
+                let s = SENTENCES[next(SENTENCES.len())]
+                    .replace("{P}", p)
+                    .replace("{S}", p.rsplit(' ').next().unwrap_or(p))
+                    .replace("{B}", BILLS[next(BILLS.len())])
+                    .replace("{A}", ACTS[next(ACTS.len())])
+                    .replace("{X}", VERBS[next(VERBS.len())]);
+                body.push_str(&s);
+                body.push(if next(4) == 0 { '\n' } else { ' ' });
+            }
+            Article {
+                id: format!("syn-{i}"),
+                title: format!(
+                    "{} Defends {} in Floor Speech",
+                    PEOPLE[i % PEOPLE.len()],
+                    BILLS[i % BILLS.len()]
+                ),
+                body,
+                ..Article::default()
+            }
+        })
+        .collect()
+}
+
+fn allsides() -> Option<Vec<Article>> {
+    let dir = Path::new("/work/shared/corpora/allsides-congress/jsons");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) else {
+            continue;
+        };
+        out.push(Article {
+            id: v["ID"].as_str().unwrap_or_default().to_string(),
+            title: v["title"].as_str().unwrap_or_default().to_string(),
+            body: v["content_original"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            date: v["date"].as_str().and_then(|d| d.parse().ok()),
+            ..Article::default()
+        });
+    }
+    Some(out)
+}
+
+fn measure(name: &str, articles: &[Article]) {
+    let bytes: usize = articles.iter().map(|a| a.title.len() + a.body.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    // One warm-up pass, then the best of three.
+    let _ = EntityIndex::build(articles);
+    let mut best = f64::MAX;
+    let mut index = EntityIndex::default();
+    for _ in 0..3 {
+        let t = Instant::now();
+        index = EntityIndex::build(articles);
+        best = best.min(t.elapsed().as_secs_f64());
+    }
+    let t = Instant::now();
+    for a in articles.iter().take(2000) {
+        std::hint::black_box(extract(a));
+    }
+    let one = t.elapsed().as_secs_f64();
+    let one_mb: f64 = articles
+        .iter()
+        .take(2000)
+        .map(|a| a.title.len() + a.body.len())
+        .sum::<usize>() as f64
+        / 1e6;
+    println!(
+        "{name}: {} articles, {mb:.1} MB; build {best:.3} s = {:.1} MB/s on {} threads ({:.1} MB/s single-threaded); \
+         {} people, {} bills",
+        articles.len(),
+        mb / best,
+        rayon::current_num_threads(),
+        one_mb / one,
+        index.people.len(),
+        index.bills.len(),
+    );
+}
+
+fn main() {
+    let n = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse::<usize>().ok())
+        .unwrap_or(20_000);
+    measure("synthetic", &synthetic(n));
+    match allsides() {
+        Some(a) if !a.is_empty() => measure("allsides-congress", &a),
+        _ => println!("allsides-congress: /work/shared not found, skipped"),
+    }
+}

@@ -1,0 +1,522 @@
+//! Named legislation: "the Affordable Care Act", "Stop the War on Coal Act of 2012", "Hunting Act 2004",
+//! "Prevention of Terrorism Bill", "Kate's Law", and the nicknames in the alias table.
+
+use std::collections::HashSet;
+
+use super::aliases::{canonical, nickname};
+use super::token::{CAP, Kind, POSS, SENT, Tok};
+
+/// A named bill or act found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    /// Byte range of the name (without a leading "the").
+    pub start: usize,
+    /// End byte (after the year, if any).
+    pub end: usize,
+    /// Matching key ("act:affordable care").
+    pub key: String,
+    /// Canonical title ("Affordable Care Act"), with the year if it was given.
+    pub title: String,
+    /// The form as written, when it differs from the title ("Obamacare").
+    pub written: String,
+}
+
+/// Lower-case words allowed inside a name.
+const CONNECTIVES: &[&str] = &[
+    "of", "the", "for", "and", "to", "on", "in", "from", "with", "a", "an", "&", "at", "by",
+    "against", "or",
+];
+
+/// Words dropped at the front of a name ("Under the Affordable Care Act").
+const LEAD_DROP: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "Under",
+    "After",
+    "Despite",
+    "With",
+    "Without",
+    "Since",
+    "Before",
+    "Unlike",
+    "Like",
+    "Through",
+    "During",
+    "Including",
+    "Against",
+    "Following",
+    "Passing",
+    "Pass",
+    "Passed",
+    "Repeal",
+    "Repealing",
+    "Replace",
+    "Replacing",
+    "Reauthorize",
+    "Reauthorizing",
+    "Support",
+    "Supporting",
+    "Oppose",
+    "Opposing",
+    "Amend",
+    "Amending",
+    "Senate",
+    "House",
+    "Congress",
+    "Congressional",
+    "Republican",
+    "Republicans",
+    "Democratic",
+    "Democrats",
+    "GOP",
+    "President",
+    "New",
+    "Bipartisan",
+    "Proposed",
+    "Landmark",
+    "Sweeping",
+    "Controversial",
+    "If",
+    "When",
+    "While",
+    "Although",
+    "And",
+    "But",
+    "Or",
+    "So",
+    "Also",
+    "Then",
+    "Meanwhile",
+    "However",
+    "Both",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "This",
+    "That",
+    "These",
+    "Our",
+    "In",
+    "On",
+    "At",
+    "By",
+    "To",
+    "From",
+    "Of",
+    "As",
+    "Government",
+    "Government's",
+    "Labour",
+    "Tory",
+    "Conservative",
+    "Tories",
+    "Lords",
+    "Commons",
+    "MPs",
+    "Peers",
+    "Ministers",
+    "Draft",
+    "Federal",
+    "State",
+    "Current",
+    "Existing",
+    "Original",
+    "Revised",
+    "Final",
+    "Controversial",
+    "Emergency",
+    "Trump",
+    "Obama",
+];
+
+/// Sentence-initial words that begin names even before a connective ("For the People Act").
+const LEAD_KEEP: &[&str] = &[
+    "For",
+    "Stop",
+    "End",
+    "Protect",
+    "Save",
+    "Defend",
+    "Keep",
+    "Make",
+    "Build",
+    "Help",
+    "Ban",
+    "Fix",
+    "Bring",
+    "Prevention",
+    "Protection",
+    "Freedom",
+    "Right",
+    "Rights",
+    "Restoring",
+    "Restore",
+    "Preserve",
+];
+
+/// One-word names too generic to stand alone before "Bill" ("the Senate Bill", "the Tax Bill").
+const GENERIC: &[&str] = &[
+    "Tax",
+    "Crime",
+    "Health",
+    "Spending",
+    "Budget",
+    "Immigration",
+    "Education",
+    "Finance",
+    "Reform",
+    "Energy",
+    "Highway",
+    "Transportation",
+    "Defense",
+    "Defence",
+    "Stimulus",
+    "Omnibus",
+    "Money",
+    "Private",
+    "Member",
+    "Members",
+    "Government",
+    "Appropriations",
+    "Reconciliation",
+    "Bill",
+    "Act",
+    "Senate",
+    "House",
+];
+
+fn is_connective(w: &str) -> bool {
+    CONNECTIVES.contains(&w)
+}
+
+fn name_word(t: &Tok) -> bool {
+    (t.kind == Kind::Word && t.has(CAP)) || t.kind == Kind::Num
+}
+
+/// Normalizes a name's words (without the "Act"/"Bill" word and the year) into a key.
+pub fn key_of(words: &[&str]) -> String {
+    let mut key = String::from("act:");
+    let mut first = true;
+    for w in words {
+        let lw = w.to_lowercase().replace('\u{2019}', "'");
+        if matches!(lw.as_str(), "the" | "a" | "an") {
+            continue;
+        }
+        if !first {
+            key.push(' ');
+        }
+        first = false;
+        key.push_str(if lw == "&" { "and" } else { &lw });
+    }
+    key
+}
+
+/// Finds the named bills of a text.
+pub fn find_named(text: &str, toks: &[Tok]) -> Vec<Named> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word {
+            continue;
+        }
+        let w = t.text(text);
+        if t.has(CAP)
+            && let Some((key, title)) = nickname(w)
+        {
+            {
+                // "Dodd-Frank Act" is found below, at its "Act".
+                let next_is_suffix = toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"));
+                if !next_is_suffix {
+                    out.push(Named {
+                        start: t.start as usize,
+                        end: t.end as usize,
+                        key: key.to_string(),
+                        title: title.to_string(),
+                        written: w.to_string(),
+                    });
+                }
+                continue;
+            }
+        }
+        if !matches!(w, "Act" | "Bill" | "Law") || i == 0 {
+            continue;
+        }
+        if let Some(n) = named_at(text, toks, i) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Reads a name backwards from its "Act", "Bill" or "Law" at token `i`.
+fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
+    let suffix = toks[i].text(text);
+    let next = toks.get(i + 1);
+    if suffix == "Bill" && next.is_some_and(|n| n.kind == Kind::Word && n.has(CAP) && !n.has(SENT))
+    {
+        return None; // "Bill Clinton"
+    }
+    let mut first = i;
+    let mut j = i;
+    while j > 0 {
+        let t = &toks[j - 1];
+        if t.has(POSS) {
+            // "Kate's Law", but not "Ryan's Health Care Act".
+            if suffix == "Law" && j == i && t.has(CAP) {
+                first = j - 1;
+            }
+            break;
+        }
+        let w = t.text(text);
+        if name_word(t) {
+            if super::title::is_head(w) && matches!(w, "Sir" | "Lord" | "Lady" | "Dame") {
+                return None; // "Sir Bill Morris"
+            }
+            first = j - 1;
+            if t.has(SENT) {
+                break;
+            }
+        } else if is_connective(w) && j >= 2 && name_word(&toks[j - 2]) {
+            // kept only if a name word precedes it
+        } else {
+            break;
+        }
+        j -= 1;
+    }
+    if suffix == "Law" && !(first + 1 == i && toks[first].has(POSS)) {
+        return None;
+    }
+    // Trim the front.
+    loop {
+        if first >= i {
+            return None;
+        }
+        let t = &toks[first];
+        let w = t.text(text);
+        let followed_by_conn = toks
+            .get(first + 1)
+            .is_some_and(|n| is_connective(n.text(text)));
+        let drop = !name_word(t)
+            || LEAD_DROP.contains(&w)
+            || (t.has(SENT) && followed_by_conn && !LEAD_KEEP.contains(&w));
+        if !drop {
+            break;
+        }
+        first += 1;
+        while first < i && is_connective(toks[first].text(text)) {
+            first += 1;
+        }
+    }
+    let words: Vec<&str> = toks[first..i].iter().map(|t| t.text(text)).collect();
+    if words.is_empty() || words.iter().all(|w| is_connective(w)) {
+        return None;
+    }
+    if words.len() == 1 && (GENERIC.contains(&words[0]) || toks[first].kind == Kind::Num) {
+        return None;
+    }
+    Some(build(text, toks, first, i))
+}
+
+/// The named bill of tokens `first..i` (names) and `i` ("Act", "Bill", "Law"), with a year after it.
+fn build(text: &str, toks: &[Tok], first: usize, i: usize) -> Named {
+    let words: Vec<&str> = toks[first..i].iter().map(|t| t.text(text)).collect();
+    let next = toks.get(i + 1);
+    let mut end = toks[i].end as usize;
+    let mut year = None;
+    let y_at = |k: usize| {
+        toks.get(k)
+            .filter(|t| t.kind == Kind::Num && t.end - t.start == 4)
+            .map(|t| t.text(text))
+            .filter(|y| y.starts_with("19") || y.starts_with("20"))
+    };
+    if !toks[i].has(POSS) {
+        if next.is_some_and(|t| t.text(text) == "of")
+            && let Some(y) = y_at(i + 2)
+        {
+            year = Some(format!(" of {y}"));
+            end = toks[i + 2].end as usize;
+        } else if let Some(y) = y_at(i + 1) {
+            year = Some(format!(" {y}"));
+            end = toks[i + 1].end as usize;
+        }
+    }
+    let start = toks[first].start as usize;
+    let written = text[start..toks[i].end as usize].to_string();
+    let raw_key = key_of(&words);
+    let (key, title) = match canonical(&raw_key) {
+        Some((k, t)) => (k.to_string(), t.to_string()),
+        None => (raw_key, written.clone()),
+    };
+    let title = match year {
+        Some(y) if !title.ends_with(&y) => format!("{title}{y}"),
+        _ => title,
+    };
+    Named {
+        start,
+        end,
+        key,
+        title,
+        written,
+    }
+}
+
+/// The key of a title as displayed ("Stop the War on Coal Act of 2012" -> "act:stop war on coal").
+pub fn title_key(title: &str) -> String {
+    let toks = super::token::tokenize(title);
+    let Some(i) = toks
+        .iter()
+        .rposition(|t| matches!(t.text(title), "Act" | "Bill" | "Law"))
+    else {
+        return key_of(&[title]);
+    };
+    let raw = key_of(&toks[..i].iter().map(|t| t.text(title)).collect::<Vec<_>>());
+    canonical(&raw).map_or(raw, |(k, _)| k.to_string())
+}
+
+/// Named bills in a headline, where every word is capitalized: nicknames, and names whose key (or the key
+/// of their last words) the body already has.
+pub fn find_named_in_title(text: &str, toks: &[Tok], known: &HashSet<String>) -> Vec<Named> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        if t.kind != Kind::Word {
+            continue;
+        }
+        if let Some((key, title)) = nickname(w) {
+            if !toks
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"))
+            {
+                out.push(Named {
+                    start: t.start as usize,
+                    end: t.end as usize,
+                    key: key.to_string(),
+                    title: title.to_string(),
+                    written: w.to_string(),
+                });
+            }
+            continue;
+        }
+        if !matches!(w, "Act" | "Bill" | "Law") {
+            continue;
+        }
+        let mut first = i;
+        while first > 0
+            && (name_word(&toks[first - 1]) || is_connective(toks[first - 1].text(text)))
+        {
+            first -= 1;
+            if toks[first].has(POSS) {
+                break;
+            }
+        }
+        for f in first..i {
+            if is_connective(toks[f].text(text)) {
+                continue;
+            }
+            let n = build(text, toks, f, i);
+            if known.contains(&n.key) {
+                out.push(n);
+                break;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    fn names(text: &str) -> Vec<(String, String)> {
+        let toks = tokenize(text);
+        find_named(text, &toks)
+            .into_iter()
+            .map(|n| (n.key, n.title))
+            .collect()
+    }
+
+    fn title(text: &str) -> Option<String> {
+        names(text).into_iter().next().map(|n| n.1)
+    }
+
+    #[test]
+    fn plain_acts() {
+        assert_eq!(
+            title("repeal the Affordable Care Act now").as_deref(),
+            Some("Affordable Care Act")
+        );
+        assert_eq!(
+            title("under the Freedom of Information Act,").as_deref(),
+            Some("Freedom of Information Act")
+        );
+        assert_eq!(
+            title("passed the For the People Act in").as_deref(),
+            Some("For the People Act")
+        );
+        assert_eq!(
+            title("The For the People Act passed").as_deref(),
+            Some("For the People Act")
+        );
+    }
+
+    #[test]
+    fn years_are_kept_for_display_and_ignored_for_matching() {
+        let n = names("the Stop the War on Coal Act of 2012 passed");
+        assert_eq!(n[0].1, "Stop the War on Coal Act of 2012");
+        assert_eq!(n[0].0, "act:stop war on coal");
+        let n = names("under the Hunting Act 2004, hunts");
+        assert_eq!(
+            n[0],
+            ("act:hunting".to_string(), "Hunting Act 2004".to_string())
+        );
+    }
+
+    #[test]
+    fn uk_bills() {
+        assert_eq!(
+            title("MPs debated the Prevention of Terrorism Bill on").as_deref(),
+            Some("Prevention of Terrorism Bill")
+        );
+        assert!(names("former President Bill Clinton said").is_empty());
+        assert!(names("union leader Sir Bill Morris said").is_empty());
+        assert!(names("Bill Clinton said").is_empty());
+    }
+
+    #[test]
+    fn patriot_spellings_are_one() {
+        let a = names("the USA PATRIOT Act expires");
+        let b = names("the Patriot Act expires");
+        assert_eq!(a[0].0, b[0].0);
+    }
+
+    #[test]
+    fn nicknames_map_to_the_act() {
+        let a = names("repeal Obamacare and the ACA and the Affordable Care Act");
+        assert_eq!(a.len(), 3);
+        assert!(a.iter().all(|n| n.0 == "act:affordable care"));
+        assert!(a.iter().all(|n| n.1 == "Affordable Care Act"));
+    }
+
+    #[test]
+    fn leading_words_are_trimmed() {
+        assert_eq!(
+            title("Under the Affordable Care Act, insurers").as_deref(),
+            Some("Affordable Care Act")
+        );
+        assert_eq!(
+            title("the Senate passed the Dodd-Frank Act").as_deref(),
+            Some("Dodd-Frank Act")
+        );
+        assert_eq!(
+            title("Kate’s Law and sanctuary").as_deref(),
+            Some("Kate’s Law")
+        );
+        assert!(names("the Senate Bill was").is_empty());
+        assert!(names("read the Act now").is_empty());
+        assert!(names("under federal law, and Public Law").is_empty());
+    }
+}

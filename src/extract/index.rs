@@ -1,0 +1,442 @@
+//! The corpus-wide entity index: extract every story in parallel, then merge people and bills across stories.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::title::rank_of_role;
+use super::types::{Bill, BillId, EntityIndex, Person, PersonId, Span, StoryEntities, StoryLinks};
+use crate::corpus::Article;
+
+/// Given name (if any) and surname of a display name ("Robert P. Casey Jr." -> Robert, Casey).
+pub fn split_name(name: &str) -> (Option<&str>, String) {
+    let words: Vec<&str> = name
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"))
+        .filter(|w| !(w.ends_with('.') && w.len() <= 2))
+        .collect();
+    match words.as_slice() {
+        [] => (None, String::new()),
+        [one] => (None, (*one).to_string()),
+        [given, rest @ ..] => {
+            let mut first = rest.len() - 1;
+            while first > 0 {
+                let w = rest[first - 1];
+                let particle = w.chars().next().is_some_and(char::is_lowercase)
+                    || matches!(
+                        w,
+                        "Van" | "Von" | "De" | "Del" | "Di" | "Da" | "Du" | "La" | "Le"
+                    );
+                if !particle {
+                    break;
+                }
+                first -= 1;
+            }
+            (Some(given), rest[first..].join(" "))
+        }
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.to_lowercase().replace('\u{2019}', "'")
+}
+
+/// The key that merges a person across stories: given name and surname, lower case.
+pub fn person_key(name: &str) -> String {
+    match split_name(name) {
+        (Some(g), s) => format!("{} {}", norm(g), norm(&s)),
+        (None, s) => norm(&s),
+    }
+}
+
+#[derive(Default)]
+struct Proto<T> {
+    entity: T,
+    names: HashMap<String, u32>,
+    rank: u8,
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+impl EntityIndex {
+    /// Extracts every article (in parallel) and links the results.
+    pub fn build(articles: &[Article]) -> Self {
+        Self::build_with_progress(articles, &|_| {})
+    }
+
+    /// Like `build`, calling `progress` with the number of articles extracted so far (from worker threads,
+    /// every 64 articles and once at the end).
+    pub fn build_with_progress(articles: &[Article], progress: &(dyn Fn(usize) + Sync)) -> Self {
+        let done = AtomicUsize::new(0);
+        let total = articles.len();
+        let stories: Vec<StoryEntities> = articles
+            .par_iter()
+            .map(|a| {
+                let s = super::extract(a);
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                if n.is_multiple_of(64) && n != total {
+                    progress(n);
+                }
+                s
+            })
+            .collect();
+        progress(total);
+        Self::from_stories(&stories)
+    }
+
+    /// Links per-story results (in corpus order) into corpus-wide people and bills.
+    pub fn from_stories(stories: &[StoryEntities]) -> Self {
+        let (people, person_links) = merge_people(stories);
+        let (bills, bill_links) = merge_bills(stories);
+        let stories = person_links
+            .into_iter()
+            .zip(bill_links)
+            .map(|(people, bills)| StoryLinks { people, bills })
+            .collect();
+        EntityIndex {
+            people,
+            bills,
+            stories,
+        }
+    }
+
+    /// The people an article mentions, with where.
+    pub fn people_of(&self, article: usize) -> impl Iterator<Item = (PersonId, &Person, &[Span])> {
+        self.stories
+            .get(article)
+            .into_iter()
+            .flat_map(|s| s.people.iter())
+            .filter_map(|(id, spans)| Some((*id, self.people.get(*id as usize)?, spans.as_slice())))
+    }
+
+    /// The bills an article mentions, with where.
+    pub fn bills_of(&self, article: usize) -> impl Iterator<Item = (BillId, &Bill, &[Span])> {
+        self.stories
+            .get(article)
+            .into_iter()
+            .flat_map(|s| s.bills.iter())
+            .filter_map(|(id, spans)| Some((*id, self.bills.get(*id as usize)?, spans.as_slice())))
+    }
+
+    /// A person by display name or alias (case-insensitive).
+    pub fn find_person(&self, name: &str) -> Option<PersonId> {
+        let key = person_key(name);
+        self.people
+            .iter()
+            .position(|p| {
+                person_key(&p.name) == key || p.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            })
+            .map(|i| i as PersonId)
+    }
+
+    /// A bill by label, number, title or alias (case-insensitive).
+    pub fn find_bill(&self, label: &str) -> Option<BillId> {
+        self.bills
+            .iter()
+            .position(|b| {
+                b.label.eq_ignore_ascii_case(label)
+                    || b.number
+                        .as_deref()
+                        .is_some_and(|n| n.eq_ignore_ascii_case(label))
+                    || b.title
+                        .as_deref()
+                        .is_some_and(|t| t.eq_ignore_ascii_case(label))
+                    || b.aliases.iter().any(|a| a.eq_ignore_ascii_case(label))
+            })
+            .map(|i| i as BillId)
+    }
+}
+
+type Links = Vec<Vec<(u32, Vec<Span>)>>;
+
+/// Follows redirects to the final proto.
+fn resolve(parent: &[usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        i = parent[i];
+    }
+    i
+}
+
+/// Numbers the protos that are their own parent in order, and lists each story's links.
+fn assign(parent: &[usize], raw: &[Vec<(usize, Vec<Span>)>]) -> (Vec<u32>, Links) {
+    let mut id = vec![u32::MAX; parent.len()];
+    let mut next = 0;
+    for (i, p) in parent.iter().enumerate() {
+        if *p == i {
+            id[i] = next;
+            next += 1;
+        }
+    }
+    let links = raw
+        .iter()
+        .map(|story| {
+            let mut out: Vec<(u32, Vec<Span>)> = Vec::new();
+            for (proto, spans) in story {
+                let e = id[resolve(parent, *proto)];
+                match out.iter_mut().find(|(x, _)| *x == e) {
+                    Some((_, s)) => {
+                        s.extend(spans);
+                        s.sort_unstable();
+                    }
+                    None => out.push((e, spans.clone())),
+                }
+            }
+            out
+        })
+        .collect();
+    (id, links)
+}
+
+fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut protos: Vec<Proto<Person>> = Vec::new();
+    let mut raw: Vec<Vec<(usize, Vec<Span>)>> = Vec::with_capacity(stories.len());
+    for (ai, story) in stories.iter().enumerate() {
+        let mut links = Vec::new();
+        for p in &story.people {
+            let key = person_key(&p.name);
+            let idx = *by_key.entry(key).or_insert_with(|| {
+                protos.push(Proto::default());
+                protos.len() - 1
+            });
+            add_person(&mut protos[idx], p, ai as u32);
+            links.push((idx, p.mentions.clone()));
+        }
+        raw.push(links);
+    }
+    // A surname alone merges into the one full name with that surname, when there is exactly one.
+    let mut parent: Vec<usize> = (0..protos.len()).collect();
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (key, &i) in &by_key {
+        if let Some((_, surname)) = key.split_once(' ') {
+            full_by_surname
+                .entry(surname.to_string())
+                .or_default()
+                .push(i);
+        }
+    }
+    for (key, &i) in &by_key {
+        if (!key.contains(' ') || split_name(&protos[i].entity.name).0.is_none())
+            && let Some([target]) = full_by_surname.get(key.as_str()).map(Vec::as_slice)
+        {
+            parent[i] = *target;
+        }
+    }
+    for i in 0..protos.len() {
+        let target = resolve(&parent, i);
+        if target != i {
+            let src = std::mem::take(&mut protos[i]);
+            fold_person(&mut protos[target], src);
+        }
+    }
+    let (ids, links) = assign(&parent, &raw);
+    let people = protos
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| ids[*i] != u32::MAX)
+        .map(|(_, p)| finish_person(p))
+        .collect();
+    (people, links)
+}
+
+fn add_person(proto: &mut Proto<Person>, p: &super::types::StoryPerson, article: u32) {
+    let e = &mut proto.entity;
+    *proto.names.entry(p.name.clone()).or_default() += 1;
+    for a in &p.aliases {
+        push_unique(&mut e.aliases, a);
+    }
+    if let Some(role) = &p.role {
+        let rank = rank_of_role(role);
+        if e.role.is_none() || rank > proto.rank {
+            e.role = Some(role.clone());
+            proto.rank = rank;
+        }
+    }
+    if e.party.is_none() {
+        e.party.clone_from(&p.party);
+    }
+    if e.state.is_none() {
+        e.state.clone_from(&p.state);
+    }
+    if e.articles.last() != Some(&article) {
+        e.articles.push(article);
+    }
+    e.mentions += p.mentions.len() as u32;
+}
+
+fn fold_person(into: &mut Proto<Person>, src: Proto<Person>) {
+    for (n, c) in src.names {
+        *into.names.entry(n).or_default() += c;
+    }
+    let (e, s) = (&mut into.entity, src.entity);
+    for a in &s.aliases {
+        push_unique(&mut e.aliases, a);
+    }
+    if s.role.is_some() && (e.role.is_none() || src.rank > into.rank) {
+        e.role = s.role;
+        into.rank = src.rank;
+    }
+    if e.party.is_none() {
+        e.party = s.party;
+    }
+    if e.state.is_none() {
+        e.state = s.state;
+    }
+    e.articles.extend(s.articles);
+    e.articles.sort_unstable();
+    e.articles.dedup();
+    e.mentions += s.mentions;
+}
+
+fn finish_person(p: Proto<Person>) -> Person {
+    let mut e = p.entity;
+    // Display the most frequent full form; ties go to the longer name.
+    let best = p
+        .names
+        .iter()
+        .max_by_key(|(n, c)| {
+            (
+                split_name(n).0.is_some(),
+                **c,
+                n.len(),
+                std::cmp::Reverse((*n).clone()),
+            )
+        })
+        .map(|(n, _)| n.clone())
+        .unwrap_or_default();
+    for n in p.names.keys() {
+        push_unique(&mut e.aliases, n);
+    }
+    e.aliases.retain(|a| *a != best);
+    e.aliases.sort();
+    e.name = best;
+    e
+}
+
+fn merge_bills(stories: &[StoryEntities]) -> (Vec<Bill>, Links) {
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut protos: Vec<Proto<Bill>> = Vec::new();
+    let mut raw: Vec<Vec<(usize, Vec<Span>)>> = Vec::with_capacity(stories.len());
+    for (ai, story) in stories.iter().enumerate() {
+        let mut links = Vec::new();
+        for b in &story.bills {
+            let idx = *by_key.entry(b.key.clone()).or_insert_with(|| {
+                protos.push(Proto::default());
+                protos.len() - 1
+            });
+            add_bill(&mut protos[idx].entity, b, ai as u32);
+            links.push((idx, b.mentions.clone()));
+        }
+        raw.push(links);
+    }
+    // A named act merges into the one numbered bill that carries its name; a number without a
+    // Congress into the one dated number.
+    let mut parent: Vec<usize> = (0..protos.len()).collect();
+    let mut numbered_by_title: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut dated_by_number: HashMap<String, Vec<usize>> = HashMap::new();
+    for (key, &i) in &by_key {
+        let b = &protos[i].entity;
+        if b.number.is_some() {
+            if let Some(t) = &b.title {
+                numbered_by_title
+                    .entry(super::acts::title_key(t))
+                    .or_default()
+                    .push(i);
+            }
+            if let Some((bare, _)) = key.split_once('-').filter(|_| !key.starts_with("pl")) {
+                dated_by_number.entry(bare.to_string()).or_default().push(i);
+            }
+        }
+    }
+    for (key, &i) in &by_key {
+        let target = numbered_by_title
+            .get(key)
+            .or_else(|| dated_by_number.get(key))
+            .and_then(|v| {
+                if let [t] = v.as_slice() {
+                    Some(*t)
+                } else {
+                    None
+                }
+            });
+        if let Some(t) = target.filter(|t| *t != i) {
+            parent[i] = t;
+        }
+    }
+    for i in 0..protos.len() {
+        let target = resolve(&parent, i);
+        if target != i {
+            let src = std::mem::take(&mut protos[i]).entity;
+            fold_bill(&mut protos[target].entity, src);
+        }
+    }
+    let (ids, links) = assign(&parent, &raw);
+    let bills = protos
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| ids[*i] != u32::MAX)
+        .map(|(_, p)| p.entity)
+        .collect();
+    (bills, links)
+}
+
+fn add_bill(e: &mut Bill, b: &super::types::StoryBill, article: u32) {
+    if e.key.is_empty() {
+        e.key.clone_from(&b.key);
+        e.label.clone_from(&b.label);
+    }
+    if e.number.is_none() {
+        e.number.clone_from(&b.number);
+    }
+    if e.title.is_none() {
+        e.title.clone_from(&b.title);
+    }
+    for a in &b.aliases {
+        push_unique(&mut e.aliases, a);
+    }
+    if e.chamber.is_none() {
+        e.chamber.clone_from(&b.chamber);
+    }
+    for s in &b.sponsors {
+        push_unique(&mut e.sponsors, s);
+    }
+    if e.articles.last() != Some(&article) {
+        e.articles.push(article);
+    }
+    e.mentions += b.mentions.len() as u32;
+}
+
+fn fold_bill(e: &mut Bill, s: Bill) {
+    if e.title.is_none() {
+        e.title = s.title.clone();
+    }
+    if let Some(t) = &s.title
+        && e.title.as_ref() != Some(t)
+    {
+        push_unique(&mut e.aliases, t);
+    }
+    if s.label != e.label {
+        push_unique(&mut e.aliases, &s.label);
+    }
+    for a in &s.aliases {
+        push_unique(&mut e.aliases, a);
+    }
+    if e.chamber.is_none() {
+        e.chamber = s.chamber;
+    }
+    for x in &s.sponsors {
+        push_unique(&mut e.sponsors, x);
+    }
+    e.articles.extend(s.articles);
+    e.articles.sort_unstable();
+    e.articles.dedup();
+    e.mentions += s.mentions;
+    e.aliases
+        .retain(|a| *a != e.label && Some(a) != e.title.as_ref());
+}

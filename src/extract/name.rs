@@ -1,0 +1,276 @@
+//! Parsing one person's name from the tokens: given names, initials, particles, surnames, suffixes.
+
+use super::sets::{is_hard_suffix, is_stop};
+use super::title::is_head;
+use super::token::{Kind, NL, POSS, Tok};
+
+/// A name as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameParse {
+    /// Token index of the first name token.
+    pub first: usize,
+    /// Token index just past the name (after a suffix's period).
+    pub after: usize,
+    /// Byte range of the name in the text.
+    pub start: usize,
+    /// End byte (before any possessive).
+    pub end: usize,
+    /// Given name, when the name has more than a surname.
+    pub given: Option<String>,
+    /// Surname with its particles ("Van Hollen", "de Blasio").
+    pub surname: String,
+    /// The name as it should be displayed ("Thomas H. Massie", "Robert Casey Jr.").
+    pub full: String,
+    /// Number of words besides initials and suffixes.
+    pub words: usize,
+    /// Ends in a possessive.
+    pub possessive: bool,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "del", "della", "da", "di", "du", "la", "le", "bin", "al",
+    "ibn", "dos", "das", "ter",
+];
+const CAP_PARTICLES: &[&str] = &[
+    "Van", "Von", "De", "Del", "Della", "Di", "Da", "Du", "La", "Le", "Mac",
+];
+const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+fn is_initial(t: &Tok) -> bool {
+    t.kind == Kind::Word && t.end - t.start == 1 && t.has(super::token::CAP)
+}
+
+/// Whether a capitalized word may be part of a name.
+pub fn nameable(word: &str) -> bool {
+    !is_stop(word) && !is_head(word)
+}
+
+/// Parses a name starting at token `i`. `titled` allows a leading particle ("Mayor de Blasio").
+pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<NameParse> {
+    let mut parts: Vec<(usize, String)> = Vec::new(); // (token index, display form)
+    let mut k = i;
+    let mut possessive = false;
+    while let Some(t) = toks.get(k) {
+        if parts.len() >= 6 || (k > i && t.has(NL)) || t.kind != Kind::Word {
+            break;
+        }
+        let w = t.text(text);
+        if t.is_cap() {
+            if is_initial(t) {
+                if toks.get(k + 1).is_some_and(|n| n.is_punct(text, ".")) {
+                    parts.push((k, format!("{w}.")));
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
+            if SUFFIXES.contains(&w) && !parts.is_empty() {
+                break;
+            }
+            if !nameable(w) || (t.has(super::token::UPPER) && w.len() > 3) {
+                break;
+            }
+            parts.push((k, w.to_string()));
+            k += 1;
+            if t.has(POSS) {
+                possessive = true;
+                break;
+            }
+        } else if PARTICLES.contains(&w)
+            && (titled || !parts.is_empty())
+            && toks.get(k + 1).is_some_and(|n| n.is_cap() && !n.has(NL))
+        {
+            parts.push((k, w.to_string()));
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A name ends with a word, not an initial or a particle.
+    while parts
+        .last()
+        .is_some_and(|(j, s)| s.ends_with('.') || !toks[*j].is_cap())
+    {
+        parts.pop();
+        possessive = false;
+    }
+    let (last_idx, _) = parts.last()?.clone();
+    k = last_idx + 1;
+    let mut full: Vec<String> = parts.iter().map(|(_, s)| s.clone()).collect();
+    // Suffix: "Jr.", ", Jr.", "III".
+    if !possessive {
+        let mut s = k;
+        if toks.get(s).is_some_and(|t| t.is_punct(text, ",")) {
+            s += 1;
+        }
+        if let Some(t) = toks.get(s).filter(|t| SUFFIXES.contains(&t.text(text))) {
+            let w = t.text(text);
+            let dot = toks.get(s + 1).is_some_and(|n| n.is_punct(text, "."));
+            full.push(if dot { format!("{w}.") } else { w.to_string() });
+            possessive = t.has(POSS);
+            k = s + 1 + usize::from(dot && matches!(w, "Jr" | "Sr"));
+        }
+    }
+    let words: Vec<usize> = parts
+        .iter()
+        .filter(|(j, s)| toks[*j].is_cap() && !s.ends_with('.'))
+        .map(|(j, _)| *j)
+        .collect();
+    let nwords = words.len();
+    if nwords == 0 || nwords > 4 {
+        return None;
+    }
+    // Surname: the last word with the particles just before it.
+    let mut sfirst = parts.len() - 1;
+    while sfirst > 0 {
+        let (j, s) = &parts[sfirst - 1];
+        let particle =
+            !toks[*j].is_cap() || (CAP_PARTICLES.contains(&s.as_str()) && sfirst - 1 > 0);
+        if particle && !s.ends_with('.') {
+            sfirst -= 1;
+        } else {
+            break;
+        }
+    }
+    let surname = parts[sfirst..]
+        .iter()
+        .map(|(_, s)| s.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let given = (sfirst > 0 && toks[parts[0].0].is_cap() && !parts[0].1.ends_with('.'))
+        .then(|| parts[0].1.clone());
+    let start = toks[parts[0].0].start as usize;
+    let end = toks[last_idx].end as usize;
+    Some(NameParse {
+        first: parts[0].0,
+        after: k,
+        start,
+        end,
+        given,
+        surname,
+        full: full.join(" "),
+        words: nwords,
+        possessive,
+    })
+}
+
+/// Whether the capitalized words after a name make it part of a bigger name ("Reagan National Airport",
+/// "Dodd-Frank Act", "Kennedy Center").
+pub fn inside_other_name(text: &str, toks: &[Tok], name: &NameParse) -> bool {
+    if name.possessive {
+        return false;
+    }
+    let mut k = name.after;
+    let mut seen = 0;
+    while let Some(t) = toks.get(k) {
+        if !t.is_cap() || seen >= 4 || t.has(NL) {
+            break;
+        }
+        if is_hard_suffix(t.text(text)) {
+            return true;
+        }
+        if t.has(POSS) {
+            break;
+        }
+        seen += 1;
+        k += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    fn parse(text: &str) -> Option<NameParse> {
+        let toks = tokenize(text);
+        parse_name(text, &toks, 0, true)
+    }
+
+    #[test]
+    fn plain_names() {
+        let n = parse("Thomas Massie of Kentucky").unwrap();
+        assert_eq!(
+            (n.full.as_str(), n.surname.as_str()),
+            ("Thomas Massie", "Massie")
+        );
+        assert_eq!(n.given.as_deref(), Some("Thomas"));
+        assert_eq!(n.words, 2);
+        let n = parse("Anna Paulina Luna of Florida").unwrap();
+        assert_eq!(
+            (n.full.as_str(), n.surname.as_str()),
+            ("Anna Paulina Luna", "Luna")
+        );
+    }
+
+    #[test]
+    fn surname_forms() {
+        assert_eq!(parse("Mitch McConnell said").unwrap().surname, "McConnell");
+        assert_eq!(parse("Beto O'Rourke said").unwrap().surname, "O'Rourke");
+        assert_eq!(
+            parse("Alexandria Ocasio-Cortez said").unwrap().surname,
+            "Ocasio-Cortez"
+        );
+        assert_eq!(
+            parse("Chris Van Hollen said").unwrap().surname,
+            "Van Hollen"
+        );
+        assert_eq!(parse("Bill de Blasio said").unwrap().surname, "de Blasio");
+        assert_eq!(parse("de Blasio said").unwrap().full, "de Blasio");
+    }
+
+    #[test]
+    fn initials_and_suffixes() {
+        let n = parse("John F. Kennedy spoke").unwrap();
+        assert_eq!(
+            (n.full.as_str(), n.surname.as_str()),
+            ("John F. Kennedy", "Kennedy")
+        );
+        let n = parse("George H.W. Bush spoke").unwrap();
+        assert_eq!(n.full, "George H. W. Bush");
+        let n = parse("Robert P. Casey Jr. said").unwrap();
+        assert_eq!(
+            (n.full.as_str(), n.surname.as_str()),
+            ("Robert P. Casey Jr.", "Casey")
+        );
+        let text = "Robert P. Casey Jr. said";
+        assert_eq!(&text[n.start..n.end], "Robert P. Casey");
+        let n = parse("Henry Cuellar III said").unwrap();
+        assert_eq!(n.full, "Henry Cuellar III");
+    }
+
+    #[test]
+    fn possessives_end_the_name() {
+        let n = parse("Massie’s position").unwrap();
+        assert_eq!(n.full, "Massie");
+        assert!(n.possessive);
+        let n = parse("Paul Ryan's budget").unwrap();
+        assert_eq!(n.full, "Paul Ryan");
+    }
+
+    #[test]
+    fn stops_at_non_names() {
+        assert_eq!(
+            parse("Trump Administration officials").unwrap().full,
+            "Trump"
+        );
+        assert!(parse("The White House").is_none());
+        assert!(parse("Senate").is_none());
+    }
+
+    #[test]
+    fn names_inside_other_names() {
+        for (text, inside) in [
+            ("Reagan National Airport", true),
+            ("Dodd-Frank Act", true),
+            ("Kennedy Center", true),
+            ("Ted Kennedy said", false),
+            ("Kennedy's plan", false),
+        ] {
+            let toks = tokenize(text);
+            let n = parse_name(text, &toks, 0, false).unwrap();
+            assert_eq!(inside_other_name(text, &toks, &n), inside, "{text}");
+        }
+    }
+}

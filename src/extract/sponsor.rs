@@ -1,0 +1,390 @@
+//! Who brought a bill: "X introduced legislation aimed at ...", companion bills, cosponsors, "sponsored by X",
+//! and bills a story describes by purpose only.
+
+use super::people::Found;
+use super::token::{Kind, SENT, Tok};
+use super::types::{Field, Span, StoryBill};
+
+/// A bill being assembled for one story.
+#[derive(Debug, Clone, Default)]
+pub struct Acc {
+    /// The bill.
+    pub bill: StoryBill,
+    /// Described by purpose only (not named, not numbered).
+    pub purpose: bool,
+}
+
+impl Acc {
+    /// Body byte offsets where this bill is mentioned.
+    fn body_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bill
+            .mentions
+            .iter()
+            .filter(|s| s.field == Field::Body)
+            .map(|s| s.start)
+    }
+}
+
+const TRIGGERS: &[&str] = &[
+    "introduced",
+    "introduces",
+    "introducing",
+    "introduce",
+    "unveiled",
+    "unveils",
+    "filed",
+    "files",
+    "proposed",
+    "proposes",
+    "sponsored",
+    "sponsors",
+    "authored",
+    "drafted",
+    "offered",
+    "wrote",
+];
+const COSPONSOR: &[&str] = &[
+    "co-sponsor",
+    "cosponsor",
+    "co-sponsors",
+    "cosponsors",
+    "co-sponsorship",
+    "cosponsorship",
+    "co-sponsored",
+    "cosponsored",
+    "co-sponsoring",
+    "cosponsoring",
+    "co-authored",
+    "coauthored",
+    "co-author",
+    "co-authors",
+];
+const OBJECTS: &[&str] = &["legislation", "bill", "resolution", "measure"];
+const BOUNDARY_AFTER_COMMA: &[&str] = &[
+    "and", "but", "while", "whereas", "as", "although", "though", "which", "who", "where", "when",
+];
+const PURPOSE_END: &[&str] = &[
+    "and",
+    "but",
+    "while",
+    "which",
+    "who",
+    "according",
+    "as",
+    "saying",
+    "said",
+    "though",
+    "although",
+];
+const CUE_WORDS: &[&str] = &[
+    "aimed", "at", "that", "would", "which", "to", "designed", "intended", "meant", "seeking",
+    "seeks", "aims", "the", "a", "an",
+];
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Tok],
+    /// (first token, token after, person index), in text order.
+    mentions: Vec<(usize, usize, usize)>,
+}
+
+impl Ctx<'_> {
+    fn word(&self, k: usize) -> &str {
+        self.toks.get(k).map_or("", |t| t.text(self.text))
+    }
+    fn sentence(&self, v: usize) -> (usize, usize) {
+        let mut s = v;
+        while s > 0 && !self.toks[s].has(SENT) {
+            s -= 1;
+        }
+        let mut e = v + 1;
+        while e < self.toks.len() && !self.toks[e].has(SENT) {
+            e += 1;
+        }
+        (s, e)
+    }
+    fn persons_in(&self, from: usize, to: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for &(a, _, p) in &self.mentions {
+            if a >= from && a < to && !out.contains(&p) {
+                out.push(p);
+            }
+        }
+        out
+    }
+    fn byte(&self, k: usize) -> usize {
+        self.toks
+            .get(k)
+            .map_or(self.text.len(), |t| t.start as usize)
+    }
+}
+
+/// Finds sponsors, cosponsors and purpose-described bills, adding to `bills`.
+pub fn apply(text: &str, toks: &[Tok], found: &[Found], bills: &mut Vec<Acc>) {
+    let mut mentions: Vec<(usize, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .flat_map(|(p, f)| f.toks.iter().map(move |&(a, b)| (a, b, p)))
+        .collect();
+    mentions.sort_unstable();
+    let cx = Ctx {
+        text,
+        toks,
+        mentions,
+    };
+    for (v, t) in toks.iter().enumerate() {
+        if t.kind != Kind::Word || t.has(super::token::CAP) {
+            continue;
+        }
+        let w = t.text(text);
+        if TRIGGERS.contains(&w) {
+            trigger(&cx, v, found, bills);
+        } else if COSPONSOR.contains(&w) {
+            cosponsors(&cx, v, found, bills);
+        } else if OBJECTS.contains(&w)
+            && v > 0
+            && matches!(cx.word(v - 1), "the" | "The" | "proposed")
+        {
+            anaphora(&cx, v, bills);
+        }
+    }
+}
+
+/// The bill mentioned in token range [from, to) first, if any.
+fn bill_in(cx: &Ctx, bills: &[Acc], from: usize, to: usize) -> Option<usize> {
+    let (a, b) = (cx.byte(from), cx.byte(to));
+    bills
+        .iter()
+        .enumerate()
+        .filter_map(|(i, acc)| {
+            acc.body_starts()
+                .filter(|&s| s >= a && s < b)
+                .min()
+                .map(|s| (s, i))
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+/// The bill mentioned last before byte `at` (purpose-only bills when `purpose`).
+fn bill_before(bills: &[Acc], at: usize, purpose: bool) -> Option<usize> {
+    bills
+        .iter()
+        .enumerate()
+        .filter(|(_, acc)| !purpose || acc.purpose)
+        .filter_map(|(i, acc)| acc.body_starts().filter(|&s| s < at).max().map(|s| (s, i)))
+        .max()
+        .map(|(_, i)| i)
+}
+
+fn add_sponsors(acc: &mut Acc, people: &[usize], found: &[Found]) {
+    for &p in people {
+        let name = &found[p].person.name;
+        if !acc.bill.sponsors.contains(name) {
+            acc.bill.sponsors.push(name.clone());
+        }
+    }
+}
+
+fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
+    let (s, e) = cx.sentence(v);
+    // Passive: "the bill, sponsored by Sens. X and Y".
+    if cx.word(v + 1) == "by" {
+        let mut people = Vec::new();
+        let mut k = v + 2;
+        while k < e {
+            if let Some(&(_, b, p)) = cx.mentions.iter().find(|m| m.0 == k) {
+                people.push(p);
+                k = b;
+            } else if matches!(cx.word(k), "," | "and" | "." | "(" | ")" | "-")
+                || super::title::is_head(cx.word(k))
+                || cx.toks[k].kind == Kind::Word
+                    && cx.toks[k].text(cx.text).len() <= 6
+                    && people.len() < 9
+                    && k < v + 4
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let target = bill_in(cx, bills, s, v).or_else(|| bill_before(bills, cx.byte(v), false));
+        if let Some(i) = target.filter(|_| !people.is_empty()) {
+            add_sponsors(&mut bills[i], &people, found);
+        }
+        return;
+    }
+    // Active: subjects are the people of this clause before the verb.
+    let subjects = if cx.word(v.wrapping_sub(1)) == "who" {
+        cx.mentions
+            .iter()
+            .filter(|m| m.1 <= v.saturating_sub(2) && m.0 >= s)
+            .map(|m| m.2)
+            .next_back()
+            .into_iter()
+            .collect()
+    } else {
+        let mut from = s;
+        for k in s..v {
+            if cx.word(k) == ";"
+                || (cx.word(k) == "," && BOUNDARY_AFTER_COMMA.contains(&cx.word(k + 1)))
+            {
+                from = k + 1;
+            }
+        }
+        cx.persons_in(from, v)
+    };
+    if subjects.is_empty() {
+        return;
+    }
+    let window = (v + 16).min(e);
+    if let Some(i) = bill_in(cx, bills, v + 1, window) {
+        add_sponsors(&mut bills[i], &subjects, found);
+        return;
+    }
+    let Some(obj) = (v + 1..window).find(|&k| OBJECTS.contains(&cx.word(k))) else {
+        return;
+    };
+    if (v + 1..obj).any(|k| cx.word(k) == "companion") {
+        if let Some(i) =
+            bill_before(bills, cx.byte(v), true).or_else(|| bill_before(bills, cx.byte(v), false))
+        {
+            add_sponsors(&mut bills[i], &subjects, found);
+            let span = Span {
+                field: Field::Body,
+                start: cx.byte(obj - 1),
+                end: cx.toks[obj].end as usize,
+            };
+            bills[i].bill.mentions.push(span);
+        }
+        return;
+    }
+    let Some((cue, end)) = purpose_phrase(cx, obj + 1, e) else {
+        return;
+    };
+    let phrase = cx.text[cx.byte(cue)..cx.toks[end - 1].end as usize].trim();
+    let object = if cx.word(obj) == "resolution" {
+        "Resolution"
+    } else {
+        "Bill"
+    };
+    let label = format!("{object} {phrase}");
+    let surname = found[subjects[0]].surname.to_lowercase();
+    let content: Vec<String> = (cue..end)
+        .map(|k| cx.word(k).to_lowercase())
+        .filter(|w| {
+            cx.toks.get(cue).is_some()
+                && !CUE_WORDS.contains(&w.as_str())
+                && w.chars().all(char::is_alphanumeric)
+        })
+        .take(4)
+        .collect();
+    let key = format!("purpose:{surname}:{}", content.join(" "));
+    let sentence = (s..e).map(|k| cx.word(k)).collect::<Vec<_>>();
+    let chamber = chamber_of(&sentence).or_else(|| {
+        subjects
+            .iter()
+            .find_map(|&p| match found[p].person.role.as_deref() {
+                Some("Senator") => Some("Senate"),
+                Some("Representative") => Some("House"),
+                _ => None,
+            })
+    });
+    let span = Span {
+        field: Field::Body,
+        start: cx.byte(obj),
+        end: cx.toks[end - 1].end as usize,
+    };
+    let mut acc = Acc {
+        bill: StoryBill {
+            key,
+            label,
+            chamber: chamber.map(str::to_string),
+            mentions: vec![span],
+            ..StoryBill::default()
+        },
+        purpose: true,
+    };
+    add_sponsors(&mut acc, &subjects, found);
+    bills.push(acc);
+}
+
+fn chamber_of(words: &[&str]) -> Option<&'static str> {
+    words.windows(3).find_map(|w| match w {
+        ["in" | "to", "the", "Senate"] => Some("Senate"),
+        ["in" | "to", "the", "House"] => Some("House"),
+        _ => None,
+    })
+}
+
+/// Where the purpose after an object word starts and ends: "aimed at withdrawing ... NATO".
+fn purpose_phrase(cx: &Ctx, mut k: usize, e: usize) -> Option<(usize, usize)> {
+    if cx.word(k) == "," {
+        k += 1;
+    }
+    let first = cx
+        .toks
+        .get(k)
+        .filter(|t| t.kind == Kind::Word && !t.has(super::token::CAP))?;
+    let w = first.text(cx.text);
+    let cue = matches!(
+        w,
+        "aimed"
+            | "to"
+            | "that"
+            | "which"
+            | "designed"
+            | "intended"
+            | "meant"
+            | "seeking"
+            | "calling"
+            | "urging"
+    ) || (w.ends_with("ing") && w.len() > 5);
+    if !cue {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < e && end - k < 20 {
+        let t = cx.word(end);
+        if matches!(
+            t,
+            "." | ";" | "\u{2014}" | "\u{2013}" | "(" | "\"" | "\u{201c}" | "!" | "?"
+        ) || (t == "," && (PURPOSE_END.contains(&cx.word(end + 1)) || end - k > 6))
+        {
+            break;
+        }
+        end += 1;
+    }
+    (end > k + 1).then_some((k, end))
+}
+
+fn cosponsors(cx: &Ctx, v: usize, found: &[Found], bills: &mut [Acc]) {
+    let (s, e) = cx.sentence(v);
+    let people = cx.persons_in(s, e);
+    if people.is_empty() {
+        return;
+    }
+    let target = bill_in(cx, bills, s, e).or_else(|| bill_before(bills, cx.byte(s), false));
+    if let Some(i) = target {
+        add_sponsors(&mut bills[i], &people, found);
+    }
+}
+
+fn anaphora(cx: &Ctx, v: usize, bills: &mut [Acc]) {
+    let (s, e) = cx.sentence(v);
+    if bill_in(cx, bills, s, e).is_some() {
+        return;
+    }
+    if let Some(i) = bill_before(bills, cx.byte(v), true) {
+        let start = if cx.word(v - 1) == "proposed" {
+            v - 1
+        } else {
+            v
+        };
+        bills[i].bill.mentions.push(Span {
+            field: Field::Body,
+            start: cx.byte(start),
+            end: cx.toks[v].end as usize,
+        });
+    }
+}
