@@ -91,23 +91,30 @@ impl Tmux {
 
     /// Starts the reader on `corpus` with extra environment variables.
     fn reader_on(corpus: &Path, env: &[(&str, &str)]) -> Tmux {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let state = dir.path().join("data/state.json").display().to_string();
+        let corpus = corpus.display().to_string();
+        Tmux::recording(dir, &[BIN, "--state", &state, &corpus], env)
+    }
+
+    /// Starts a pane running `argv` with `env` through a script that records the pid, and after
+    /// the exit `stty -a` and the exit status, in files of `dir`.
+    fn recording(dir: tempfile::TempDir, argv: &[&str], env: &[(&str, &str)]) -> Tmux {
         let mut exports = String::new();
         for (k, v) in env {
             writeln!(exports, "export {k}={}", sh_quote(v)).expect("write to a string");
         }
-        let dir = tempfile::tempdir().expect("tempdir");
+        let command: Vec<String> = argv.iter().map(|a| sh_quote(a)).collect();
         let script = dir.path().join("run.sh");
-        let d = sh_quote(&dir.path().display().to_string());
         let body = format!(
             "{exports}cd {d} || exit 1\n\
-             sh -c 'echo $$ > pid; exec \"$0\" \"$@\"' {bin} --state {state} {fixture}\n\
+             sh -c 'echo $$ > pid; exec \"$0\" \"$@\"' {command}\n\
              status=$?\n\
              stty -a > stty.tmp; mv stty.tmp stty\n\
              echo $status > exit.tmp; mv exit.tmp exit\n\
              exec sleep 600\n",
-            bin = sh_quote(BIN),
-            state = sh_quote(&dir.path().join("data/state.json").display().to_string()),
-            fixture = sh_quote(&corpus.display().to_string()),
+            d = sh_quote(&dir.path().display().to_string()),
+            command = command.join(" "),
         );
         fs::write(&script, body).expect("write script");
         let script = script.display().to_string();
@@ -386,6 +393,39 @@ fn sighup_exits_and_restores_the_terminal() {
     signal_restores(rustix::process::Signal::HUP, 129);
 }
 
+/// Whether `pid` is a live process (a zombie waiting to be reaped does not count).
+fn alive(pid: i32) -> bool {
+    match fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit_once(')')
+            .is_some_and(|(_, rest)| rest.trim_start().starts_with('Z')),
+        Err(_) if Path::new("/proc/self").exists() => false,
+        Err(_) => rustix::process::Pid::from_raw(pid)
+            .is_some_and(|p| rustix::process::test_kill_process(p).is_ok()),
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader() {
+    if tmux_missing() {
+        return;
+    }
+    let t = Tmux::reader();
+    t.wait_for_first_frame();
+    let pid = t.reader_pid();
+    assert!(alive(pid));
+    // The pane's terminal goes away under the reader, as when a terminal window is closed.
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while alive(pid) {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "the reader outlived its terminal (pid {pid})"
+        );
+        sleep(POLL);
+    }
+}
+
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     if tmux_missing() {
@@ -565,4 +605,59 @@ fn colour_codes_are_found_in_sgr_sequences() {
         vec!["48;2;1;2;3".to_owned()]
     );
     assert_eq!(colour_codes("\u{1b}[2Jx\u{1b}[H"), Vec::<String>::new());
+}
+
+/// Run inside tmux by `a_panic_restores_the_terminal_and_shows_the_message`: takes the screen
+/// with the reader's own `terminal::init`, then panics once told to.
+#[test]
+#[ignore = "helper: run inside tmux by a_panic_restores_the_terminal_and_shows_the_message"]
+fn panicking_child() {
+    let go = PathBuf::from(std::env::var_os("CLOAKROOM_E2E_GO").expect("CLOAKROOM_E2E_GO"));
+    let mut tui = cloakroom::ui::terminal::init().expect("take the terminal");
+    tui.draw(|frame| {
+        frame.render_widget(
+            ratatui::widgets::Paragraph::new("ABOUT TO PANIC"),
+            frame.area(),
+        );
+    })
+    .expect("draw");
+    while !go.exists() {
+        sleep(POLL);
+    }
+    panic!("deliberate panic from the end-to-end test");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    if tmux_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let go = dir.path().join("go").display().to_string();
+    let me = std::env::current_exe().expect("this test binary");
+    let me = me.display().to_string();
+    let t = Tmux::recording(
+        dir,
+        &[
+            &me,
+            "--ignored",
+            "--exact",
+            "panicking_child",
+            "--nocapture",
+            "--test-threads=1",
+        ],
+        &[("CLOAKROOM_E2E_GO", &go), ("RUST_BACKTRACE", "0")],
+    );
+    t.wait_for_text("ABOUT TO PANIC");
+    t.assert_taken();
+    fs::write(&go, "").expect("say go");
+    let status: i32 = t.wait_for_file("exit").trim().parse().expect("status");
+    assert_eq!(status, 101, "the test harness reports the panic");
+    t.assert_restored();
+    // The message was printed after the restore, so it is on the main screen for the user.
+    let screen = t.screen();
+    assert!(
+        screen.contains("deliberate panic from the end-to-end test"),
+        "the panic message is not on the main screen:\n{screen}"
+    );
 }

@@ -6,7 +6,7 @@ use signal_hook::low_level::raise;
 
 #[test]
 fn signals_become_pending_flags_taken_once() {
-    let signals = Signals::install().expect("install handlers");
+    let signals = Signals::install_with_deadline(None).expect("install handlers");
     assert_eq!(signals.pending(), None);
     assert_eq!(signals.received(), None);
     assert_eq!(signals.exit_code(), std::process::ExitCode::SUCCESS);
@@ -52,4 +52,30 @@ fn init_refuses_when_standard_output_is_not_a_terminal() {
     }
     let err = cloakroom::ui::terminal::init().expect_err("no terminal");
     assert!(err.to_string().contains("not a terminal"), "{err}");
+}
+
+/// Run in a child process by `the_watchdog_ends_a_stuck_loop`: a loop that never looks at the
+/// flags after SIGTERM.
+#[test]
+#[ignore = "helper: run in a child process by the_watchdog_ends_a_stuck_loop"]
+fn stuck_loop_child() {
+    let _signals = Signals::install_with_deadline(Some(std::time::Duration::from_millis(200)))
+        .expect("install handlers");
+    raise(SIGTERM).expect("raise");
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_watchdog_ends_a_stuck_loop() {
+    let started = std::time::Instant::now();
+    let status = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args(["--ignored", "--exact", "stuck_loop_child", "--nocapture"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run the child");
+    assert_eq!(status.code(), Some(143), "{status:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }

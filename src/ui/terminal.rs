@@ -8,6 +8,7 @@
 use std::io::{self, IsTerminal, Write, stdout};
 use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Once};
+use std::time::Duration;
 
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::terminal::{
@@ -17,6 +18,10 @@ use ratatui::crossterm::{cursor, execute};
 
 /// The terminal the reader draws on.
 pub type Tui = ratatui::DefaultTerminal;
+
+/// How long the event loop has, after SIGTERM, SIGHUP or SIGINT, to restore the terminal and
+/// exit on its own before the watchdog does it.
+pub const EXIT_DEADLINE: Duration = Duration::from_secs(2);
 
 /// Whether the screen is currently taken (raw mode, alternate screen, mouse capture).
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -121,11 +126,24 @@ pub struct Signals {
 }
 
 impl Signals {
-    /// Registers the handlers. Call it once, before [`init`].
+    /// Registers the handlers, with a watchdog that ends the process [`EXIT_DEADLINE`] after a
+    /// signal if the event loop has not exited by then. Call it once, before [`init`].
+    ///
+    /// The watchdog is there because the loop can be stuck where it cannot see the flags: when
+    /// the terminal is closed, crossterm 0.29 spins inside `event::poll` reading end-of-file
+    /// forever (crossterm-rs/crossterm#793), so a hung-up reader would otherwise burn a core.
     ///
     /// # Errors
-    /// When a handler cannot be registered.
+    /// When a handler cannot be registered or the watchdog thread cannot start.
     pub fn install() -> io::Result<Signals> {
+        Signals::install_with_deadline(Some(EXIT_DEADLINE))
+    }
+
+    /// As [`Signals::install`], with the watchdog's deadline given (`None`: no watchdog).
+    ///
+    /// # Errors
+    /// When a handler cannot be registered or the watchdog thread cannot start.
+    pub fn install_with_deadline(deadline: Option<Duration>) -> io::Result<Signals> {
         let signals = Signals {
             terminate: Arc::new(AtomicBool::new(false)),
             hangup: Arc::new(AtomicBool::new(false)),
@@ -136,6 +154,9 @@ impl Signals {
         register(signal_hook::consts::SIGINT, &signals.interrupt)?;
         #[cfg(unix)]
         register(signal_hook::consts::SIGHUP, &signals.hangup)?;
+        if let Some(deadline) = deadline {
+            spawn_watchdog(deadline)?;
+        }
         Ok(signals)
     }
 
@@ -179,6 +200,31 @@ fn register(signal: i32, flag: &Arc<AtomicBool>) -> io::Result<()> {
     // Registered first so it sees the flag as the previous delivery left it.
     signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(flag))?;
     signal_hook::flag::register(signal, Arc::clone(flag))?;
+    Ok(())
+}
+
+/// Waits for a termination signal, gives the event loop `deadline` to exit on its own, then
+/// restores the terminal and exits with 128 + the signal's number.
+#[cfg(unix)]
+fn spawn_watchdog(deadline: Duration) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signal watchdog".to_owned())
+        .spawn(move || {
+            if let Some(signal) = incoming.forever().next() {
+                std::thread::sleep(deadline);
+                restore();
+                // `_exit`: no clean-up that could wait on a lock the stuck thread holds.
+                signal_hook::low_level::exit(128 + signal);
+            }
+        })?;
+    Ok(())
+}
+
+/// Without POSIX signals there is nothing to watch.
+#[cfg(not(unix))]
+fn spawn_watchdog(_deadline: Duration) -> io::Result<()> {
     Ok(())
 }
 
