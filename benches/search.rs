@@ -122,9 +122,9 @@ fn load_allsides(dir: &Path) -> Vec<Article> {
         .collect()
 }
 
-/// Entities of a real corpus (empty until extraction is available).
-fn entities_for(_articles: &[Article]) -> EntityIndex {
-    EntityIndex::default()
+/// Entities of a real corpus, as the reader extracts them.
+fn entities_for(articles: &[Article]) -> EntityIndex {
+    EntityIndex::build(articles)
 }
 
 fn run(articles: Vec<Article>, entities: &EntityIndex, opts: &Options) {

@@ -111,7 +111,7 @@ fn several_queries_one_array_per_line_and_stats() {
         stat_lines[0].starts_with("load: ") && stat_lines[0].ends_with(" ms"),
         "{err}"
     );
-    assert!(stat_lines[1].starts_with("index: "), "{err}");
+    assert!(stat_lines.iter().any(|l| l.starts_with("index: ")), "{err}");
     assert!(err.contains("query \"summit\": 2 hits in "), "{err}");
     assert!(err.contains("query \"zqxjvw\": 0 hits in "), "{err}");
     // Three decimals.

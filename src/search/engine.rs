@@ -280,8 +280,17 @@ impl SearchIndex {
             (&r.sources, &self.sources, TITLE),
         ] {
             for &(e, s) in list {
-                let e = &named[e as usize];
-                mark(&mut e.articles.iter().copied(), pack(class, s));
+                for &doc in &named[e as usize].articles {
+                    if let Some(x) = d.get_mut(doc as usize) {
+                        // An entity that the title names too ranks above a passing mention.
+                        let bonus = if class == ENTITY && class_of(*x) == TITLE {
+                            TITLE_TOO
+                        } else {
+                            0
+                        };
+                        *x = (*x).max(pack(class, s + bonus));
+                    }
+                }
             }
         }
         d
@@ -491,6 +500,9 @@ impl SearchIndex {
     }
 }
 
+/// Added to an entity match when the story's title matches the word too.
+const TITLE_TOO: i64 = 500;
+
 /// How many points a fuzzy word match may trail the best one and still be strong.
 const STRONG_MARGIN: i64 = 6;
 
@@ -528,7 +540,9 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// phrase). One- and two-letter patterns must begin a word of the name.
 pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<(u32, i64)> {
     let chars = pattern.chars().count();
-    let floor = matcher::min_score(chars);
+    // Names are long: ask more of a fuzzy match than for a word ("act" must not match
+    // "Diane Rodham Clinton").
+    let floor = matcher::min_score(chars) * 3 / 2;
     let one = |n: &Named| -> Option<i64> {
         n.names
             .iter()
