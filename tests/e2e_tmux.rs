@@ -624,18 +624,31 @@ fn panicking_child() {
     while !go.exists() {
         sleep(POLL);
     }
+    if std::env::var_os("CLOAKROOM_E2E_PANIC_THREAD").is_some() {
+        // A worker panics while this thread goes on as an event loop would.
+        let _worker = std::thread::spawn(|| panic!("deliberate panic from the end-to-end test"));
+        loop {
+            sleep(POLL);
+            tui.draw(|frame| {
+                frame.render_widget(
+                    ratatui::widgets::Paragraph::new("STILL DRAWING"),
+                    frame.area(),
+                );
+            })
+            .expect("draw");
+        }
+    }
     panic!("deliberate panic from the end-to-end test");
 }
 
-#[test]
-fn a_panic_restores_the_terminal_and_shows_the_message() {
-    if tmux_missing() {
-        return;
-    }
+/// Runs `panicking_child` in tmux and checks the terminal is restored and the message shown.
+fn panic_restores(env: &[(&str, &str)]) {
     let dir = tempfile::tempdir().expect("tempdir");
     let go = dir.path().join("go").display().to_string();
     let me = std::env::current_exe().expect("this test binary");
     let me = me.display().to_string();
+    let mut env = env.to_vec();
+    env.extend([("CLOAKROOM_E2E_GO", go.as_str()), ("RUST_BACKTRACE", "0")]);
     let t = Tmux::recording(
         dir,
         &[
@@ -646,13 +659,13 @@ fn a_panic_restores_the_terminal_and_shows_the_message() {
             "--nocapture",
             "--test-threads=1",
         ],
-        &[("CLOAKROOM_E2E_GO", &go), ("RUST_BACKTRACE", "0")],
+        &env,
     );
     t.wait_for_text("ABOUT TO PANIC");
     t.assert_taken();
     fs::write(&go, "").expect("say go");
     let status: i32 = t.wait_for_file("exit").trim().parse().expect("status");
-    assert_eq!(status, 101, "the test harness reports the panic");
+    assert_eq!(status, 101, "the panic ends the process with 101");
     t.assert_restored();
     // The message was printed after the restore, so it is on the main screen for the user.
     let screen = t.screen();
@@ -660,4 +673,20 @@ fn a_panic_restores_the_terminal_and_shows_the_message() {
         screen.contains("deliberate panic from the end-to-end test"),
         "the panic message is not on the main screen:\n{screen}"
     );
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_shows_the_message() {
+    if tmux_missing() {
+        return;
+    }
+    panic_restores(&[]);
+}
+
+#[test]
+fn a_panic_on_a_worker_thread_restores_the_terminal_and_ends_the_reader() {
+    if tmux_missing() {
+        return;
+    }
+    panic_restores(&[("CLOAKROOM_E2E_PANIC_THREAD", "1")]);
 }

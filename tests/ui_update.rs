@@ -162,6 +162,7 @@ fn stale_search_answers_are_dropped() {
             generation: generation - 1,
             hits: Ok(Vec::new()),
             partial: false,
+            total: 0,
         },
     ));
     assert_eq!(h.app.view().items.len(), 8);
@@ -280,4 +281,78 @@ fn o_asks_to_open_only_http_links() {
             .as_deref()
             .is_some_and(|n| n.contains("no http"))
     );
+}
+
+#[test]
+fn a_click_selects_in_the_list_and_a_second_click_opens() {
+    let mut h = harness(120, 35);
+    h.act(Action::Click(5, 5));
+    assert_eq!(h.app.view().selected, 2);
+    assert_eq!(h.app.focus, Focus::List);
+    h.act(Action::Click(5, 5));
+    assert_eq!(h.app.focus, Focus::Reader);
+    h.act(Action::Click(5, 30));
+    assert_eq!(
+        h.app.view().selected,
+        2,
+        "a click below the last row selects nothing"
+    );
+}
+
+#[test]
+fn a_click_in_the_side_panel_selects_that_person_and_the_wheel_scrolls() {
+    let mut h = harness(120, 20);
+    h.act(Action::Click(100, 4));
+    assert_eq!(h.app.focus, Focus::Side);
+    let story = h.app.story.as_ref().expect("story");
+    assert_eq!(story.side[story.side_selected].name, "Mike Lee");
+    h.press(KeyCode::Esc);
+    h.keys("jjjj");
+    h.press(KeyCode::Enter);
+    h.act(Action::WheelDown(60, 10));
+    assert_eq!(h.app.story.as_ref().map(|s| s.scroll), Some(3));
+    h.act(Action::WheelUp(60, 10));
+    h.act(Action::WheelUp(60, 10));
+    assert_eq!(h.app.story.as_ref().map(|s| s.scroll), Some(0));
+    h.act(Action::WheelDown(5, 10));
+    assert_eq!(
+        h.app.view().selected,
+        7,
+        "three down from the fifth, at most the last"
+    );
+}
+
+#[test]
+fn help_scrolls_within_its_text_and_closes() {
+    let mut h = harness(120, 20);
+    h.press(KeyCode::Char('?'));
+    assert_eq!(h.app.mode, Mode::Help);
+    for _ in 0..200 {
+        h.press(KeyCode::Char('j'));
+    }
+    let bottom = h.app.help_scroll;
+    assert!(bottom > 0);
+    h.press(KeyCode::Char('k'));
+    assert_eq!(h.app.help_scroll, bottom - 1);
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.mode, Mode::Normal);
+    assert!(!h.app.quit);
+}
+
+#[test]
+fn resizing_keeps_the_reader_on_the_same_text() {
+    let mut h = harness(120, 12);
+    h.keys("jjjj");
+    h.press(KeyCode::Enter);
+    h.keys("jjjjjjjjjj");
+    let story = h.app.story.as_ref().expect("story");
+    let cloakroom::ui::story::DocLine::Body(start, _) = story.doc[story.scroll] else {
+        panic!("scrolled into the body");
+    };
+    h.act(Action::Resize(90, 12));
+    let story = h.app.story.as_ref().expect("story");
+    let cloakroom::ui::story::DocLine::Body(s, e) = story.doc[story.scroll] else {
+        panic!("still in the body");
+    };
+    assert!(s <= start && start < e, "{s}..{e} should hold byte {start}");
 }

@@ -107,6 +107,8 @@ pub struct SearchOutcome {
     pub hits: Result<Vec<Hit>, String>,
     /// True when only titles were searched because the index is still building.
     pub partial: bool,
+    /// How many stories matched in all (the hits stop at a limit).
+    pub total: usize,
 }
 
 /// A value shared with the background thread; two are equal when they are the same allocation.

@@ -51,6 +51,8 @@ pub enum ViewKind {
         query: String,
         /// True while only titles could be searched.
         partial: bool,
+        /// Matches beyond those listed (the search stops at a limit).
+        more: usize,
     },
     /// Every story that mentions one person or bill, newest first.
     Pivot {

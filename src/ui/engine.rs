@@ -1,83 +1,33 @@
 //! The reader's bridge to the core: background indexing with progress, and the search worker.
 
-use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use rayon::prelude::*;
-
 use super::action::{Action, SearchOutcome, Shared, Stage};
 use crate::corpus::Article;
-use crate::extract::{self, Bill, EntityIndex, Person, StoryLinks};
+use crate::extract::EntityIndex;
 use crate::search::{self, Hit, SearchIndex, Searcher, quick_title_search};
 
-/// Builds the corpus-wide people and bills, reporting `(done, total)` now and then.
+/// Builds the corpus-wide people and bills, reporting `(done, total)` about a hundred times.
 pub fn build_entities(
     articles: &[Article],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> EntityIndex {
     let total = articles.len();
-    let step = (total / 100).max(64);
-    let done = std::sync::atomic::AtomicUsize::new(0);
-    let per_story: Vec<_> = articles
-        .par_iter()
-        .map(|a| {
-            let e = extract::extract(a);
-            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            if n.is_multiple_of(step) {
-                progress(n, total);
-            }
-            e
-        })
-        .collect();
-    let mut index = EntityIndex::default();
-    let mut people: HashMap<String, u32> = HashMap::new();
-    let mut bills: HashMap<String, u32> = HashMap::new();
-    for (i, story) in per_story.into_iter().enumerate() {
-        let mut links = StoryLinks::default();
-        for p in story.people {
-            let id = *people.entry(p.name.clone()).or_insert_with(|| {
-                index.people.push(Person {
-                    name: p.name.clone(),
-                    role: p.role.clone(),
-                    party: p.party.clone(),
-                    state: p.state.clone(),
-                    ..Person::default()
-                });
-                (index.people.len() - 1) as u32
-            });
-            let person = &mut index.people[id as usize];
-            person.articles.push(i as u32);
-            person.mentions += p.mentions.len() as u32;
-            links.people.push((id, p.mentions));
+    let step = (total / 100).max(1);
+    let last = AtomicUsize::new(0);
+    EntityIndex::build_with_progress(articles, &|done| {
+        let bucket = done / step;
+        if last.fetch_max(bucket, Ordering::Relaxed) < bucket {
+            progress(done, total);
         }
-        for b in story.bills {
-            let id = *bills.entry(b.key.clone()).or_insert_with(|| {
-                index.bills.push(Bill {
-                    key: b.key.clone(),
-                    label: b.label.clone(),
-                    number: b.number.clone(),
-                    title: b.title.clone(),
-                    chamber: b.chamber.clone(),
-                    sponsors: b.sponsors.clone(),
-                    ..Bill::default()
-                });
-                (index.bills.len() - 1) as u32
-            });
-            let bill = &mut index.bills[id as usize];
-            bill.articles.push(i as u32);
-            bill.mentions += b.mentions.len() as u32;
-            links.bills.push((id, b.mentions));
-        }
-        index.stories.push(links);
-    }
-    progress(total, total);
-    index
+    })
 }
 
 /// How many hits one search returns to the list.
-pub const SEARCH_LIMIT: usize = 500;
+pub const SEARCH_LIMIT: usize = 2000;
 
 /// The search index over a corpus, searched synchronously (tests, benchmarks).
 pub struct SearchEngine {
@@ -154,10 +104,12 @@ impl SearchWorker {
                 let hits = search::parse(&query)
                     .map(|_| quick_title_search(&titles, &query, SEARCH_LIMIT))
                     .map_err(|e| e.to_string());
+                let total = hits.as_ref().map_or(0, Vec::len);
                 let outcome = SearchOutcome {
                     generation,
                     hits,
                     partial: true,
+                    total,
                 };
                 if rtx.send(outcome).is_err() {
                     break;
@@ -202,6 +154,7 @@ impl SearchWorker {
                 generation: ours,
                 hits: done.result.map_err(|e| e.to_string()),
                 partial: !done.indexed,
+                total: done.total,
             });
         }
         self.quick_results.try_iter().last()

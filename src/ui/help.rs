@@ -31,6 +31,14 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
+/// How many lines the help text has.
+pub fn line_count() -> usize {
+    let rows = keymap::help_rows();
+    let mut scopes = rows.iter().map(|r| r.0).collect::<Vec<_>>();
+    scopes.dedup();
+    rows.len() + scopes.len() * 2 - 1
+}
+
 /// Draws the help overlay over the middle of the screen.
 pub fn render(frame: &mut Frame, screen: Rect, app: &App) {
     let w = screen.width.saturating_sub(4).min(72);

@@ -39,6 +39,16 @@ impl Areas {
     }
 }
 
+/// Lines per story in the list: one when the title, source and date fit side by side, else two.
+pub fn list_row_height(list: Rect) -> usize {
+    if inner(list).width >= 70 { 1 } else { 2 }
+}
+
+/// How many stories the list shows at once.
+pub fn list_capacity(list: Rect) -> usize {
+    (usize::from(inner(list).height) / list_row_height(list)).max(1)
+}
+
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     Rect {
@@ -94,8 +104,8 @@ pub fn compute(area: Rect, focus: Focus, side: bool, prompt: bool) -> Areas {
         return out;
     }
     let w = main.width;
-    let side_w = if side { (w / 4).clamp(24, 36) } else { 0 };
-    let list_w = (w * 2 / 5).clamp(28, 64).min(w - side_w - 20);
+    let side_w = if side { (w / 4).clamp(28, 38) } else { 0 };
+    let list_w = (w * 7 / 20).clamp(28, 60).min(w - side_w - 20);
     let reader_w = w - side_w - list_w;
     out.list = Some(Rect {
         width: list_w,

@@ -35,7 +35,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .title(Line::styled(position, theme.meta).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let rows = usize::from(inner.height);
+    let tall = super::layout::list_row_height(area) == 2;
+    let rows = super::layout::list_capacity(area);
     let width = usize::from(inner.width);
     let mut lines = Vec::with_capacity(rows);
     if view.items.is_empty() {
@@ -65,14 +66,16 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .map(|d| d.format("%Y-%m-%d").to_string())
             .unwrap_or_default();
         let source = a.source.as_deref().unwrap_or("");
-        let mut right = String::new();
-        if width >= 60 && !source.is_empty() {
-            right = format!(" {}", fit(source, 16));
-        }
-        if width >= 40 && !date.is_empty() {
-            right.push(' ');
-            right.push_str(&date);
-        }
+        let meta = match (source.is_empty(), date.is_empty()) {
+            (false, false) => format!("{} · {date}", fit(source, 24)),
+            (false, true) => fit(source, 24),
+            (true, _) => date,
+        };
+        let right = if tall {
+            String::new()
+        } else {
+            format!(" {meta}")
+        };
         let budget = width.saturating_sub(4 + width_of(&right));
         let ranges = view
             .matches
@@ -93,15 +96,20 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         spans.extend(title_spans);
         spans.push(Span::raw(" ".repeat(budget.saturating_sub(used))));
         spans.push(Span::styled(right, theme.meta));
-        let mut line = Line::from(spans);
-        if row == view.selected {
-            line = line.style(if focused {
-                theme.selected
-            } else {
-                theme.selected_unfocused
-            });
+        let mut row_lines = vec![Line::from(spans)];
+        if tall {
+            row_lines.push(Line::styled(fit(&format!("    {meta}"), width), theme.meta));
         }
-        lines.push(line);
+        for mut line in row_lines {
+            if row == view.selected {
+                line = line.style(if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                });
+            }
+            lines.push(line);
+        }
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }

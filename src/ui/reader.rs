@@ -45,12 +45,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let height = usize::from(area.height.saturating_sub(2));
     let total = story.doc.len();
     let shown = (story.scroll + height).min(total);
-    let percent = if total <= height {
-        100
+    let mut info = if total <= height {
+        " all ".to_owned()
     } else {
-        shown * 100 / total.max(1)
+        format!(" {}-{shown}/{total} ", story.scroll + 1)
     };
-    let mut info = format!(" {percent}% ");
     let targets = story.targets();
     if let Some(c) = story.cursor.filter(|&c| c < targets.len()) {
         info = format!(" match {}/{} ·{info}", c + 1, targets.len());

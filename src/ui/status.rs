@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Progress, ViewKind};
 use super::keymap;
-use super::text::{fit, width};
+use super::text::{clean, fit, width};
 
 /// The breadcrumb of the view stack: `All › "masie" › Thomas Massie: 4 stories`.
 pub fn breadcrumb(app: &App) -> String {
@@ -15,9 +15,19 @@ pub fn breadcrumb(app: &App) -> String {
         .iter()
         .map(|view| match &view.kind {
             ViewKind::All => format!("All: {}", view.items.len()),
-            ViewKind::Search { query, partial } => {
+            ViewKind::Search {
+                query,
+                partial,
+                more,
+            } => {
                 let partial = if *partial { ", titles only" } else { "" };
-                format!("search \"{query}\": {}{partial}", view.items.len())
+                let n = view.items.len();
+                let of = if *more > 0 {
+                    format!(" of {}", n + more)
+                } else {
+                    String::new()
+                };
+                format!("search \"{}\": {n}{of}{partial}", clean(query))
             }
             ViewKind::Pivot { label, .. } => {
                 let n = view.items.len();

@@ -31,7 +31,8 @@ static PANIC_HOOK: Once = Once::new();
 /// Takes over the terminal: raw mode, alternate screen, mouse capture, hidden cursor.
 ///
 /// Installs, once per process, a panic hook that restores the terminal and then runs the
-/// previous hook, so the panic message lands on the normal screen.
+/// previous hook, so the panic message lands on the normal screen; a panic on another thread
+/// then ends the process.
 ///
 /// # Errors
 /// When standard output is not a terminal (the reader would write escape codes into a file or
@@ -229,12 +230,19 @@ fn spawn_watchdog(_deadline: Duration) -> io::Result<()> {
 }
 
 /// Installs the restoring panic hook once.
+///
+/// A panic on a background thread while the screen is taken ends the process (status 101)
+/// after the message: the event loop would otherwise go on drawing on a restored terminal.
 fn install_panic_hook() {
     PANIC_HOOK.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            let was_taken = ACTIVE.load(Ordering::SeqCst);
             restore();
             previous(info);
+            if was_taken && std::thread::current().name() != Some("main") {
+                std::process::exit(101);
+            }
         }));
     });
 }

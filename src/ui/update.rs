@@ -6,7 +6,7 @@ mod views;
 use super::action::{Action, Effect, Stage};
 use super::app::{App, Focus, Mode, Progress};
 use super::layout::{self, Areas};
-use super::story::{SideRow, Story, Target, wrap_article};
+use super::story::{DocLine, SideRow, Story, Target, wrap_article};
 
 pub use views::search_terms;
 
@@ -150,17 +150,24 @@ fn back(app: &mut App) {
 /// Rows in one page of the focused pane.
 fn page(app: &App) -> isize {
     let areas = layout::areas(app);
-    let pane = match app.mode {
-        Mode::Search => areas.list,
-        _ => areas.pane(app.focus),
-    };
-    pane.map_or(10, |r| (layout::inner(r).height.max(2) - 1) as isize)
+    match (app.mode, app.focus) {
+        (Mode::Search, _) | (Mode::Normal, Focus::List) => areas
+            .list
+            .map_or(10, |r| layout::list_capacity(r).max(2) as isize - 1),
+        _ => areas
+            .pane(app.focus)
+            .map_or(10, |r| (layout::inner(r).height.max(2) - 1) as isize),
+    }
 }
 
 /// Moves the selection or scroll of what has the keyboard by `delta`.
 fn step(app: &mut App, delta: isize) {
     match (app.mode, app.focus) {
-        (Mode::Help, _) => app.help_scroll = app.help_scroll.saturating_add_signed(delta),
+        (Mode::Help, _) => {
+            let max =
+                super::help::line_count().saturating_sub(usize::from(app.size.1.saturating_sub(4)));
+            app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
+        }
         (Mode::Search, _) | (Mode::Normal, Focus::List) => {
             let view = app.view_mut();
             let last = view.items.len().saturating_sub(1);
@@ -310,7 +317,7 @@ fn relayout(app: &mut App) {
         r.map_or(1, |r| usize::from(layout::inner(r).height.max(1)))
     };
     let (list_h, reader_h, side_h) = (
-        rows(areas.list),
+        areas.list.map_or(1, layout::list_capacity),
         rows(areas.reader.or(areas.list)),
         rows(areas.side.or(areas.list)),
     );
@@ -326,9 +333,7 @@ fn relayout(app: &mut App) {
         let top = story.doc.get(story.scroll).cloned();
         story.doc = wrap_article(&app.articles[story.article], width);
         story.width = width;
-        story.scroll = top
-            .and_then(|line| story.doc.iter().position(|l| *l == line))
-            .unwrap_or(0);
+        story.scroll = top.map_or(0, |line| same_place(&story.doc, &line));
     }
     story.scroll = story.scroll.min(story.doc.len().saturating_sub(reader_h));
     let rows = story.side_rows();
@@ -344,4 +349,18 @@ fn relayout(app: &mut App) {
         story.side_offset = sel_end + 1 - side_h.min(sel_end + 1);
     }
     story.side_offset = story.side_offset.min(rows.len().saturating_sub(side_h));
+}
+
+/// The line of a re-wrapped story that shows what `old` showed (the same title or body byte).
+fn same_place(doc: &[DocLine], old: &DocLine) -> usize {
+    let found = match *old {
+        DocLine::Body(start, _) => doc
+            .iter()
+            .position(|l| matches!(*l, DocLine::Body(s, e) if s <= start && start < e.max(s + 1))),
+        DocLine::Title(start, _) => doc
+            .iter()
+            .position(|l| matches!(*l, DocLine::Title(s, e) if s <= start && start < e.max(s + 1))),
+        _ => doc.iter().position(|l| l == old),
+    };
+    found.unwrap_or(0)
 }

@@ -198,6 +198,7 @@ impl Harness {
                             generation,
                             hits: self.engine.search(&query),
                             partial: false,
+                            total: 0,
                         }));
                     }
                     other => self.effects.push(other),

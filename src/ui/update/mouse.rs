@@ -33,8 +33,9 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
     };
     match pane {
         Focus::List => {
+            let height = layout::areas(app).list.map_or(1, layout::list_row_height);
             let view = app.view_mut();
-            let target = view.offset + row;
+            let target = view.offset + row / height;
             if target < view.items.len() {
                 let again = target == view.selected && app.focus == Focus::List;
                 app.view_mut().selected = target;

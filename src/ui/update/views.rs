@@ -12,6 +12,7 @@ pub fn search_start(app: &mut App) {
         ViewKind::Search {
             query: String::new(),
             partial: false,
+            more: 0,
         },
         base.items.clone(),
     );
@@ -36,6 +37,7 @@ pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
         view.kind = ViewKind::Search {
             query: String::new(),
             partial: false,
+            more: 0,
         };
         view.items = items;
         view.matches.clear();
@@ -91,10 +93,16 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
         .filter(|(article, _)| scope.as_ref().is_none_or(|s| s.contains(article)))
         .unzip();
     let query = app.prompt.query.trim().to_owned();
+    let more = if scope.is_none() {
+        outcome.total.saturating_sub(items.len())
+    } else {
+        0
+    };
     let view = app.view_mut();
     view.kind = ViewKind::Search {
         query,
         partial: outcome.partial,
+        more,
     };
     view.items = items;
     view.matches = matches;
@@ -108,6 +116,7 @@ pub fn rerun_partial(app: &mut App, effects: &mut Vec<Effect>) {
     if let ViewKind::Search {
         query,
         partial: true,
+        ..
     } = &app.view().kind
     {
         let query = query.clone();
