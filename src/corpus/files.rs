@@ -8,8 +8,9 @@ use anyhow::{Context, bail};
 use rayon::prelude::*;
 
 use super::fields::FieldMap;
-use super::json::{Parsed, parse_json, parse_lines};
-use super::{Origin, Skipped, record};
+use super::json::{Parsed, parse_json};
+use super::stream::{FileError, load_json_file};
+use super::{Origin, record};
 
 /// How a file's content is read, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,7 @@ fn is_project_file(path: &Path) -> bool {
 
 /// Decodes bytes as UTF-8, replacing invalid sequences (with a warning) rather than failing; a byte-order mark is
 /// dropped.
-pub fn decode(bytes: Vec<u8>, file: &str, warnings: &mut Vec<String>) -> String {
+fn decode(bytes: Vec<u8>, file: &str, warnings: &mut Vec<String>) -> String {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
@@ -79,60 +80,54 @@ pub fn decode(bytes: Vec<u8>, file: &str, warnings: &mut Vec<String>) -> String 
     }
 }
 
-/// Parses decoded content of the given kind. `strict`: an invalid JSON document is an error (a file the user named)
-/// rather than a skipped file (one found in a folder).
-fn parse_content(
-    text: &str,
-    kind: Kind,
-    file: &str,
-    map: &FieldMap,
-    strict: bool,
-) -> anyhow::Result<Parsed> {
-    let skipped = |line: Option<usize>, reason: String| Parsed {
-        skipped: vec![Skipped {
-            file: file.to_owned(),
-            line,
-            reason,
-        }],
-        ..Parsed::default()
-    };
+/// A plain-text or Markdown article.
+fn parse_text(bytes: Vec<u8>, markdown: bool, file: &str) -> Parsed {
+    let mut warnings = Vec::new();
+    let text = decode(bytes, file, &mut warnings);
     let origin = Origin {
         file: file.to_owned(),
         line: None,
     };
-    match kind {
-        Kind::Text | Kind::Markdown => Ok(
-            match record::from_text(text, kind == Kind::Markdown, origin) {
-                Ok(article) => Parsed {
-                    articles: vec![article],
-                    ..Parsed::default()
-                },
-                Err(reason) => skipped(None, reason),
-            },
-        ),
-        Kind::Lines if text.trim().is_empty() => Ok(skipped(None, "empty file".to_owned())),
-        Kind::Lines => Ok(parse_lines(text, file, map)),
-        Kind::Json => match parse_json(text, file, map) {
-            Ok(parsed) => Ok(parsed),
-            Err(e) if strict => bail!("{file}:{}:{}: {}", e.line, e.column, e.message),
-            Err(e) => Ok(skipped(
-                Some(e.line),
-                format!("invalid JSON at column {}: {}", e.column, e.message),
-            )),
+    let mut parsed = match record::from_text(&text, markdown, origin) {
+        Ok(article) => Parsed {
+            articles: vec![article],
+            ..Parsed::default()
         },
+        Err(reason) => Parsed::skip(file, None, reason),
+    };
+    parsed.warnings = warnings;
+    parsed
+}
+
+/// Loads one file of any kind; `Err` when it cannot be read or is an invalid JSON document.
+fn load_any(path: &Path, kind: Kind, file: &str, map: &FieldMap) -> Result<Parsed, FileError> {
+    let regular = fs::metadata(path).is_ok_and(|m| m.is_file());
+    match kind {
+        Kind::Text | Kind::Markdown => {
+            Ok(parse_text(fs::read(path)?, kind == Kind::Markdown, file))
+        }
+        Kind::Json | Kind::Lines if regular => load_json_file(path, file, kind == Kind::Lines, map),
+        // A FIFO or a device named explicitly: read it whole.
+        Kind::Json | Kind::Lines => {
+            let bytes = fs::read(path)?;
+            let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+            if kind == Kind::Lines {
+                Ok(super::json::parse_lines(bytes, 1, file, map))
+            } else {
+                parse_json(bytes, file, map).map_err(FileError::Json)
+            }
+        }
     }
 }
 
 /// Reads and parses one named file (or FIFO): every problem but a bad record is an error.
 pub fn load_file(path: &Path, map: &FieldMap) -> anyhow::Result<Parsed> {
     let file = path.display().to_string();
-    let bytes = fs::read(path).with_context(|| format!("{file}: cannot read"))?;
-    let mut warnings = Vec::new();
-    let text = decode(bytes, &file, &mut warnings);
-    let mut parsed = parse_content(&text, Kind::of(path).0, &file, map, true)?;
-    warnings.append(&mut parsed.warnings);
-    parsed.warnings = warnings;
-    Ok(parsed)
+    match load_any(path, Kind::of(path).0, &file, map) {
+        Ok(parsed) => Ok(parsed),
+        Err(FileError::Io(err)) => Err(err).with_context(|| format!("{file}: cannot read")),
+        Err(FileError::Json(e)) => bail!("{file}:{}:{}: {}", e.line, e.column, e.message),
+    }
 }
 
 /// Reads and parses standard input, detecting its format from the content.
@@ -142,24 +137,20 @@ pub fn load_stdin(map: &FieldMap) -> anyhow::Result<Parsed> {
         .lock()
         .read_to_end(&mut bytes)
         .context("-: cannot read standard input")?;
-    let mut warnings = Vec::new();
-    let text = decode(bytes, "-", &mut warnings);
-    let trimmed = text.trim_start();
-    let kind = if trimmed.is_empty() || trimmed.starts_with(['[', '{']) {
-        Kind::Json
+    let bytes_ref = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let trimmed = bytes_ref.trim_ascii_start();
+    if trimmed.is_empty() || trimmed.starts_with(b"[") || trimmed.starts_with(b"{") {
+        parse_json(bytes_ref, "-", map)
+            .map_err(|e| anyhow::anyhow!("-:{}:{}: {}", e.line, e.column, e.message))
     } else {
-        Kind::Text
-    };
-    let mut parsed = parse_content(&text, kind, "-", map, true)?;
-    warnings.append(&mut parsed.warnings);
-    parsed.warnings = warnings;
-    Ok(parsed)
+        Ok(parse_text(bytes, false, "-"))
+    }
 }
 
-/// Walks a folder recursively (following links, skipping hidden entries and README/LICENSE files) and parses its .json, .jsonl, .ndjson,
-/// .txt and .md files in parallel, in path order. A file that cannot be read or parsed is skipped with its reason;
-/// anything that is not a regular file (a FIFO, a socket, a device) is skipped with a warning, so a walk never
-/// blocks.
+/// Walks a folder recursively (following links, skipping hidden entries and README/LICENSE files) and parses its
+/// .json, .jsonl, .ndjson, .txt and .md files in parallel, in path order. A file that cannot be read or parsed is
+/// skipped with its reason; anything that is not a regular file (a FIFO, a socket, a device) is skipped with a
+/// warning, so a walk never blocks. Returns the result and the number of files read.
 pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
     let mut result = Parsed::default();
     let mut files = Vec::new();
@@ -174,15 +165,10 @@ pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
             Ok(entry) => entry,
             Err(err) => {
                 let file = err.path().unwrap_or(dir).display().to_string();
-                result.skipped.push(Skipped {
-                    file,
-                    line: None,
-                    reason: format!(
-                        "cannot read: {}",
-                        err.io_error()
-                            .map_or_else(|| err.to_string(), ToString::to_string)
-                    ),
-                });
+                let reason = err
+                    .io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string);
+                result.append(Parsed::skip(&file, None, format!("cannot read: {reason}")));
                 continue;
             }
         };
@@ -196,10 +182,10 @@ pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
         } else if file_type.is_file() {
             files.push((entry.into_path(), kind));
         } else {
-            result.warnings.push(format!(
-                "{}: skipped, not a regular file",
-                entry.path().display()
-            ));
+            let shown = entry.path().display();
+            result
+                .warnings
+                .push(format!("{shown}: skipped, not a regular file"));
         }
     }
     if ignored > 0 {
@@ -217,46 +203,23 @@ pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
         .par_iter()
         .map(|(path, kind)| {
             let file = path.display().to_string();
-            let mut warnings = Vec::new();
-            let mut parsed = match fs::read(path) {
-                Ok(bytes) => {
-                    let text = decode(bytes, &file, &mut warnings);
-                    match parse_content(&text, *kind, &file, map, false) {
-                        Ok(parsed) => parsed,
-                        Err(err) => Parsed {
-                            skipped: vec![Skipped {
-                                file,
-                                line: None,
-                                reason: err.to_string(),
-                            }],
-                            ..Parsed::default()
-                        },
-                    }
+            match load_any(path, *kind, &file, map) {
+                Ok(parsed) => (parsed, true),
+                Err(FileError::Io(err)) => (
+                    Parsed::skip(&file, None, format!("cannot read: {err}")),
+                    false,
+                ),
+                Err(FileError::Json(e)) => {
+                    let reason = format!("invalid JSON at column {}: {}", e.column, e.message);
+                    (Parsed::skip(&file, Some(e.line), reason), true)
                 }
-                Err(err) => {
-                    let reason = format!("cannot read: {err}");
-                    let parsed = Parsed {
-                        skipped: vec![Skipped {
-                            file,
-                            line: None,
-                            reason,
-                        }],
-                        ..Parsed::default()
-                    };
-                    return (parsed, false);
-                }
-            };
-            warnings.append(&mut parsed.warnings);
-            parsed.warnings = warnings;
-            (parsed, true)
+            }
         })
         .collect();
     let mut read = 0;
     for (p, was_read) in parsed {
         read += usize::from(was_read);
-        result.articles.extend(p.articles);
-        result.skipped.extend(p.skipped);
-        result.warnings.extend(p.warnings);
+        result.append(p);
     }
     (result, read)
 }

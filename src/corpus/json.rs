@@ -1,12 +1,15 @@
-//! Parsing one file's text: telling a JSON array, a wrapping object, a single article and JSON Lines apart, and
-//! turning their records into articles (in parallel where the format allows).
+//! Parsing JSON bytes: telling a JSON array, a wrapping object, a single article and JSON Lines apart, and turning
+//! their records into articles, in parallel. UTF-8 is checked per record (in parallel too), and a record with
+//! invalid UTF-8 is decoded lossily with a warning.
+
+use std::borrow::Cow;
 
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
 use super::fields::{Field, FieldMap};
 use super::raw::RawObject;
-use super::scan::split_array;
+use super::scan::{Element, split_array};
 use super::{Article, Origin, Skipped, record};
 
 /// Keys under which news APIs wrap their list of articles, tried in order.
@@ -15,8 +18,11 @@ const WRAPPER_KEYS: &[&str] = &[
     "news", "response",
 ];
 
-/// One record's outcome and its warnings.
-type Outcome = (Result<Article, Skipped>, Vec<String>);
+/// Records handed to one parallel task at least.
+const MIN_BATCH: usize = 64;
+
+/// One record's outcome and its warnings; `None` when the record is not valid JSON.
+type Outcome = Option<(Result<Article, Skipped>, Vec<String>)>;
 
 /// What one file or stream yielded.
 #[derive(Debug, Default)]
@@ -30,20 +36,40 @@ pub struct Parsed {
 }
 
 impl Parsed {
-    /// Gathers per-record outcomes, keeping their order.
-    fn gather(outcomes: Vec<Outcome>) -> Parsed {
+    /// One skipped file or record.
+    pub fn skip(file: &str, line: Option<usize>, reason: String) -> Parsed {
+        Parsed {
+            skipped: vec![Skipped {
+                file: file.to_owned(),
+                line,
+                reason,
+            }],
+            ..Parsed::default()
+        }
+    }
+
+    /// Appends another result.
+    pub fn append(&mut self, mut other: Parsed) {
+        self.articles.append(&mut other.articles);
+        self.skipped.append(&mut other.skipped);
+        self.warnings.append(&mut other.warnings);
+    }
+
+    /// Gathers per-record outcomes, keeping their order; `None` if a record was not valid JSON.
+    fn gather(outcomes: Vec<Outcome>) -> Option<Parsed> {
         let mut parsed = Parsed {
             articles: Vec::with_capacity(outcomes.len()),
             ..Parsed::default()
         };
-        for (outcome, warnings) in outcomes {
+        for outcome in outcomes {
+            let (outcome, warnings) = outcome?;
             match outcome {
                 Ok(article) => parsed.articles.push(article),
                 Err(skipped) => parsed.skipped.push(skipped),
             }
             parsed.warnings.extend(warnings);
         }
-        parsed
+        Some(parsed)
     }
 }
 
@@ -75,8 +101,19 @@ impl JsonError {
 }
 
 /// The exact error of an invalid document (`serde_json`'s own message and position).
-fn document_error(text: &str) -> JsonError {
-    match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+pub fn document_error(bytes: &[u8]) -> JsonError {
+    let start = bytes.len() - bytes.trim_ascii_start().len();
+    if !matches!(bytes.get(start), Some(b'[' | b'{')) {
+        let line = 1 + memchr::memchr_iter(b'\n', &bytes[..start]).count();
+        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
+        return JsonError {
+            line,
+            column: 1 + start - line_start,
+            message: "expected a JSON array or object of articles".to_owned(),
+        };
+    }
+    let text = String::from_utf8_lossy(bytes);
+    match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
         Err(err) => JsonError::from_serde(&err, 1),
         Ok(_) => JsonError {
             line: 1,
@@ -86,55 +123,134 @@ fn document_error(text: &str) -> JsonError {
     }
 }
 
-/// Parses JSON text of unknown shape: an array, a wrapping object, one article, or JSON Lines.
-///
-/// # Errors
-/// Returns where and what when the text is one JSON document and it is invalid.
-pub fn parse_json(text: &str, file: &str, map: &FieldMap) -> Result<Parsed, JsonError> {
-    let start = text.len() - text.trim_start().len();
-    match text.as_bytes().get(start) {
-        None => Ok(Parsed {
-            skipped: vec![Skipped {
+/// Parses one record (a JSON Lines line or an array element) into an article or a skipped record. `strict`: return
+/// `None` on invalid JSON (inside a document, which is then invalid as a whole) instead of skipping the record.
+pub fn parse_record(
+    bytes: &[u8],
+    file: &str,
+    line: usize,
+    map: &FieldMap,
+    strict: bool,
+) -> Outcome {
+    let skip = |reason: String| Skipped {
+        file: file.to_owned(),
+        line: Some(line),
+        reason,
+    };
+    let mut warnings = Vec::new();
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(err) => {
+            let at = err.valid_up_to();
+            warnings.push(format!(
+                "{file}:{line}: invalid UTF-8 (at byte {at} of the record); undecodable bytes were replaced with U+FFFD"
+            ));
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    let outcome = match RawObject::parse(&text) {
+        Ok(obj) => {
+            let origin = Origin {
                 file: file.to_owned(),
-                line: None,
-                reason: "empty file".to_owned(),
-            }],
-            ..Parsed::default()
-        }),
-        Some(b'[') => parse_array(text, start, file, map).ok_or_else(|| document_error(text)),
-        Some(b'{') => {
-            if is_json_lines(text) {
-                return Ok(parse_lines(text, file, map));
-            }
-            let obj = RawObject::parse(text).map_err(|_| document_error(text))?;
-            Ok(parse_object(text, &obj, file, map, 0))
+                line: Some(line),
+            };
+            record::from_object(&obj, map, origin, &mut warnings).map_err(skip)
         }
-        Some(_) => {
-            let line = 1 + text[..start].matches('\n').count();
-            let column = 1 + text[..start]
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.chars().count());
-            Err(JsonError {
-                line,
-                column,
-                message: "expected a JSON array or object of articles".to_owned(),
-            })
+        Err(err) if err.is_data() => Err(skip(format!(
+            "record is not an object ({})",
+            JsonError::from_serde(&err, line).message
+        ))),
+        Err(_) if strict => return None,
+        Err(err) => {
+            let e = JsonError::from_serde(&err, line);
+            Err(skip(format!(
+                "invalid JSON at column {}: {}",
+                e.column, e.message
+            )))
         }
+    };
+    Some((outcome, warnings))
+}
+
+/// Parses the array elements found by the scanner, in parallel; `None` if one is not valid JSON.
+pub fn parse_elements(
+    bytes: &[u8],
+    elements: &[Element],
+    file: &str,
+    map: &FieldMap,
+) -> Option<Parsed> {
+    let outcomes: Vec<Outcome> = elements
+        .par_iter()
+        .with_min_len(MIN_BATCH)
+        .map(|el| parse_record(&bytes[el.start..el.end], file, el.line, map, true))
+        .collect();
+    Parsed::gather(outcomes)
+}
+
+/// Parses JSON Lines: one record a line (the first being line `first_line`), blank lines ignored, records in
+/// parallel. A bad line is skipped with its line number and the rest loads.
+pub fn parse_lines(bytes: &[u8], first_line: usize, file: &str, map: &FieldMap) -> Parsed {
+    let mut lines = Vec::new();
+    let mut line_start = 0;
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    for (number, end) in (first_line..).zip(ends) {
+        let line = bytes[line_start..end].trim_ascii();
+        if !line.is_empty() {
+            lines.push((number, line));
+        }
+        line_start = (end + 1).min(bytes.len());
+    }
+    let outcomes: Vec<Outcome> = lines
+        .par_iter()
+        .with_min_len(MIN_BATCH)
+        .map(|&(line, json)| parse_record(json, file, line, map, false))
+        .collect();
+    Parsed::gather(outcomes).unwrap_or_default()
+}
+
+/// Whether bytes starting with `{` hold several values, one a line (JSON Lines), rather than one object.
+pub fn is_json_lines(bytes: &[u8]) -> bool {
+    let mut stream =
+        serde_json::Deserializer::from_slice(bytes).into_iter::<serde::de::IgnoredAny>();
+    match stream.next() {
+        Some(Ok(_)) => !bytes[stream.byte_offset()..].trim_ascii().is_empty(),
+        // The first record is broken: JSON Lines if the next non-blank line is a record of its own.
+        _ => bytes
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.trim_ascii().is_empty())
+            .nth(1)
+            .is_some_and(|l| serde_json::from_slice::<RawObject>(l).is_ok()),
     }
 }
 
-/// Whether text starting with `{` holds several values, one a line (JSON Lines) rather than one object.
-fn is_json_lines(text: &str) -> bool {
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<&RawValue>();
-    match stream.next() {
-        Some(Ok(_)) => !text[stream.byte_offset()..].trim().is_empty(),
-        // The first record is broken: JSON Lines if the next non-blank line is a record of its own.
-        _ => text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .nth(1)
-            .is_some_and(|l| RawObject::parse(l).is_ok()),
+/// Parses a whole JSON file or stream of unknown shape: an array, a wrapping object, one article, or JSON Lines.
+///
+/// # Errors
+/// Returns where and what when the bytes are one JSON document and it is invalid.
+pub fn parse_json(bytes: &[u8], file: &str, map: &FieldMap) -> Result<Parsed, JsonError> {
+    let start = bytes.len() - bytes.trim_ascii_start().len();
+    match bytes.get(start) {
+        None => Ok(Parsed::skip(file, None, "empty file".to_owned())),
+        Some(b'[') => split_array(bytes, start)
+            .ok()
+            .and_then(|elements| parse_elements(bytes, &elements, file, map))
+            .ok_or_else(|| document_error(bytes)),
+        Some(b'{') if is_json_lines(bytes) => Ok(parse_lines(bytes, 1, file, map)),
+        Some(b'{') => {
+            let text = match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => String::from_utf8_lossy(bytes),
+            };
+            let obj = RawObject::parse(&text).map_err(|_| document_error(bytes))?;
+            let mut parsed = parse_object(&text, &obj, file, map, 0);
+            if matches!(text, Cow::Owned(_)) {
+                parsed.warnings.push(format!(
+                    "{file}: invalid UTF-8; undecodable bytes were replaced with U+FFFD"
+                ));
+            }
+            Ok(parsed)
+        }
+        Some(_) => Err(document_error(bytes)),
     }
 }
 
@@ -149,7 +265,11 @@ fn parse_object(
     if let Some(inner) = wrapped_list(obj, map, depth) {
         let offset = inner.get().as_ptr() as usize - text.as_ptr() as usize;
         if inner.get().starts_with('[') {
-            if let Some(parsed) = parse_array(text, offset, file, map) {
+            let bytes = text.as_bytes();
+            if let Some(parsed) = split_array(bytes, offset)
+                .ok()
+                .and_then(|elements| parse_elements(bytes, &elements, file, map))
+            {
                 return parsed;
             }
         } else if let Ok(inner_obj) = RawObject::parse(inner.get()) {
@@ -166,7 +286,7 @@ fn parse_object(
         line: Some(1),
         reason,
     });
-    Parsed::gather(vec![(outcome, warnings)])
+    Parsed::gather(vec![Some((outcome, warnings))]).unwrap_or_default()
 }
 
 /// The value an object wraps its articles in: a known wrapper key holding an array (or an object, such as
@@ -193,84 +313,4 @@ fn wrapped_list<'a>(obj: &RawObject<'a>, map: &FieldMap, depth: usize) -> Option
         (Some((_, v)), None) => Some(*v),
         _ => None,
     }
-}
-
-/// Parses the array starting at byte `start` of `text`, its records in parallel. `None` when the array is not
-/// valid JSON (the caller then asks `serde_json` for the exact error).
-fn parse_array(text: &str, start: usize, file: &str, map: &FieldMap) -> Option<Parsed> {
-    let elements = split_array(text, start)?;
-    let outcomes: Vec<Option<Outcome>> = elements
-        .par_iter()
-        .with_min_len(64)
-        .map(|el| {
-            let json = &text[el.start..el.end];
-            let origin = Origin {
-                file: file.to_owned(),
-                line: Some(el.line),
-            };
-            let skip = |reason: String| Skipped {
-                file: file.to_owned(),
-                line: Some(el.line),
-                reason,
-            };
-            let mut warnings = Vec::new();
-            let outcome = match RawObject::parse(json) {
-                Ok(obj) => record::from_object(&obj, map, origin, &mut warnings).map_err(skip),
-                Err(err) if err.is_data() => Err(skip(format!(
-                    "record is not an object ({})",
-                    JsonError::from_serde(&err, 1).message
-                ))),
-                Err(_) => return None,
-            };
-            Some((outcome, warnings))
-        })
-        .collect();
-    outcomes
-        .into_iter()
-        .collect::<Option<Vec<_>>>()
-        .map(Parsed::gather)
-}
-
-/// Parses JSON Lines: one record a line, blank lines ignored, records in parallel. A bad line is skipped with its
-/// line number and the rest loads.
-pub fn parse_lines(text: &str, file: &str, map: &FieldMap) -> Parsed {
-    let mut lines = Vec::new();
-    let mut line_start = 0;
-    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    for (number, end) in (1..).zip(ends) {
-        let line = text[line_start..end].trim();
-        if !line.is_empty() {
-            lines.push((number, line));
-        }
-        line_start = (end + 1).min(text.len());
-    }
-    let outcomes: Vec<Outcome> = lines
-        .par_iter()
-        .with_min_len(64)
-        .map(|&(line, json)| {
-            let origin = Origin {
-                file: file.to_owned(),
-                line: Some(line),
-            };
-            let skip = |reason: String| Skipped {
-                file: file.to_owned(),
-                line: Some(line),
-                reason,
-            };
-            let mut warnings = Vec::new();
-            let outcome = match RawObject::parse(json) {
-                Ok(obj) => record::from_object(&obj, map, origin, &mut warnings).map_err(skip),
-                Err(err) => {
-                    let e = JsonError::from_serde(&err, line);
-                    Err(skip(if err.is_data() {
-                        format!("record is not an object ({})", e.message)
-                    } else {
-                        format!("invalid JSON at column {}: {}", e.column, e.message)
-                    }))
-                }
-            };
-            (outcome, warnings)
-        })
-        .collect();
-    Parsed::gather(outcomes)
 }

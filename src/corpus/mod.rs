@@ -9,6 +9,7 @@ mod raw;
 mod record;
 pub mod sanitize;
 mod scan;
+mod stream;
 mod text;
 
 use std::collections::{HashMap, HashSet};
@@ -75,7 +76,10 @@ pub fn load(paths: &[PathBuf], options: &LoadOptions) -> anyhow::Result<Corpus> 
 pub fn load_str(text: &str, file: &str, options: &LoadOptions) -> anyhow::Result<Corpus> {
     let map = FieldMap::new(&options.fields)?;
     let mut corpus = Corpus::default();
-    absorb(&mut corpus, json::parse_lines(text, file, &map));
+    absorb(
+        &mut corpus,
+        json::parse_lines(text.as_bytes(), 1, file, &map),
+    );
     corpus.report.files_read = 1;
     finish(&mut corpus);
     Ok(corpus)
@@ -92,7 +96,10 @@ pub fn bundled() -> Corpus {
     let map = FieldMap::new(&[]).unwrap_or_else(|_| unreachable!("default field map"));
     let mut corpus = Corpus::default();
     for text in BUNDLED {
-        absorb(&mut corpus, json::parse_lines(text, "<bundled>", &map));
+        absorb(
+            &mut corpus,
+            json::parse_lines(text.as_bytes(), 1, "<bundled>", &map),
+        );
         corpus.report.files_read += 1;
     }
     finish(&mut corpus);

@@ -80,21 +80,35 @@ pub fn clean_url(url: &str) -> Option<String> {
     (!rest.is_empty() && !url.contains(' ')).then_some(url)
 }
 
-/// Index of the first byte that may start something to clean, or `None` when the text is already clean.
+/// Whether a byte may start something to clean: a C0 control but the newline, DEL, or the lead byte of a UTF-8
+/// sequence that [`suspect_multibyte`] looks at.
+#[inline]
+fn suspect_byte(b: u8) -> bool {
+    matches!(b, 0x00..=0x09 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xD8 | 0xE1 | 0xE2 | 0xEF | 0xF3)
+}
+
+/// Index of the first byte that may start something to clean, or `None` when the text is already clean. Blocks with
+/// no suspect byte at all are skipped 32 bytes at a time (a test the compiler vectorizes).
 fn first_suspect(bytes: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if (b < 0x20 && b != b'\n') || b == 0x7f {
-                return Some(i);
-            }
-        } else if suspect_multibyte(&bytes[i..]) {
+    const BLOCK: usize = 32;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut offset = 0;
+    for block in blocks.by_ref() {
+        let any = block.iter().fold(false, |any, b| any | suspect_byte(*b));
+        if any && let Some(i) = suspect_in(bytes, offset, offset + BLOCK) {
             return Some(i);
         }
-        i += 1;
+        offset += BLOCK;
     }
-    None
+    suspect_in(bytes, offset, bytes.len())
+}
+
+/// The first suspect byte among `bytes[from..to]` (multi-byte characters may run past `to`).
+fn suspect_in(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&i| {
+        let b = bytes[i];
+        suspect_byte(b) && (b < 0x80 || suspect_multibyte(&bytes[i..]))
+    })
 }
 
 /// Whether the UTF-8 sequence at the start of `s` is a character [`clean`] changes.
@@ -223,6 +237,20 @@ fn clean_into(text: &str, mut column: usize, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suspects_are_found_in_every_position_of_a_block() {
+        for len in [1, 31, 32, 33, 64, 100] {
+            for at in 0..len {
+                let mut text = "a".repeat(len);
+                text.replace_range(at..=at, "\u{7}");
+                assert_eq!(clean(&text).len(), len - 1, "len {len} at {at}");
+                let mut text = "a".repeat(len);
+                text.insert(at, '\u{202e}');
+                assert_eq!(clean(&text), "a".repeat(len), "len {len} at {at}");
+            }
+        }
+    }
 
     #[test]
     fn clean_text_is_borrowed_untouched() {
