@@ -1,6 +1,6 @@
 //! Read and starred marks per article id, saved atomically in the user's data directory.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::fs;
 use std::io::{self, Write};
@@ -18,6 +18,10 @@ pub struct ReadState {
     path: Option<PathBuf>,
     read: BTreeSet<String>,
     starred: BTreeSet<String>,
+    /// Read marks set (`true`) or cleared (`false`) since the state was loaded.
+    read_changes: BTreeMap<String, bool>,
+    /// Stars set or cleared since the state was loaded.
+    star_changes: BTreeMap<String, bool>,
     dirty: bool,
 }
 
@@ -91,7 +95,10 @@ impl ReadState {
 
     /// Marks the article read or unread.
     pub fn set_read(&mut self, id: &str, read: bool) {
-        self.dirty |= set_member(&mut self.read, id, read);
+        if set_member(&mut self.read, id, read) {
+            self.read_changes.insert(id.to_owned(), read);
+            self.dirty = true;
+        }
     }
 
     /// Flips the read mark; returns the new value.
@@ -108,7 +115,10 @@ impl ReadState {
 
     /// Stars or unstars the article.
     pub fn set_starred(&mut self, id: &str, starred: bool) {
-        self.dirty |= set_member(&mut self.starred, id, starred);
+        if set_member(&mut self.starred, id, starred) {
+            self.star_changes.insert(id.to_owned(), starred);
+            self.dirty = true;
+        }
     }
 
     /// Flips the star; returns the new value.
@@ -133,24 +143,18 @@ impl ReadState {
     /// if missing. A crash or kill at any moment leaves either the old or the new file.
     /// An in-memory state (no path) is not saved.
     ///
+    /// The marks changed since loading are applied to the file as it is now on disk, so two
+    /// readers open at once keep each other's marks (the last change to one article wins).
+    ///
     /// # Errors
     /// Any I/O error creating the directory, writing, syncing or renaming; the old file is then
     /// left as it was and no temporary file remains.
     pub fn save(&self) -> io::Result<()> {
-        let Some(path) = self.path.as_deref() else {
-            return Ok(());
-        };
-        let file = StateFile {
-            version: STATE_VERSION,
-            read: self.read.clone(),
-            starred: self.starred.clone(),
-        };
-        let mut bytes = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
-        bytes.push(b'\n');
-        write_atomically(path, &bytes)
+        self.save_merged().map(|_| ())
     }
 
     /// Saves only when a mark changed since the last load or save; returns whether it wrote.
+    /// Marks that another reader saved meanwhile become visible here too.
     ///
     /// # Errors
     /// As [`ReadState::save`]; the state then stays dirty so a later call retries.
@@ -158,9 +162,35 @@ impl ReadState {
         if !self.dirty {
             return Ok(false);
         }
-        self.save()?;
+        if let Some(file) = self.save_merged()? {
+            self.read = file.read;
+            self.starred = file.starred;
+        }
         self.dirty = false;
         Ok(true)
+    }
+
+    /// Writes this session's changes over the file on disk; returns what was written.
+    fn save_merged(&self) -> io::Result<Option<StateFile>> {
+        let Some(path) = self.path.as_deref() else {
+            return Ok(None);
+        };
+        let on_disk = fs::read(path).ok().and_then(|bytes| parse(&bytes).ok());
+        let (mut read, mut starred) = match on_disk {
+            Some(file) => (file.read, file.starred),
+            None => (self.read.clone(), self.starred.clone()),
+        };
+        apply_changes(&mut read, &self.read_changes);
+        apply_changes(&mut starred, &self.star_changes);
+        let file = StateFile {
+            version: STATE_VERSION,
+            read,
+            starred,
+        };
+        let mut bytes = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
+        bytes.push(b'\n');
+        write_atomically(path, &bytes)?;
+        Ok(Some(file))
     }
 }
 
@@ -181,6 +211,13 @@ pub fn default_path_from(
         .filter(|p| p.is_absolute())
         .or(data_dir)?;
     Some(base.join("cloakroom").join("state.json"))
+}
+
+/// Applies marks set or cleared in this session to `set`.
+fn apply_changes(set: &mut BTreeSet<String>, changes: &BTreeMap<String, bool>) {
+    for (id, &member) in changes {
+        set_member(set, id, member);
+    }
 }
 
 /// Adds or removes `id`; returns whether the set changed.

@@ -24,7 +24,7 @@ pub struct Named {
 /// Lower-case words allowed inside a name.
 const CONNECTIVES: &[&str] = &[
     "of", "the", "for", "and", "to", "on", "in", "from", "with", "a", "an", "&", "at", "by",
-    "against", "or",
+    "against", "or", "is", "not",
 ];
 
 /// Words dropped at the front of a name ("Under the Affordable Care Act").
@@ -72,7 +72,6 @@ const LEAD_DROP: &[&str] = &[
     "GOP",
     "President",
     "New",
-    "Bipartisan",
     "Proposed",
     "Landmark",
     "Sweeping",
@@ -129,6 +128,11 @@ const LEAD_DROP: &[&str] = &[
     "Emergency",
     "Trump",
     "Obama",
+    "Section",
+    "Sections",
+    "Title",
+    "Article",
+    "Part",
 ];
 
 /// Sentence-initial words that begin names even before a connective ("For the People Act").
@@ -165,7 +169,6 @@ const GENERIC: &[&str] = &[
     "Budget",
     "Immigration",
     "Education",
-    "Finance",
     "Reform",
     "Energy",
     "Highway",
@@ -214,13 +217,27 @@ pub fn key_of(words: &[&str]) -> String {
 }
 
 /// Finds the named bills of a text.
-pub fn find_named(text: &str, toks: &[Tok]) -> Vec<Named> {
+pub fn find_named(text: &str, toks: &[Tok], headline: &[bool]) -> Vec<Named> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         if t.kind != Kind::Word {
             continue;
         }
         let w = t.text(text);
+        if w == "Deal"
+            && i >= 2
+            && toks[i - 1].text(text) == "New"
+            && toks[i - 2].text(text) == "Green"
+        {
+            out.push(Named {
+                start: toks[i - 2].start as usize,
+                end: t.end as usize,
+                key: "act:green new deal".into(),
+                title: "Green New Deal".into(),
+                written: "Green New Deal".into(),
+            });
+            continue;
+        }
         if t.has(CAP)
             && let Some((key, title)) = nickname(w)
         {
@@ -241,7 +258,10 @@ pub fn find_named(text: &str, toks: &[Tok]) -> Vec<Named> {
                 continue;
             }
         }
-        if !matches!(w, "Act" | "Bill" | "Law") || i == 0 {
+        if !matches!(w, "Act" | "Bill" | "Law")
+            || i == 0
+            || headline.get(i).copied().unwrap_or(false)
+        {
             continue;
         }
         if let Some(n) = named_at(text, toks, i) {
@@ -279,8 +299,26 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
             if t.has(SENT) {
                 break;
             }
-        } else if is_connective(w) && j >= 2 && name_word(&toks[j - 2]) {
-            // kept only if a name word precedes it
+        } else if is_connective(w)
+            && j >= 2
+            && (name_word(&toks[j - 2])
+                || (j >= 3
+                    && matches!(w, "the" | "a" | "an")
+                    && matches!(
+                        toks[j - 2].text(text),
+                        "of" | "to"
+                            | "for"
+                            | "on"
+                            | "in"
+                            | "from"
+                            | "with"
+                            | "against"
+                            | "at"
+                            | "by"
+                    )
+                    && name_word(&toks[j - 3])))
+        {
+            // kept only if a name word precedes it ("Abuse of the Pardon Power Prevention Act")
         } else {
             break;
         }
@@ -299,7 +337,10 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
         let followed_by_conn = toks
             .get(first + 1)
             .is_some_and(|n| is_connective(n.text(text)));
+        let number =
+            t.kind == Kind::Num && (w.contains('-') || w.bytes().all(|b| b.is_ascii_digit()));
         let drop = !name_word(t)
+            || number
             || LEAD_DROP.contains(&w)
             || (t.has(SENT) && followed_by_conn && !LEAD_KEEP.contains(&w));
         if !drop {
@@ -433,7 +474,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<(String, String)> {
         let toks = tokenize(text);
-        find_named(text, &toks)
+        find_named(text, &toks, &[])
             .into_iter()
             .map(|n| (n.key, n.title))
             .collect()

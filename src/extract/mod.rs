@@ -41,10 +41,11 @@ pub fn extract(article: &Article) -> StoryEntities {
 /// Finds the people and bills of a headline and body; `date` gives bill numbers their Congress.
 pub fn extract_text(title: &str, body: &str, date: Option<NaiveDate>) -> StoryEntities {
     let toks = token::tokenize(body);
-    let found = people::find_people(title, body, &toks);
+    let headline = token::headline_lines(body, &toks);
+    let found = people::find_people(title, body, &toks, &headline);
     let mut bills: Vec<Acc> = Vec::new();
     let numbers = number::find_numbers(body, &toks, date);
-    let named = acts::find_named(body, &toks);
+    let named = acts::find_named(body, &toks, &headline);
     for n in &numbers {
         add_number(&mut bills, n, Field::Body);
     }
@@ -131,7 +132,81 @@ fn add_named(bills: &mut Vec<Acc>, n: &acts::Named, field: Field) {
     });
 }
 
-/// "the Infrastructure Investment and Jobs Act (H.R. 3684)" and "H.R. 1, the For the People Act" are one bill.
+/// The words between two mentions, lower case, without quotes, brackets and commas.
+fn between(text: &str, from: usize, to: usize) -> Option<String> {
+    let raw = text.get(from..to)?;
+    if raw.len() > 48 || raw.contains(['.', ';', '\n']) {
+        return None;
+    }
+    let cleaned: String = raw
+        .chars()
+        .map(|c| {
+            if "\u{201c}\u{201d}\"'\u{2018}\u{2019}()[],\u{2014}\u{2013}-".contains(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    Some(
+        cleaned
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase(),
+    )
+}
+
+/// Words that join two names of one bill: "H.R. 1 (the For the People Act)", "... Act, or HR 1".
+fn same_bill_words(b: &str) -> bool {
+    let b = b.strip_prefix("also ").unwrap_or(b);
+    matches!(
+        b,
+        "" | "the"
+            | "or"
+            | "or the"
+            | "known as"
+            | "known as the"
+            | "dubbed"
+            | "dubbed the"
+            | "called"
+            | "called the"
+            | "aka"
+    )
+}
+
+/// Moves every mention of bill `from` into bill `to`, keeping its name as an alias.
+fn merge_bill(bills: &mut Vec<Acc>, from: usize, to: usize) {
+    if from == to {
+        return;
+    }
+    let src = bills.remove(from);
+    let to = if from < to { to - 1 } else { to };
+    let dst = &mut bills[to].bill;
+    if dst.title.is_none() {
+        dst.title.clone_from(&src.bill.title);
+    } else if let Some(t) = &src.bill.title {
+        dst.aliases.push(t.clone());
+    }
+    dst.aliases.push(src.bill.key.clone());
+    dst.aliases.extend(src.bill.aliases);
+    dst.mentions.extend(src.bill.mentions);
+    for s in src.bill.sponsors {
+        if !dst.sponsors.contains(&s) {
+            dst.sponsors.push(s);
+        }
+    }
+}
+
+fn index_of(bills: &[Acc], key: &str) -> Option<usize> {
+    bills
+        .iter()
+        .position(|b| b.bill.key == key || b.bill.aliases.iter().any(|a| a == key))
+}
+
+/// "the Infrastructure Investment and Jobs Act (H.R. 3684)", "H.R. 1, the For the People Act", "the bill,
+/// S. 2938," after a named act, "the ... Act, or HEROES Act", and a short name ("TRACED Act") of a longer one
+/// ("Pallone-Thune TRACED Act") are one bill.
 fn pair_numbers_with_names(
     text: &str,
     numbers: &[number::Number],
@@ -139,36 +214,66 @@ fn pair_numbers_with_names(
     bills: &mut Vec<Acc>,
 ) {
     for n in numbers {
-        let partner = named.iter().find(|a| {
-            let between = |x: usize, y: usize| text.get(x..y).map(str::trim);
-            (a.end <= n.start
-                && n.start - a.end <= 3
-                && matches!(between(a.end, n.start), Some("(" | ",")))
+        let adjacent = named.iter().find(|a| {
+            (a.end <= n.start && between(text, a.end, n.start).is_some_and(|b| same_bill_words(&b)))
                 || (n.end <= a.start
-                    && a.start - n.end <= 8
-                    && matches!(
-                        between(n.end, a.start),
-                        Some(", the" | "(the" | "," | "(" | ", or the")
-                    ))
+                    && between(text, n.end, a.start).is_some_and(|b| {
+                        same_bill_words(&b) || (b.starts_with("the ") && b.len() < 40)
+                    }))
+        });
+        // "The bill, S. 2938, was ...", "the symbolic number H.R. 1": the named bill just discussed.
+        let before = text[..n.start].trim_end_matches([' ', ',', '(', '\u{201c}', '"']);
+        let refers = ["bill", "measure", "legislation", "number", "known as"]
+            .iter()
+            .any(|w| before.ends_with(w));
+        let partner = adjacent.or_else(|| {
+            refers
+                .then(|| {
+                    named
+                        .iter()
+                        .filter(|a| a.end <= n.start)
+                        .max_by_key(|a| a.start)
+                })
+                .flatten()
         });
         let Some(a) = partner else { continue };
-        let Some(ni) = bills.iter().position(|b| b.bill.key == n.key) else {
+        let (Some(ni), Some(ai)) = (index_of(bills, &n.key), index_of(bills, &a.key)) else {
             continue;
         };
-        let Some(ai) = bills.iter().position(|b| b.bill.key == a.key) else {
-            continue;
-        };
-        if ni == ai {
+        if bills[ni].bill.title.is_some() && refers && adjacent.is_none() {
             continue;
         }
-        let named_acc = bills.remove(ai);
-        let ni = if ai < ni { ni - 1 } else { ni };
-        let num = &mut bills[ni].bill;
-        num.title.clone_from(&named_acc.bill.title);
-        num.aliases.push(named_acc.bill.key.clone());
-        num.aliases.extend(named_acc.bill.title.iter().cloned());
-        num.aliases.extend(named_acc.bill.aliases);
-        num.mentions.extend(named_acc.bill.mentions);
+        merge_bill(bills, ai, ni);
+    }
+    for (x, y) in named.iter().zip(named.iter().skip(1)) {
+        if between(text, x.end, y.start).is_some_and(|b| b == "or" || b == "also known as")
+            && let (Some(xi), Some(yi)) = (index_of(bills, &x.key), index_of(bills, &y.key))
+        {
+            merge_bill(bills, yi, xi);
+        }
+    }
+    // A name that ends another name of the story: "TRACED Act" and "Pallone-Thune TRACED Act".
+    let keys: Vec<String> = bills
+        .iter()
+        .flat_map(|b| std::iter::once(&b.bill.key).chain(&b.bill.aliases))
+        .filter(|k| k.starts_with("act:"))
+        .cloned()
+        .collect();
+    for short in &keys {
+        let words = &short[4..];
+        let longer: Vec<&String> = keys
+            .iter()
+            .filter(|k| {
+                k.len() > short.len()
+                    && k.ends_with(words)
+                    && k.as_bytes()[k.len() - words.len() - 1] == b' '
+            })
+            .collect();
+        if let [long] = longer.as_slice()
+            && let (Some(si), Some(li)) = (index_of(bills, short), index_of(bills, long))
+        {
+            merge_bill(bills, si, li);
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Parsing one person's name from the tokens: given names, initials, particles, surnames, suffixes.
 
-use super::sets::{is_hard_suffix, is_stop};
+use super::sets::{is_given, is_hard_suffix, is_stop};
+use super::tables::{is_state_part, state_by_name};
 use super::title::is_head;
 use super::token::{Kind, NL, POSS, Tok};
 
@@ -50,7 +51,20 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
     let mut parts: Vec<(usize, String)> = Vec::new(); // (token index, display form)
     let mut k = i;
     let mut possessive = false;
+    let mut skip_to = None;
     while let Some(t) = toks.get(k) {
+        // "Addison (Mitch) Mitchell McConnell": a nickname in brackets.
+        if !parts.is_empty()
+            && t.is_punct(text, "(")
+            && toks.get(k + 1).is_some_and(Tok::is_cap)
+            && toks.get(k + 2).is_some_and(|n| n.is_punct(text, ")"))
+            && toks
+                .get(k + 3)
+                .is_some_and(|n| n.is_cap() && n.kind == Kind::Word)
+        {
+            k += 3;
+            continue;
+        }
         if parts.len() >= 6 || (k > i && t.has(NL)) || t.kind != Kind::Word {
             break;
         }
@@ -67,7 +81,30 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
             if SUFFIXES.contains(&w) && !parts.is_empty() {
                 break;
             }
-            if !nameable(w) || (t.has(super::token::UPPER) && w.len() > 3) {
+            let surname_title = !parts.is_empty() && matches!(w, "Bishop" | "Judge");
+            if !(nameable(w) || surname_title) || (t.has(super::token::UPPER) && w.len() > 3) {
+                break;
+            }
+            // A name does not start with a state ("Sens. Pat Toomey, Pennsylvania Republican").
+            if parts.is_empty() && (state_by_name(w).is_some() || is_state_part(w)) {
+                break;
+            }
+            // The Hill's link blurbs repeat a name in full: "Trump Donald John Trump".
+            if parts.len() >= 2
+                && let Some(i) = parts.iter().position(|(_, p)| p == w)
+            {
+                let mut k2 = k + 1;
+                while toks.get(k2).is_some_and(|n| n.is_cap() && !n.has(NL)) {
+                    k2 += 1;
+                }
+                // "Barack Obama Barack Hussein Obama": a repeated given name starts the long form;
+                // "Trump Donald John Trump": a repeated surname ends the short one.
+                parts.truncate(if is_given(w) {
+                    parts.len().min(2)
+                } else {
+                    i + 1
+                });
+                skip_to = Some(k2);
                 break;
             }
             parts.push((k, w.to_string()));
@@ -95,7 +132,7 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
         possessive = false;
     }
     let (last_idx, _) = parts.last()?.clone();
-    k = last_idx + 1;
+    k = skip_to.unwrap_or(last_idx + 1);
     let mut full: Vec<String> = parts.iter().map(|(_, s)| s.clone()).collect();
     // Suffix: "Jr.", ", Jr.", "III".
     if !possessive {
@@ -137,6 +174,10 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
         .map(|(_, s)| s.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    // "Van Hollen said": a capitalized particle starting a two-word name is part of the surname.
+    if sfirst == 1 && parts.len() == 2 && CAP_PARTICLES.contains(&parts[0].1.as_str()) && !titled {
+        sfirst = 0;
+    }
     let given = (sfirst > 0 && toks[parts[0].0].is_cap() && !parts[0].1.ends_with('.'))
         .then(|| parts[0].1.clone());
     let start = toks[parts[0].0].start as usize;

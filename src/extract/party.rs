@@ -117,16 +117,15 @@ pub fn of_state(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, usi
 }
 
 /// Parses ", a Republican from Texas" / ", the Kentucky Republican" / ", a Democrat," starting at token `i`.
-pub fn described(text: &str, toks: &[Tok], i: usize) -> Option<Affiliation> {
+pub fn described(text: &str, toks: &[Tok], i: usize) -> Option<(Affiliation, usize)> {
     if !toks.get(i)?.is_punct(text, ",") {
         return None;
     }
     let art = toks.get(i + 1)?.text(text);
-    if !matches!(art, "a" | "an" | "the") {
-        return None;
-    }
+    // ", a Republican from Texas" or, in lists, ", Florida Republican,".
+    let bare = !matches!(art, "a" | "an" | "the");
     let mut out = Affiliation::default();
-    let mut k = i + 2;
+    let mut k = if bare { i + 1 } else { i + 2 };
     let mut words = 0;
     while let Some(t) = toks.get(k) {
         if words > 4 {
@@ -145,7 +144,7 @@ pub fn described(text: &str, toks: &[Tok], i: usize) -> Option<Affiliation> {
             } else {
                 break;
             }
-        } else if w == "from" && out.party.is_some() {
+        } else if w == "from" && out.party.is_some() && !bare {
             // "a Republican from Texas"
         } else {
             break;
@@ -153,7 +152,15 @@ pub fn described(text: &str, toks: &[Tok], i: usize) -> Option<Affiliation> {
         words += 1;
         k += 1;
     }
-    out.party.is_some().then_some(out)
+    if bare {
+        let closes = toks
+            .get(k)
+            .is_none_or(|t| matches!(t.text(text), "," | ";" | ")" | "."));
+        if out.state.is_none() || !closes {
+            return None;
+        }
+    }
+    out.party.is_some().then_some((out, k))
 }
 
 #[cfg(test)]
@@ -205,12 +212,19 @@ mod tests {
     fn described_forms() {
         let text = "Cruz, a Republican from Texas, said";
         let toks = tokenize(text);
-        let a = described(text, &toks, 1).unwrap();
+        let a = described(text, &toks, 1).unwrap().0;
         assert_eq!((a.party, a.state), (Some("R"), Some("Texas")));
         let text = "Paul, the Kentucky Republican, said";
         let toks = tokenize(text);
-        let a = described(text, &toks, 1).unwrap();
+        let a = described(text, &toks, 1).unwrap().0;
         assert_eq!((a.party, a.state), (Some("R"), Some("Kentucky")));
+        let text = "Reps. Tom Rooney, Florida Republican, and";
+        let toks = tokenize(text);
+        let a = described(text, &toks, 4).unwrap().0;
+        assert_eq!((a.party, a.state), (Some("R"), Some("Florida")));
+        let text = "Paul, Florida Republicans said";
+        let toks = tokenize(text);
+        assert!(described(text, &toks, 1).is_none());
         let text = "Paul, the senator, said";
         let toks = tokenize(text);
         assert!(described(text, &toks, 1).is_none());

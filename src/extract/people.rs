@@ -5,7 +5,7 @@ use super::party::{bracketed, described, of_state};
 use super::sets::is_given;
 use super::tables::{party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
-use super::token::{Kind, SENT, Tok};
+use super::token::{Kind, NL, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
 
 /// Why a candidate is taken for a person.
@@ -51,7 +51,7 @@ pub struct Found {
 fn list_gap(text: &str, toks: &[Tok], mut k: usize) -> usize {
     for _ in 0..3 {
         match toks.get(k).map(|t| t.text(text)) {
-            Some("," | "and" | "including" | "like" | "such" | "as" | "&") => k += 1,
+            Some("," | ";" | "and" | "including" | "like" | "such" | "as" | "&") => k += 1,
             _ => break,
         }
     }
@@ -75,10 +75,20 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Cand> {
             continue;
         }
         if tok.is_cap()
-            && let Some(name) = parse_name(text, toks, i, false)
+            && let Some(mut name) = parse_name(text, toks, i, false)
         {
             i = name.after.max(i + 1);
-            if inside_other_name(text, toks, &name) {
+            // "Bishop Stephen Blair", "Staff Denis McDonough": a stray first word before a given name.
+            if name.words >= 3
+                && !name.given.as_deref().is_some_and(is_given)
+                && toks
+                    .get(name.first + 1)
+                    .is_some_and(|t| is_given(t.text(text)))
+                && let Some(rest) = parse_name(text, toks, name.first + 1, false)
+            {
+                name = rest;
+            }
+            if inside_other_name(text, toks, &name) || not_a_subject(text, toks, &name) {
                 continue;
             }
             let mut cand = Cand {
@@ -89,7 +99,10 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Cand> {
                 state: None,
                 name,
             };
-            if cand.name.words >= 2 && cand.name.given.as_deref().is_some_and(is_given) {
+            if cand.name.words >= 2 && cand.name.given.as_deref().is_some_and(is_given)
+                || cand.name.words == 1 && is_famous(&cand.name.surname)
+                || cand.name.words >= 2 && speaks(text, toks, &cand.name)
+            {
                 cand.evidence = Evidence::Given;
             }
             affiliation(text, toks, &mut cand);
@@ -111,7 +124,7 @@ fn titled(text: &str, toks: &[Tok], tm: &TitleMatch, out: &mut Vec<Cand>) -> Opt
     };
     let mut found = false;
     while let Some(name) = parse_name(text, toks, k, true) {
-        if inside_other_name(text, toks, &name) {
+        if inside_other_name(text, toks, &name) || not_a_subject(text, toks, &name) {
             return Some(name.after);
         }
         let mut cand = Cand {
@@ -138,8 +151,124 @@ fn titled(text: &str, toks: &[Tok], tm: &TitleMatch, out: &mut Vec<Cand>) -> Opt
     found.then_some(k)
 }
 
-/// The token after a candidate and its bracketed party, if any.
+/// Surnames so well known in political news that they stand alone.
+const FAMOUS: &[&str] = &[
+    "Trump",
+    "Obama",
+    "Biden",
+    "Pelosi",
+    "McConnell",
+    "Schumer",
+    "Boehner",
+    "Reagan",
+    "Nixon",
+    "Thatcher",
+    "Blair",
+    "Putin",
+    "Merkel",
+    "Macron",
+    "Netanyahu",
+    "Zelensky",
+    "Zelenskyy",
+    "Kavanaugh",
+    "Mueller",
+    "Comey",
+    "Giuliani",
+    "Kushner",
+    "Bannon",
+    "Pompeo",
+    "Mnuchin",
+    "Ocasio-Cortez",
+    "Buttigieg",
+    "Klobuchar",
+    "Romney",
+    "Gingrich",
+    "Cheney",
+    "Kerry",
+    "Hillary",
+    "Starmer",
+    "Sunak",
+    "Corbyn",
+    "Farage",
+    "Blunkett",
+    "Prescott",
+];
+
+fn is_famous(word: &str) -> bool {
+    FAMOUS.contains(&word)
+}
+
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "argued",
+    "noted",
+    "explained",
+    "stated",
+    "tweeted",
+    "asked",
+    "replied",
+    "claimed",
+    "insisted",
+    "warned",
+    "testified",
+    "responded",
+    "announced",
+    "urged",
+    "acknowledged",
+];
+
+/// "X Y said", "said X Y", "according to X Y", "X Y, who": context that makes capitalized words a person.
+fn speaks(text: &str, toks: &[Tok], name: &NameParse) -> bool {
+    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.text(text));
+    let next = word(Some(name.after));
+    let prev = word(name.first.checked_sub(1));
+    // "Planned Parenthood said", "United Way said": verbs and participles are not given names.
+    let first = word(Some(name.first));
+    if first.ends_with("ed") || first.ends_with("ing") {
+        return false;
+    }
+    SPEECH.contains(&next)
+        || matches!(prev, "said" | "says")
+        || (prev == "to" && word(name.first.checked_sub(2)) == "according")
+        || (next == "," && word(Some(name.after + 1)) == "who")
+}
+
+/// Bylines, photo credits and author bios are not people of the story.
+fn not_a_subject(text: &str, toks: &[Tok], name: &NameParse) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let after = name.after;
+    if word(after) == "/" {
+        return true; // "Karen Su/Getty Images"
+    }
+    let line_start = toks[name.first].has(NL) || name.first == 0 || (word(name.first - 1) == "By");
+    let line_end = toks.get(after).is_none_or(|t| t.has(NL));
+    if line_start && line_end {
+        return true; // a byline on its own line
+    }
+    let bio_words = [
+        "reporter",
+        "writer",
+        "correspondent",
+        "editor",
+        "columnist",
+        "contributor",
+        "producer",
+    ];
+    if word(after) == "is" && matches!(word(after + 1), "a" | "an" | "the") {
+        return (after + 2..after + 10).any(|k| bio_words.contains(&word(k)));
+    }
+    word(after) == "contributed" && word(after + 2) == "this" && word(after + 3) == "report"
+}
+
+/// The token after a candidate and its party, if any.
 fn cand_end(text: &str, toks: &[Tok], cand: &Cand) -> usize {
+    if let Some((_, end)) = described(text, toks, cand.name.after) {
+        return end;
+    }
     let mut k = cand.name.after;
     if cand.party.is_some() && toks.get(k).is_some_and(|t| t.is_punct(text, "(")) {
         while toks.get(k).is_some_and(|t| !t.is_punct(text, ")")) {
@@ -165,7 +294,7 @@ fn affiliation(text: &str, toks: &[Tok], cand: &mut Cand) {
         cand.state = cand.state.or(Some(state));
         return;
     }
-    if let Some(a) = described(text, toks, cand.name.after) {
+    if let Some((a, _)) = described(text, toks, cand.name.after) {
         cand.party = cand.party.or(a.party);
         cand.state = cand.state.or(a.state);
         if cand.name.words >= 2 {
@@ -208,16 +337,63 @@ fn same_surname(a: &str, b: &str) -> bool {
     a == b || (a.len() == b.len() && a.replace('\u{2019}', "'") == b.replace('\u{2019}', "'"))
 }
 
+/// Short forms of given names that name the same person.
+const NICKNAMES: &[(&str, &str)] = &[
+    ("Mike", "Michael"),
+    ("Bill", "William"),
+    ("Bob", "Robert"),
+    ("Rob", "Robert"),
+    ("Jim", "James"),
+    ("Dick", "Richard"),
+    ("Rick", "Richard"),
+    ("Chuck", "Charles"),
+    ("Joe", "Joseph"),
+    ("Ted", "Edward"),
+    ("Tom", "Thomas"),
+    ("Chris", "Christopher"),
+    ("Dan", "Daniel"),
+    ("Dave", "David"),
+    ("Steve", "Steven"),
+    ("Tony", "Anthony"),
+    ("Tim", "Timothy"),
+    ("Nick", "Nicholas"),
+    ("Ben", "Benjamin"),
+    ("Liz", "Elizabeth"),
+    ("Beth", "Elizabeth"),
+    ("Kate", "Katherine"),
+    ("Pat", "Patrick"),
+    ("Jeff", "Jeffrey"),
+    ("Ron", "Ronald"),
+    ("Don", "Donald"),
+    ("Ken", "Kenneth"),
+    ("Andy", "Andrew"),
+    ("Greg", "Gregory"),
+    ("Matt", "Matthew"),
+];
+
 fn compatible_given(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
-        (Some(a), Some(b)) => a == b || a.chars().next() == b.chars().next(),
+        (Some(a), Some(b)) => {
+            a == b
+                || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
+                || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
+                || NICKNAMES
+                    .iter()
+                    .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+        }
         _ => true,
     }
 }
 
 /// Finds the people of a story: the body's candidates linked together, then title mentions of them.
-pub fn find_people(title: &str, body: &str, body_toks: &[Tok]) -> Vec<Found> {
-    let cands = candidates(body, body_toks);
+pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]) -> Vec<Found> {
+    let mut cands = candidates(body, body_toks);
+    // A headline repeated in the body only links, like the title itself.
+    for c in &mut cands {
+        if c.evidence == Evidence::Given && headline.get(c.name.first).copied().unwrap_or(false) {
+            c.evidence = Evidence::Weak;
+        }
+    }
     let mut found: Vec<Found> = Vec::new();
     let order: [&dyn Fn(&Cand) -> bool; 3] = [
         &|c| c.evidence > Evidence::Weak && c.name.words >= 2,
@@ -226,6 +402,20 @@ pub fn find_people(title: &str, body: &str, body_toks: &[Tok]) -> Vec<Found> {
     ];
     for (pass, take) in order.iter().enumerate() {
         for cand in cands.iter().filter(|c| take(c)) {
+            // "Sir Nicholas", "Sir Alan": a knight's given name.
+            if cand.name.words == 1 && matches!(cand.role.as_deref(), Some("Sir" | "Dame")) {
+                let w = &cand.name.surname;
+                if let Some(idx) = found
+                    .iter()
+                    .position(|f| f.given.as_deref() == Some(w.as_str()))
+                {
+                    add_mention(&mut found[idx], cand);
+                    continue;
+                }
+                if is_given(w) {
+                    continue;
+                }
+            }
             let target = link(&found, cand);
             match target {
                 Some(idx) => add_mention(&mut found[idx], cand),
@@ -409,6 +599,18 @@ fn title_mentions(title: &str, found: &mut [Found]) {
                 && i > 0
                 && toks[i - 1].text(title) == g
             {
+                start = i - 1;
+            } else if f.given.is_none()
+                && i > 0
+                && toks[i - 1].is_cap()
+                && is_given(toks[i - 1].text(title))
+            {
+                // "Mrs. Clinton" in the body, "Hillary Clinton" in the headline.
+                let given = toks[i - 1].text(title).to_string();
+                let full = format!("{given} {}", f.surname);
+                let old = std::mem::replace(&mut f.person.name, full);
+                push_alias(&mut f.person.aliases, old);
+                f.given = Some(given);
                 start = i - 1;
             }
             f.person.mentions.push(Span {

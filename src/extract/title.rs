@@ -101,6 +101,20 @@ const HEADS: &[Head] = &[
     h("Sgt", "Sergeant", 2),
     h("Capt", "Captain", 2),
     h("Sheriff", "Sheriff", 2),
+    h("Constable", "Constable", 2),
+    h("Superintendent", "Superintendent", 2),
+    h("Inspector", "Inspector", 2),
+    h("Detective", "Detective", 2),
+    h("Pope", "Pope", 2),
+    h("Bishop", "Bishop", 2),
+    h("Archbishop", "Archbishop", 2),
+    h("Cardinal", "Cardinal", 2),
+    h("Rev", "Reverend", 2),
+    h("Reverend", "Reverend", 2),
+    h("Rabbi", "Rabbi", 2),
+    h("Prof", "Professor", 2),
+    h("Professor", "Professor", 2),
+    q("Chief", "Chief"),
     h("President", "President", 3),
     h("president", "President", 3),
     h("President-elect", "President-elect", 3),
@@ -248,8 +262,21 @@ pub struct TitleMatch {
 }
 
 fn head_of(word: &str) -> Option<&'static Head> {
-    HEADS.iter().find(|h| h.word == word)
+    HEADS.iter().find(|h| h.word == word).or_else(|| {
+        // "co-chairman", "vice-chairman", "Co-Chair"
+        let (pre, rest) = word.split_once('-')?;
+        if !matches!(pre, "co" | "Co" | "vice" | "Vice" | "deputy" | "Deputy") {
+            return None;
+        }
+        HEADS.iter().find(|h| h.word == rest && h.keeps_qualifiers)
+    })
 }
+
+/// Abbreviated titles, which take a period.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Gen", "Adm", "Col",
+    "Lt", "Sgt", "Capt", "Rev", "Prof",
+];
 
 /// How specific a role found by `match_title` is (compound roles such as "Senate Majority Leader" rank highest).
 pub fn rank_of_role(role: &str) -> Rank {
@@ -272,8 +299,12 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
     let head = head_of(word)?;
     let mut after = i + 1;
     // "Sen." / "Mr." / "Gov." etc.
-    if toks.get(after).is_some_and(|t| t.is_punct(text, ".")) {
+    if ABBREVIATIONS.contains(&word) && toks.get(after).is_some_and(|t| t.is_punct(text, ".")) {
         after += 1;
+    }
+    // A name after a title never starts a sentence ("the late senator. Speaking with ...").
+    if toks.get(after).is_some_and(|t| t.has(SENT)) {
+        return None;
     }
     // Qualifiers, backwards.
     let mut quals: Vec<&str> = Vec::new();

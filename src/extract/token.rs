@@ -180,14 +180,22 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 /// Scans a word from `i`; returns (end of the word, where scanning resumes after a possessive).
 fn scan_word(text: &str, mut i: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
+    let capital = next_char(text, bytes, i).is_some_and(char::is_uppercase);
+    let mut lower_run = 0;
     loop {
         let Some(c) = next_char(text, bytes, i) else {
             return (i, i);
         };
         if c.is_alphanumeric() {
+            // Words glued by a web page's link blurbs: "TrumpPerry", "McConnellOVERNIGHT".
+            if c.is_uppercase() && capital && lower_run >= 3 {
+                return (i, i);
+            }
+            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
             i += c.len_utf8();
             continue;
         }
+        lower_run = 0;
         if is_apostrophe(c) {
             let after = i + c.len_utf8();
             let next = next_char(text, bytes, after);
@@ -222,6 +230,37 @@ fn next_char(text: &str, bytes: &[u8], i: usize) -> Option<char> {
     } else {
         char_at(text, i)
     }
+}
+
+/// Lines set in headline case (most words capitalized), as pages repeat their headline in the body:
+/// `true` for every token of such a line.
+pub fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
+    const SMALL: &[&str] = &[
+        "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "by", "with", "as", "from",
+        "or", "is",
+    ];
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].has(NL) {
+            end += 1;
+        }
+        let (mut words, mut caps) = (0, 0);
+        for t in &toks[start..end] {
+            if t.kind == Kind::Word && !SMALL.contains(&t.text(text)) {
+                words += 1;
+                caps += usize::from(t.has(CAP));
+            }
+        }
+        let ends_sentence = toks[end - 1].kind == Kind::Punct
+            && matches!(toks[end - 1].text(text), "." | "!" | "?");
+        if words >= 4 && caps * 10 >= words * 8 && !ends_sentence {
+            out[start..end].fill(true);
+        }
+        start = end;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -283,6 +322,22 @@ mod tests {
             .map(|t| t.text(text))
             .collect();
         assert_eq!(sent, ["He", "Sen", "We", "Massie"]);
+    }
+
+    #[test]
+    fn splits_glued_names_but_not_mc_or_de() {
+        assert_eq!(
+            words("TrumpPerry McConnellOVERNIGHT McConnell DeSantis MacArthur"),
+            [
+                "Trump",
+                "Perry",
+                "McConnell",
+                "OVERNIGHT",
+                "McConnell",
+                "DeSantis",
+                "MacArthur"
+            ]
+        );
     }
 
     #[test]
