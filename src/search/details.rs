@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use super::engine::{BODY, ClausePlan, ENTITY, Ranking, TITLE};
+use super::engine::{BODY, ClausePlan, ENTITY, Ranking, TITLE, class_of};
 use super::index::{Named, SearchIndex};
 use super::query::{Scope, Term};
 use super::{FieldMatch, MatchField, matcher, text};
@@ -105,7 +105,7 @@ fn explain(index: &SearchIndex, plans: &[ClausePlan], doc: usize, a: &Article) -
             Term::Word(w) | Term::Phrase(w) => w.clone(),
             Term::Bill(k) => text::bill_display(k),
         };
-        let m = match packed >> 24 {
+        let m = match class_of(packed) {
             ENTITY => entity_match(index, p, doc, &pattern),
             TITLE if p.clause.scope == Scope::Source => {
                 let s = a.source.as_deref().unwrap_or_default();

@@ -21,18 +21,31 @@ const TOP_TERMS: usize = 64;
 /// Terms kept per word of one or two letters (prefix matches, most frequent first).
 const TOP_PREFIX_TERMS: usize = 24;
 /// Score of an exact phrase match (fuzzy scores of single words stay below it).
-const PHRASE_SCORE: i64 = 400;
+const PHRASE_SCORE: i64 = STRONG + 400;
 /// Terms scored per parallel task.
 const TERM_BATCH: usize = 8192;
 
-/// Packs a class and a fuzzy score into one comparable number (0 means no match).
+/// Added to the score of a strong match: an entity, an exact or prefix word, a fuzzy word about
+/// as good as the best one. Weak matches ("massive" for "masie" when "massie" exists) rank after
+/// every strong one, whatever their field.
+pub(crate) const STRONG: i64 = 1 << 20;
+
+/// Packs strength, class and fuzzy score into one comparable number (0 means no match).
 pub(crate) fn pack(class: u32, score: i64) -> u32 {
-    (class << 24) | (score.clamp(1, 0xFF_FFFF) as u32)
+    let strong = u32::from(score >= STRONG);
+    (strong << 28) | (class << 24) | ((score % STRONG).clamp(1, 0xF_FFFF) as u32)
 }
 
-/// Weight of one clause's packed match in a story's score: the class dominates the fuzzy score.
+/// The class of a packed match.
+pub(crate) fn class_of(packed: u32) -> u32 {
+    (packed >> 24) & 0xF
+}
+
+/// Weight of one clause's packed match in a story's score: strength, then class, then score.
 fn weight(packed: u32) -> i64 {
-    i64::from(packed >> 24) * 1000 + i64::from(packed & 0xFF_FFFF).min(999)
+    i64::from(packed >> 28) * 10_000
+        + i64::from(class_of(packed)) * 1000
+        + i64::from(packed & 0xF_FFFF).min(999)
 }
 
 /// What one clause resolved to.
@@ -267,8 +280,17 @@ impl SearchIndex {
             (&r.sources, &self.sources, TITLE),
         ] {
             for &(e, s) in list {
-                let e = &named[e as usize];
-                mark(&mut e.articles.iter().copied(), pack(class, s));
+                for &doc in &named[e as usize].articles {
+                    if let Some(x) = d.get_mut(doc as usize) {
+                        // An entity that the title names too ranks above a passing mention.
+                        let bonus = if class == ENTITY && class_of(*x) == TITLE {
+                            TITLE_TOO
+                        } else {
+                            0
+                        };
+                        *x = (*x).max(pack(class, s + bonus));
+                    }
+                }
             }
         }
         d
@@ -290,7 +312,17 @@ impl SearchIndex {
             ids.truncate(TOP_PREFIX_TERMS);
             return Some(
                 ids.into_iter()
-                    .map(|t| (t, matcher::score(v.term(t), word).unwrap_or(1)))
+                    .map(|t| {
+                        (
+                            t,
+                            STRONG
+                                + quality(
+                                    v.term(t),
+                                    word,
+                                    matcher::score(v.term(t), word).unwrap_or(1),
+                                ),
+                        )
+                    })
                     .collect(),
             );
         }
@@ -333,10 +365,16 @@ impl SearchIndex {
         let floor = matcher::min_score(chars.len());
         let mut out: Vec<(u32, i64)> = matched
             .iter()
-            .copied()
-            .filter(|&(_, s)| s >= floor)
+            .filter(|&&(_, s)| s >= floor)
+            .map(|&(t, s)| (t, quality(v.term(t), word, s)))
             .collect();
         out.extend(self.typo_terms(&chars, &out));
+        let best = out.iter().map(|&(_, q)| q).max().unwrap_or(0);
+        for (t, q) in &mut out {
+            if v.term(*t).starts_with(word) || *q >= best - STRONG_MARGIN {
+                *q += STRONG;
+            }
+        }
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
         Some(out)
@@ -357,10 +395,12 @@ impl SearchIndex {
         let hi = (chars.len() + max).min(v.by_len.len().saturating_sub(1));
         let mut out = Vec::new();
         let mut buf: Vec<char> = Vec::new();
+        let mut seen: Vec<u32> = already.iter().map(|&(t, _)| t).collect();
+        seen.sort_unstable();
         for len in lo..=hi {
             for &t in v.by_len.get(len).map(Vec::as_slice).unwrap_or_default() {
                 if (qmask & !v.masks[t as usize]).count_ones() as usize > max
-                    || already.iter().any(|&(a, _)| a == t)
+                    || seen.binary_search(&t).is_ok()
                 {
                     continue;
                 }
@@ -386,11 +426,11 @@ impl SearchIndex {
             .filter_map(|t| {
                 let term = self.vocab.term(t);
                 if term == want {
-                    Some((t, 300))
+                    Some((t, STRONG + 300))
                 } else if exact {
                     None
                 } else {
-                    Some((t, 200 - (term.len() - want.len()) as i64))
+                    Some((t, STRONG + 200 - (term.len() - want.len()) as i64))
                 }
             })
             .collect();
@@ -460,6 +500,25 @@ impl SearchIndex {
     }
 }
 
+/// Added to an entity match when the story's title matches the word too.
+const TITLE_TOO: i64 = 500;
+
+/// How many points a fuzzy word match may trail the best one and still be strong.
+const STRONG_MARGIN: i64 = 6;
+
+/// A term's match quality for a word: exact beats prefix beats a fuzzy match, and every extra
+/// letter of a fuzzy match costs a little ("massie" before "massive" for "masie").
+fn quality(term: &str, word: &str, skim: i64) -> i64 {
+    let extra = term.chars().count().saturating_sub(word.chars().count()) as i64;
+    if term == word {
+        skim + 40
+    } else if term.starts_with(word) {
+        skim + 20 - extra.min(10)
+    } else {
+        skim - 2 * extra
+    }
+}
+
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
@@ -481,7 +540,9 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 /// phrase). One- and two-letter patterns must begin a word of the name.
 pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<(u32, i64)> {
     let chars = pattern.chars().count();
-    let floor = matcher::min_score(chars);
+    // Names are long: ask more of a fuzzy match than for a word ("act" must not match
+    // "Diane Rodham Clinton").
+    let floor = matcher::min_score(chars) * 3 / 2;
     let one = |n: &Named| -> Option<i64> {
         n.names
             .iter()
@@ -501,6 +562,7 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
                 matcher::score(name, pattern).filter(|&s| s >= floor)
             })
             .max()
+            .map(|s| s + STRONG)
     };
     list.par_iter()
         .with_min_len(512)
@@ -519,9 +581,9 @@ fn bill_entities(list: &[Named], key: &str, exact: bool) -> Vec<(u32, i64)> {
                 .iter()
                 .filter_map(|k| {
                     if k == key {
-                        Some(300)
+                        Some(STRONG + 300)
                     } else if !exact && k.starts_with(key) {
-                        Some(200 - (k.len() - key.len()) as i64)
+                        Some(STRONG + 200 - (k.len() - key.len()) as i64)
                     } else {
                         None
                     }

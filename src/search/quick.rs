@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use super::engine::{TITLE, pack};
+use super::engine::{TITLE, class_of, pack};
 use super::query::{Scope, Term};
 use super::{FieldMatch, Hit, MatchField, matcher, parse, text};
 use crate::corpus::Article;
@@ -54,7 +54,7 @@ pub fn quick_title_search(articles: &[Article], query_text: &str, limit: usize) 
                 if s < matcher::min_score(p.chars().count()) {
                     return None;
                 }
-                score += s.min(999) + 1000 * i64::from(pack(TITLE, s) >> 24);
+                score += s.min(999) + 1000 * i64::from(class_of(pack(TITLE, s)));
             }
             Some(Hit {
                 article: i,

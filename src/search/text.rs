@@ -81,15 +81,98 @@ pub fn normalize_token(raw: &str, out: &mut String) -> bool {
     !out.is_empty()
 }
 
+/// Calls `f` with every normalized word of `text` (as [`normalize_token`] would give it) in one
+/// pass with an ASCII fast path: the indexing hot loop.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut buf = String::with_capacity(64);
+    let mut raw_len = 0usize;
+    let mut apostrophe: Option<usize> = None;
+    let emit = |f: &mut dyn FnMut(&str),
+                buf: &mut String,
+                raw_len: &mut usize,
+                apostrophe: &mut Option<usize>| {
+        if let Some(a) = apostrophe.take()
+            && &buf[a..] == "s"
+        {
+            buf.truncate(a);
+        }
+        if *raw_len <= MAX_TOKEN_BYTES && !buf.is_empty() {
+            f(buf);
+        }
+        buf.clear();
+        *raw_len = 0;
+    };
+    let next_is_word = |at: usize| -> bool {
+        match bytes.get(at) {
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
+            None => false,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, copied in one go (or not at all when it is
+            // already lower case and a whole word).
+            let start = i;
+            let mut upper = false;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                upper |= bytes[i].is_ascii_uppercase();
+                i += 1;
+            }
+            let whole = raw_len == 0
+                && match bytes.get(i) {
+                    None => true,
+                    Some(&c) => c < 0x80 && c != b'\'',
+                };
+            if whole && !upper {
+                if i - start <= MAX_TOKEN_BYTES {
+                    f(&text[start..i]);
+                }
+                continue;
+            }
+            let at = buf.len();
+            buf.push_str(&text[start..i]);
+            if upper {
+                buf[at..].make_ascii_lowercase();
+            }
+            raw_len += i - start;
+        } else if b < 0x80 {
+            if raw_len > 0 {
+                if b == b'\'' && next_is_word(i + 1) {
+                    apostrophe = Some(buf.len());
+                } else {
+                    emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
+                }
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            let w = ch.len_utf8();
+            if ch.is_alphanumeric() {
+                buf.extend(ch.to_lowercase());
+                raw_len += w;
+            } else if raw_len > 0 {
+                if ch == '\u{2019}' && next_is_word(i + w) {
+                    apostrophe = Some(buf.len());
+                } else {
+                    emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
+                }
+            }
+            i += w;
+        }
+    }
+    if raw_len > 0 {
+        emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
+    }
+}
+
 /// The normalized words of a piece of text, in order.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut buf = String::new();
-    for_each_token(text, |s, e| {
-        if normalize_token(&text[s..e], &mut buf) {
-            out.push(buf.clone());
-        }
-    });
+    for_each_word(text, |w| out.push(w.to_string()));
     out
 }
 
@@ -166,83 +249,90 @@ pub struct BillMention {
 /// Finds bill numbers written in any common style: "H.R. 1234", "H.R.1234", "HR 1234", "S. 744",
 /// "H.J.Res. 3", "Pub. L. 117-58". The first letter must be a capital; "U.S. 2016" is not a bill.
 pub fn find_bills(text: &str) -> Vec<BillMention> {
-    let mut tokens = Vec::new();
-    for_each_token(text, |s, e| tokens.push((s, e)));
-    let gap_ok = |a: usize, b: usize| {
-        let gap = &text[a..b];
-        gap.len() <= 2 && gap.bytes().all(|c| c == b'.' || c == b' ')
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let (s, e) = tokens[i];
-        let first_upper = text.as_bytes()[s].is_ascii_uppercase();
-        // Part of an abbreviation like "U.S." when the previous letter token ends with a dot before us.
-        let after_abbrev = i > 0 && {
-            let (ps, pe) = tokens[i - 1];
-            &text[pe..s] == "." && text[ps..pe].bytes().all(|c| c.is_ascii_alphabetic())
-        };
-        if !first_upper || after_abbrev {
-            i += 1;
+    let bytes = text.as_bytes();
+    let mut out: Vec<BillMention> = Vec::new();
+    for s in memchr::memchr3_iter(b'H', b'S', b'P', bytes) {
+        if out.last().is_some_and(|m| s < m.end) {
             continue;
         }
-        // Single token: "HR1234".
-        if let Some(key) = compact_bill_key(&text[s..e])
-            && text[s..e].bytes().any(|c| c.is_ascii_alphabetic())
-        {
-            out.push(BillMention {
-                start: s,
-                end: e,
-                key,
-            });
-            i += 1;
-            continue;
-        }
-        // Letter tokens joined by dots or spaces, then a number.
-        let mut letters = String::new();
-        let mut j = i;
-        let mut found = None;
-        while j < tokens.len() && j < i + 4 {
-            let (ts, te) = tokens[j];
-            if j > i && !gap_ok(tokens[j - 1].1, ts) {
-                break;
-            }
-            let tok = &text[ts..te];
-            if tok.bytes().all(|c| c.is_ascii_alphabetic()) {
-                letters.push_str(&tok.to_ascii_lowercase());
-                j += 1;
+        if s > 0 {
+            let p = bytes[s - 1];
+            // Inside a word, after an apostrophe ("IT'S"), or the end of "U.S.".
+            if p.is_ascii_alphanumeric() || p == b'\'' || p >= 0x80 {
                 continue;
             }
-            if j > i && tok.bytes().all(|c| c.is_ascii_digit()) {
-                found = bill_prefix(&letters).map(|p| (p, j));
-            }
-            break;
-        }
-        if let Some((prefix, j)) = found {
-            let (ns, mut ne) = tokens[j];
-            let mut number = text[ns..ne].to_string();
-            // Public laws: "117-58".
-            if prefix == "pl"
-                && let Some(&(xs, xe)) = tokens.get(j + 1)
-                && &text[ne..xs] == "-"
-                && text[xs..xe].bytes().all(|c| c.is_ascii_digit())
-            {
-                number = format!("{number}-{}", &text[xs..xe]);
-                ne = xe;
-            }
-            if prefix != "pl" || number.contains('-') {
-                out.push(BillMention {
-                    start: s,
-                    end: ne,
-                    key: format!("{prefix}{number}"),
-                });
-                i = j + 1;
+            if p == b'.' && s >= 2 && bytes[s - 2].is_ascii_alphabetic() {
                 continue;
             }
         }
-        i += 1;
+        if let Some(m) = bill_at(text, s) {
+            out.push(m);
+        }
     }
     out
+}
+
+/// Reads a bill number starting at byte `s`: letter groups joined by up to two dots or spaces,
+/// then a number ending at a word boundary.
+fn bill_at(text: &str, s: usize) -> Option<BillMention> {
+    let b = text.as_bytes();
+    let mut letters = [0u8; 8];
+    let mut len = 0;
+    let mut i = s;
+    for group in 0..4 {
+        let g0 = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        if i == g0 || len + (i - g0) > 7 {
+            return None;
+        }
+        for c in &b[g0..i] {
+            letters[len] = c.to_ascii_lowercase();
+            len += 1;
+        }
+        let joined = group == 0 && i < b.len() && b[i].is_ascii_digit();
+        if !joined {
+            let gap = i;
+            while i < b.len() && i - gap < 2 && (b[i] == b'.' || b[i] == b' ') {
+                i += 1;
+            }
+            if i == gap {
+                return None;
+            }
+        }
+        if i < b.len() && b[i].is_ascii_digit() {
+            let prefix = bill_prefix(std::str::from_utf8(&letters[..len]).ok()?)?;
+            let d0 = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            let mut number = text[d0..i].to_string();
+            if prefix == "pl" {
+                let h = i;
+                if b.get(h) == Some(&b'-') && b.get(h + 1).is_some_and(u8::is_ascii_digit) {
+                    i = h + 1;
+                    while i < b.len() && b[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                    number = text[d0..i].to_string();
+                } else {
+                    return None;
+                }
+            }
+            let boundary = match b.get(i) {
+                None => true,
+                Some(c) if c.is_ascii() => !c.is_ascii_alphanumeric(),
+                Some(_) => !text[i..].chars().next().is_some_and(char::is_alphanumeric),
+            };
+            return boundary.then(|| BillMention {
+                start: s,
+                end: i,
+                key: format!("{prefix}{number}"),
+            });
+        }
+    }
+    None
 }
 
 /// Number of characters before byte offset `byte` of `text`.
@@ -287,6 +377,21 @@ mod tests {
     }
 
     #[test]
+    fn one_pass_words_match_tokens() {
+        let text = "O'Rourke’s  Zürich-based MÜLLER's 'quoted' it's x'";
+        let mut slow = Vec::new();
+        let mut buf = String::new();
+        for_each_token(text, |s, e| {
+            if normalize_token(&text[s..e], &mut buf) {
+                slow.push(buf.clone());
+            }
+        });
+        assert_eq!(words(text), slow);
+        let long = "a".repeat(MAX_TOKEN_BYTES + 1);
+        assert_eq!(words(&format!("{long} ok")), ["ok"]);
+    }
+
+    #[test]
     fn bills_in_every_spelling() {
         assert_eq!(
             keys("H.R. 1234 and H.R.1234 and HR 1234 and HR1234"),
@@ -306,6 +411,8 @@ mod tests {
         assert!(keys("the U.S. 2016 election, U.S. 40 and 341 U.S. 494").is_empty());
         assert!(keys("it's 5 o'clock; hr 12 lower case").is_empty());
         assert!(keys("Section 5 of the act").is_empty());
+        assert!(keys("IT'S 5 AM, HR 12th, HRC 5, P.L. 117").is_empty());
+        assert_eq!(keys("(H.R. 1234)."), ["hr1234"]);
     }
 
     #[test]
