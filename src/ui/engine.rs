@@ -27,7 +27,7 @@ pub fn build_entities(
 }
 
 /// How many hits one search returns to the list.
-pub const SEARCH_LIMIT: usize = 2000;
+pub const SEARCH_LIMIT: usize = 500;
 
 /// The search index over a corpus, searched synchronously (tests, benchmarks).
 pub struct SearchEngine {
