@@ -80,11 +80,18 @@ fn winner(map: &HashMap<String, u32>) -> Option<String> {
         .map(|(v, _)| v.clone())
 }
 
-/// The most specific role among those given by at least a quarter as many stories as the most common one.
+/// The most specific role among those given by at least a quarter as many stories as the most common one;
+/// an office ("Prime Minister") always beats a knighthood or peerage ("Sir").
 fn best_role(map: &HashMap<String, u32>) -> Option<String> {
-    let top = map.values().copied().max()?;
+    let office = map.keys().any(|r| rank_of_role(r) >= 2);
+    let eligible = |r: &String| !office || rank_of_role(r) >= 2;
+    let top = map
+        .iter()
+        .filter(|(r, _)| eligible(r))
+        .map(|(_, c)| *c)
+        .max()?;
     map.iter()
-        .filter(|(_, c)| **c * 4 >= top)
+        .filter(|(r, c)| eligible(r) && **c * 4 >= top)
         .max_by_key(|(r, c)| (rank_of_role(r), **c, std::cmp::Reverse((*r).clone())))
         .map(|(r, _)| r.clone())
 }
@@ -517,4 +524,32 @@ fn fold_bill(e: &mut Bill, s: Bill) {
     e.mentions += s.mentions;
     e.aliases
         .retain(|a| *a != e.label && Some(a) != e.title.as_ref());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn votes(pairs: &[(&str, u32)]) -> HashMap<String, u32> {
+        pairs.iter().map(|(k, c)| ((*k).to_string(), *c)).collect()
+    }
+
+    #[test]
+    fn an_office_beats_a_knighthood_and_a_stray_role_loses() {
+        assert_eq!(
+            best_role(&votes(&[("Sir", 9), ("Prime Minister", 1)])).as_deref(),
+            Some("Prime Minister")
+        );
+        assert_eq!(
+            best_role(&votes(&[("Senator", 40), ("President", 2)])).as_deref(),
+            Some("Senator")
+        );
+        assert_eq!(best_role(&votes(&[("Lord", 2)])).as_deref(), Some("Lord"));
+    }
+
+    #[test]
+    fn short_given_names_share_a_key() {
+        assert_eq!(person_key("Chuck Schumer"), person_key("Charles Schumer"));
+        assert_ne!(person_key("Bill Clinton"), person_key("Hillary Clinton"));
+    }
 }
