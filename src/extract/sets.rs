@@ -1,6 +1,6 @@
 //! Hash sets over the word tables, built once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::given::GIVEN_NAMES;

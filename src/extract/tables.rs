@@ -763,6 +763,8 @@ pub const STATES: &[State] = states![
 
 /// Finds a state by full name, postal code or AP abbreviation (periods and spaces ignored).
 pub fn state_by_abbrev(raw: &str) -> Option<&'static str> {
+    static BY_KEY: std::sync::OnceLock<rustc_hash::FxHashMap<String, &'static str>> =
+        std::sync::OnceLock::new();
     let mut key = String::with_capacity(raw.len());
     for c in raw.chars() {
         if c.is_alphabetic() {
@@ -774,14 +776,21 @@ pub fn state_by_abbrev(raw: &str) -> Option<&'static str> {
     if key.is_empty() {
         return None;
     }
-    STATES
-        .iter()
-        .find(|s| {
-            s.postal.eq_ignore_ascii_case(&key)
-                || s.ap.contains(&key.as_str())
-                || s.name.replace(' ', "").eq_ignore_ascii_case(&key)
-        })
-        .map(|s| s.name)
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for s in STATES {
+            let keys = std::iter::once(s.postal.to_ascii_lowercase())
+                .chain(s.ap.iter().map(|a| (*a).to_string()))
+                .chain(std::iter::once(
+                    s.name.replace(' ', "").to_ascii_lowercase(),
+                ));
+            for k in keys {
+                map.entry(k).or_insert(s.name);
+            }
+        }
+        map
+    });
+    by_key.get(&key).copied()
 }
 
 /// Party words and what they are stored as.
@@ -812,7 +821,15 @@ pub fn state_by_name(name: &str) -> Option<&'static str> {
 
 /// Whether a word is one word of a two-word state name ("New", "York", "Carolina").
 pub fn is_state_part(word: &str) -> bool {
-    STATES
-        .iter()
-        .any(|s| s.name.contains(' ') && s.name.split(' ').any(|p| p == word))
+    static PARTS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    PARTS
+        .get_or_init(|| {
+            STATES
+                .iter()
+                .filter(|s| s.name.contains(' '))
+                .flat_map(|s| s.name.split(' '))
+                .collect()
+        })
+        .contains(word)
 }

@@ -262,7 +262,16 @@ pub struct TitleMatch {
 }
 
 fn head_of(word: &str) -> Option<&'static Head> {
-    HEADS.iter().find(|h| h.word == word).or_else(|| {
+    static BY_WORD: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static Head>> =
+        std::sync::OnceLock::new();
+    let by_word = BY_WORD.get_or_init(|| {
+        let mut map = rustc_hash::FxHashMap::default();
+        for h in HEADS {
+            map.entry(h.word).or_insert(h);
+        }
+        map
+    });
+    by_word.get(word).copied().or_else(|| {
         // "co-chairman", "vice-chairman", "Co-Chair"
         let (pre, rest) = word.split_once('-')?;
         if !matches!(pre, "co" | "Co" | "vice" | "Vice" | "deputy" | "Deputy") {
