@@ -5,51 +5,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::title::rank_of_role;
+pub use super::person_key::{person_key, split_name};
 use super::types::{Bill, BillId, EntityIndex, Person, PersonId, Span, StoryEntities, StoryLinks};
+use super::votes::{add_votes, best_role, vote, winner};
 use crate::corpus::Article;
-
-/// Given name (if any) and surname of a display name ("Robert P. Casey Jr." -> Robert, Casey).
-pub fn split_name(name: &str) -> (Option<&str>, String) {
-    let words: Vec<&str> = name
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .filter(|w| !matches!(*w, "Jr." | "Jr" | "Sr." | "Sr" | "II" | "III" | "IV"))
-        .filter(|w| !(w.ends_with('.') && w.len() <= 2))
-        .collect();
-    match words.as_slice() {
-        [] => (None, String::new()),
-        [one] => (None, (*one).to_string()),
-        [given, rest @ ..] => {
-            let mut first = rest.len() - 1;
-            while first > 0 {
-                let w = rest[first - 1];
-                let particle = w.chars().next().is_some_and(char::is_lowercase)
-                    || matches!(
-                        w,
-                        "Van" | "Von" | "De" | "Del" | "Di" | "Da" | "Du" | "La" | "Le"
-                    );
-                if !particle {
-                    break;
-                }
-                first -= 1;
-            }
-            (Some(given), rest[first..].join(" "))
-        }
-    }
-}
-
-fn norm(s: &str) -> String {
-    s.to_lowercase().replace('\u{2019}', "'")
-}
-
-/// The key that merges a person across stories: given name and surname, lower case.
-pub fn person_key(name: &str) -> String {
-    match split_name(name) {
-        (Some(g), s) => format!("{} {}", canonical_given(&norm(g)), norm(&s)),
-        (None, s) => norm(&s),
-    }
-}
 
 #[derive(Default)]
 struct Proto<T> {
@@ -59,82 +18,6 @@ struct Proto<T> {
     roles: HashMap<String, u32>,
     parties: HashMap<String, u32>,
     states: HashMap<String, u32>,
-}
-
-fn vote(map: &mut HashMap<String, u32>, value: Option<&String>) {
-    if let Some(v) = value {
-        *map.entry(v.clone()).or_default() += 1;
-    }
-}
-
-fn add_votes(into: &mut HashMap<String, u32>, from: HashMap<String, u32>) {
-    for (k, c) in from {
-        *into.entry(k).or_default() += c;
-    }
-}
-
-/// The value most stories gave (ties go to the alphabetically first, for stable output).
-fn winner(map: &HashMap<String, u32>) -> Option<String> {
-    map.iter()
-        .max_by_key(|(v, c)| (**c, std::cmp::Reverse((*v).clone())))
-        .map(|(v, _)| v.clone())
-}
-
-/// The most specific role among those given by at least a quarter as many stories as the most common one;
-/// an office ("Prime Minister") always beats a knighthood or peerage ("Sir").
-fn best_role(map: &HashMap<String, u32>) -> Option<String> {
-    let office = map.keys().any(|r| rank_of_role(r) >= 2);
-    let eligible = |r: &String| !office || rank_of_role(r) >= 2;
-    let top = map
-        .iter()
-        .filter(|(r, _)| eligible(r))
-        .map(|(_, c)| *c)
-        .max()?;
-    map.iter()
-        .filter(|(r, c)| eligible(r) && **c * 4 >= top)
-        .max_by_key(|(r, c)| (rank_of_role(r), **c, std::cmp::Reverse((*r).clone())))
-        .map(|(r, _)| r.clone())
-}
-
-/// Common short forms of given names, so "Chuck Schumer" and "Charles Schumer" are one person.
-const GIVEN_FORMS: &[(&str, &str)] = &[
-    ("chuck", "charles"),
-    ("charlie", "charles"),
-    ("mike", "michael"),
-    ("bob", "robert"),
-    ("rob", "robert"),
-    ("bill", "william"),
-    ("jim", "james"),
-    ("jimmy", "james"),
-    ("joe", "joseph"),
-    ("tom", "thomas"),
-    ("dick", "richard"),
-    ("rick", "richard"),
-    ("dan", "daniel"),
-    ("dave", "david"),
-    ("steve", "steven"),
-    ("chris", "christopher"),
-    ("pat", "patrick"),
-    ("tony", "anthony"),
-    ("liz", "elizabeth"),
-    ("beth", "elizabeth"),
-    ("kate", "katherine"),
-    ("ben", "benjamin"),
-    ("sam", "samuel"),
-    ("matt", "matthew"),
-    ("nick", "nicholas"),
-    ("andy", "andrew"),
-    ("jerry", "gerald"),
-    ("don", "donald"),
-    ("ed", "edward"),
-    ("al", "albert"),
-];
-
-fn canonical_given(given: &str) -> &str {
-    GIVEN_FORMS
-        .iter()
-        .find(|(short, _)| *short == given)
-        .map_or(given, |(_, long)| long)
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -524,32 +407,4 @@ fn fold_bill(e: &mut Bill, s: Bill) {
     e.mentions += s.mentions;
     e.aliases
         .retain(|a| *a != e.label && Some(a) != e.title.as_ref());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn votes(pairs: &[(&str, u32)]) -> HashMap<String, u32> {
-        pairs.iter().map(|(k, c)| ((*k).to_string(), *c)).collect()
-    }
-
-    #[test]
-    fn an_office_beats_a_knighthood_and_a_stray_role_loses() {
-        assert_eq!(
-            best_role(&votes(&[("Sir", 9), ("Prime Minister", 1)])).as_deref(),
-            Some("Prime Minister")
-        );
-        assert_eq!(
-            best_role(&votes(&[("Senator", 40), ("President", 2)])).as_deref(),
-            Some("Senator")
-        );
-        assert_eq!(best_role(&votes(&[("Lord", 2)])).as_deref(), Some("Lord"));
-    }
-
-    #[test]
-    fn short_given_names_share_a_key() {
-        assert_eq!(person_key("Chuck Schumer"), person_key("Charles Schumer"));
-        assert_ne!(person_key("Bill Clinton"), person_key("Hillary Clinton"));
-    }
 }

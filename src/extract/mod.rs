@@ -13,12 +13,14 @@ mod name;
 mod number;
 mod party;
 mod people;
+mod person_key;
 mod sets;
 mod sponsor;
 mod tables;
 mod title;
 mod token;
 mod types;
+mod votes;
 
 use std::collections::HashSet;
 
