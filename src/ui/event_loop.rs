@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
@@ -14,6 +14,10 @@ use super::keymap;
 use super::terminal::{self, Signals, Tui};
 use super::update::update;
 use crate::search::SearchIndex;
+
+/// Marks are written at most this often while reading (and always on the way out), so a run of
+/// `m`/`s` presses or opened stories does not put a file sync on every key.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
 
 /// What the loop listens to besides the terminal.
 pub struct Channels {
@@ -49,6 +53,7 @@ pub fn run(terminal: &mut Tui, app: &mut App, channels: &mut Channels) -> anyhow
     let size = terminal.size()?;
     update(app, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let mut last_save: Option<Instant> = None;
     while !app.quit {
         if dirty {
             terminal.draw(|frame| draw(frame, app))?;
@@ -77,11 +82,25 @@ pub fn run(terminal: &mut Tui, app: &mut App, channels: &mut Channels) -> anyhow
             dirty = true;
             dispatch(terminal, app, channels, Action::SearchResults(outcome))?;
         }
+        if app.marks.is_dirty() && last_save.is_none_or(|t| t.elapsed() >= SAVE_EVERY) {
+            save_marks(app);
+            last_save = Some(Instant::now());
+        }
         if channels.signals.pending().is_some() {
             app.quit = true;
         }
     }
     Ok(())
+}
+
+/// Saves changed marks; a failure shows in the status bar and the marks stay dirty for a retry.
+fn save_marks(app: &mut App) {
+    if let Err(err) = app.marks.save_if_changed() {
+        update(
+            app,
+            Action::Notify(format!("Could not save read marks: {err}")),
+        );
+    }
 }
 
 /// Updates the state and carries out the effects it asks for.
@@ -94,14 +113,8 @@ fn dispatch(
     for effect in update(app, action) {
         match effect {
             Effect::Search(generation, query) => channels.searcher.submit(generation, &query),
-            Effect::SaveState => {
-                if let Err(err) = app.marks.save_if_changed() {
-                    update(
-                        app,
-                        Action::Notify(format!("Could not save read marks: {err}")),
-                    );
-                }
-            }
+            // The marks are dirty now; the loop writes them, at most once per `SAVE_EVERY`.
+            Effect::SaveState => {}
             Effect::OpenUrl(url) => {
                 if let Err(err) = super::open_url::open_url(&url) {
                     update(
