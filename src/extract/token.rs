@@ -248,7 +248,9 @@ pub fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         }
         let (mut words, mut caps) = (0, 0);
         for t in &toks[start..end] {
-            if t.kind == Kind::Word && !SMALL.contains(&t.text(text)) {
+            // The small words are lower case and short: most words are told apart without comparing.
+            let small = !t.has(CAP) && t.end - t.start <= 4 && SMALL.contains(&t.text(text));
+            if t.kind == Kind::Word && !small {
                 words += 1;
                 caps += usize::from(t.has(CAP));
             }
