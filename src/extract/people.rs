@@ -62,7 +62,7 @@ fn list_gap(text: &str, toks: &[Tok], mut k: usize) -> usize {
 
 /// Finds the candidates of one text.
 fn candidates<'a>(text: &'a str, toks: &[Tok]) -> Vec<Cand<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(toks.len() / 16);
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];

@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+use smallvec::SmallVec;
+
 use super::sets::{Prefilter, is_stop};
 use super::tables::{is_state_part, party_of, state_by_name};
 use super::token::{Kind, POSS, SENT, Tok};
@@ -324,7 +326,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
         return None;
     }
     // Qualifiers, backwards.
-    let mut quals: Vec<&str> = Vec::new();
+    let mut quals: SmallVec<[&str; 8]> = SmallVec::new();
     let mut party = None;
     let mut state = None;
     let mut first = i;
@@ -371,7 +373,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
     }
     quals.reverse();
     // Party and state words are not part of the role.
-    let role_quals: Vec<&str> = quals
+    let role_quals: SmallVec<[&str; 8]> = quals
         .iter()
         .copied()
         .filter(|w| party_of(w).is_none() && state_by_name(w).is_none() && !is_state_part(w))
