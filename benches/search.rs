@@ -142,14 +142,28 @@ fn run(articles: Vec<Article>, entities: &EntityIndex, opts: &Options) {
             .sum();
         println!("find_bills only (1 thread): {:?} ({m})", t.elapsed());
     }
-    let t = Instant::now();
-    let index = SearchIndex::build(&articles, entities);
-    let build = t.elapsed();
+    let mut builds = Vec::new();
+    let mut cpus: Vec<f64> = Vec::new();
+    let mut index = None;
+    for _ in 0..opts.repeat.max(1) {
+        drop(index.take());
+        let (t, cpu) = (Instant::now(), cpu_seconds());
+        index = Some(SearchIndex::build(&articles, entities));
+        builds.push(t.elapsed());
+        cpus.push(cpu_seconds() - cpu);
+    }
+    let Some(index) = index else { return };
+    builds.sort();
+    cpus.sort_by(f64::total_cmp);
     println!(
-        "index build: {:.0} ms ({} terms, postings {:.1} MB)",
-        build.as_secs_f64() * 1000.0,
+        "index build: {:.0} ms ({} terms, postings {:.1} MB; best of {}, worst {:.0} ms; \
+         CPU time {:.2} s, all threads)",
+        builds[0].as_secs_f64() * 1000.0,
         index.vocabulary_len(),
-        index.postings_bytes() as f64 / 1e6
+        index.postings_bytes() as f64 / 1e6,
+        builds.len(),
+        builds[builds.len() - 1].as_secs_f64() * 1000.0,
+        cpus[0]
     );
     let index = Arc::new(index);
     let articles = Arc::new(articles);
@@ -178,6 +192,20 @@ fn run(articles: Vec<Article>, entities: &EntityIndex, opts: &Options) {
     if opts.fzf {
         fzf_compare(&articles, &index);
     }
+}
+
+/// CPU seconds used so far by this process, all threads (Linux; 0 elsewhere).
+fn cpu_seconds() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name's closing parenthesis; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest
+        .split_whitespace()
+        .skip(11)
+        .take(2)
+        .filter_map(|v| v.parse().ok())
+        .collect();
+    f.iter().sum::<f64>() / 100.0
 }
 
 fn wait(s: &Searcher, generation: u64) -> Option<cloakroom::search::SearchResult> {

@@ -5,17 +5,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
+use super::build::{CHUNK, index_chunk, merge};
 use super::cache::TermCache;
 use super::matcher::char_mask;
-use super::postings::{Postings, PostingsBuilder, Segment};
+use super::postings::Postings;
 use super::text;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
-
-/// Articles per parallel indexing chunk.
-const CHUNK: usize = 1024;
 
 /// The sorted vocabulary of lower-cased words. Bill numbers are stored as `#hr1234` and sort first.
 #[derive(Debug, Default)]
@@ -123,13 +121,6 @@ pub struct SearchIndex {
     pub(crate) cache: Mutex<TermCache>,
 }
 
-/// One chunk's local vocabulary and postings segments.
-struct Chunk {
-    terms: Vec<Box<str>>,
-    title: Vec<Segment>,
-    body: Vec<Segment>,
-}
-
 impl SearchIndex {
     /// Indexes `articles` (titles, bodies, dates, sources) and the people and bills of `entities`
     /// (which may be empty, or built for the same articles in the same order).
@@ -146,7 +137,7 @@ impl SearchIndex {
     ) -> SearchIndex {
         let done = AtomicUsize::new(0);
         let total = articles.len();
-        let chunks: Vec<Chunk> = articles
+        let chunks: Vec<_> = articles
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(i, chunk)| {
@@ -156,7 +147,9 @@ impl SearchIndex {
                 c
             })
             .collect();
-        let (vocab, title, body) = merge(&chunks);
+        let (terms, title, body) = merge(&chunks);
+        let vocab = Vocab::from_sorted(&terms);
+        drop(terms);
         drop(chunks);
         let sources = index_sources(articles);
         let mut story_people = vec![Vec::new(); articles.len()];
@@ -280,118 +273,4 @@ fn index_sources(articles: &[Article]) -> Vec<Named> {
         sources[id as usize].articles.push(i as u32);
     }
     sources
-}
-
-fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
-    let mut map: FxHashMap<Box<str>, u32> = FxHashMap::default();
-    let mut chunk = Chunk {
-        terms: Vec::new(),
-        title: Vec::new(),
-        body: Vec::new(),
-    };
-    let mut buf = String::new();
-    let mut ids: Vec<u32> = Vec::new();
-    let mut intern = |term: &str, chunk: &mut Chunk| -> u32 {
-        if let Some(&id) = map.get(term) {
-            return id;
-        }
-        let id = chunk.terms.len() as u32;
-        chunk.terms.push(term.into());
-        chunk.title.push(Segment::default());
-        chunk.body.push(Segment::default());
-        map.insert(term.into(), id);
-        id
-    };
-    for (k, article) in articles.iter().enumerate() {
-        let doc = (base + k) as u32;
-        for is_title in [true, false] {
-            let text = if is_title {
-                &article.title
-            } else {
-                &article.body
-            };
-            ids.clear();
-            text::for_each_word(text, |w| ids.push(intern(w, &mut chunk)));
-            for m in text::find_bills(text) {
-                buf.clear();
-                buf.push('#');
-                buf.push_str(&m.key);
-                ids.push(intern(&buf, &mut chunk));
-            }
-            ids.sort_unstable();
-            ids.dedup();
-            let segs = if is_title {
-                &mut chunk.title
-            } else {
-                &mut chunk.body
-            };
-            for &id in &ids {
-                segs[id as usize].push(doc);
-            }
-        }
-    }
-    chunk
-}
-
-/// Merges chunk vocabularies into one sorted vocabulary and concatenates the segments.
-fn merge(chunks: &[Chunk]) -> (Vocab, Postings, Postings) {
-    let mut all: FxHashSet<&str> = FxHashSet::default();
-    for c in chunks {
-        all.extend(c.terms.iter().map(AsRef::as_ref));
-    }
-    let mut sorted: Vec<&str> = all.into_iter().collect();
-    sorted.par_sort_unstable();
-    let ids: FxHashMap<&str, u32> = sorted
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (*t, i as u32))
-        .collect();
-    // Per chunk: (global id, local id), sorted by global id.
-    let maps: Vec<Vec<(u32, u32)>> = chunks
-        .par_iter()
-        .map(|c| {
-            let mut m: Vec<(u32, u32)> = c
-                .terms
-                .iter()
-                .enumerate()
-                .map(|(l, t)| (ids[t.as_ref()], l as u32))
-                .collect();
-            m.sort_unstable();
-            m
-        })
-        .collect();
-    drop(ids);
-    let n = sorted.len() as u32;
-    let parts = 64u32;
-    let step = n.div_ceil(parts).max(1);
-    let build = |title: bool| -> Postings {
-        let pieces: Vec<Postings> = (0..n.div_ceil(step))
-            .into_par_iter()
-            .map(|p| {
-                let (lo, hi) = (p * step, ((p + 1) * step).min(n));
-                let mut ptr: Vec<usize> = maps
-                    .iter()
-                    .map(|m| m.partition_point(|&(g, _)| g < lo))
-                    .collect();
-                let mut b = PostingsBuilder::default();
-                for g in lo..hi {
-                    b.next_term();
-                    for (ci, m) in maps.iter().enumerate() {
-                        if let Some(&(mg, local)) = m.get(ptr[ci])
-                            && mg == g
-                        {
-                            let c = &chunks[ci];
-                            let seg = if title { &c.title } else { &c.body };
-                            b.extend(&seg[local as usize]);
-                            ptr[ci] += 1;
-                        }
-                    }
-                }
-                b.finish()
-            })
-            .collect();
-        Postings::concat(pieces)
-    };
-    let (title, body) = rayon::join(|| build(true), || build(false));
-    (Vocab::from_sorted(&sorted), title, body)
 }

@@ -9,32 +9,6 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-/// A list of article numbers being built for one term within one chunk of articles.
-#[derive(Debug, Default, Clone)]
-pub struct Segment {
-    /// First article number.
-    pub first: u32,
-    /// Last article number.
-    pub last: u32,
-    /// How many articles.
-    pub count: u32,
-    /// Deltas after the first, as varints.
-    pub rest: Vec<u8>,
-}
-
-impl Segment {
-    /// Adds an article number larger than every one before.
-    pub fn push(&mut self, doc: u32) {
-        if self.count == 0 {
-            self.first = doc;
-        } else {
-            put_varint(&mut self.rest, doc - self.last);
-        }
-        self.last = doc;
-        self.count += 1;
-    }
-}
-
 /// Every term's postings in one arena.
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
@@ -53,20 +27,16 @@ pub struct PostingsBuilder {
 }
 
 impl PostingsBuilder {
-    /// Appends one chunk's segment to the current term (segments come in article order).
-    pub fn extend(&mut self, seg: &Segment) {
-        if seg.count == 0 {
-            return;
-        }
+    /// Appends an article number to the current term (larger than the term's previous ones).
+    pub fn push(&mut self, doc: u32) {
         let delta = match self.last {
-            None => seg.first,
-            Some(last) => seg.first - last,
+            None => doc,
+            Some(last) => doc - last,
         };
         put_varint(&mut self.postings.data, delta);
-        self.postings.data.extend_from_slice(&seg.rest);
-        self.last = Some(seg.last);
+        self.last = Some(doc);
         if let Some(c) = self.postings.counts.last_mut() {
-            *c += seg.count;
+            *c += 1;
         }
     }
 
@@ -163,26 +133,24 @@ impl Iterator for Docs<'_> {
 mod tests {
     use super::*;
 
-    fn segment(docs: &[u32]) -> Segment {
-        let mut s = Segment::default();
+    fn push_all(b: &mut PostingsBuilder, docs: &[u32]) {
         for &d in docs {
-            s.push(d);
+            b.push(d);
         }
-        s
     }
 
     #[test]
-    fn round_trip_across_segments_and_parts() {
+    fn round_trip_across_terms_and_parts() {
         let mut a = PostingsBuilder::default();
         a.next_term();
-        a.extend(&segment(&[0, 5, 300]));
-        a.extend(&segment(&[70_000, 70_001]));
+        push_all(&mut a, &[0, 5, 300]);
+        push_all(&mut a, &[70_000, 70_001]);
         a.next_term();
         a.next_term();
-        a.extend(&segment(&[7]));
+        push_all(&mut a, &[7]);
         let mut b = PostingsBuilder::default();
         b.next_term();
-        b.extend(&segment(&[1, 2_000_000]));
+        push_all(&mut b, &[1, 2_000_000]);
         let p = Postings::concat(vec![a.finish(), b.finish()]);
         assert_eq!(p.iter(0).collect::<Vec<_>>(), [0, 5, 300, 70_000, 70_001]);
         assert_eq!(p.count(0), 5);

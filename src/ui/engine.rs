@@ -64,19 +64,14 @@ pub fn spawn_indexer(
         let entities = Arc::new(entities);
         let _ = tx.send(Action::EntitiesReady(Shared(Arc::clone(&entities))));
         let report = tx.clone();
-        let step = (articles.len() / 50).max(1);
+        // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
         let index = SearchIndex::build_with_progress(&articles, &entities, &move |done, total| {
-            if done % step < CHUNK_HINT {
-                let _ = report.send(Action::Progress(Stage::Search, done, total));
-            }
+            let _ = report.send(Action::Progress(Stage::Search, done, total));
         });
         let _ = index_tx.send(Arc::new(index));
         let _ = tx.send(Action::SearchReady);
     });
 }
-
-/// Progress reports come per chunk of articles; report roughly every `step`.
-const CHUNK_HINT: usize = 1024;
 
 /// Runs searches off the UI thread: titles only until the index is installed, then the
 /// core's `Searcher`; answers are tagged with the app's own generation numbers.

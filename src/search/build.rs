@@ -1,0 +1,256 @@
+//! Index building in parallel: per-chunk vocabularies and postings, merged into one sorted vocabulary.
+
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rayon::prelude::*;
+use rustc_hash::{FxBuildHasher, FxHashMap};
+
+use super::postings::{Postings, PostingsBuilder};
+use super::text;
+use crate::corpus::Article;
+
+/// Articles per parallel indexing chunk (article offsets inside a chunk fit a `u16`).
+pub(crate) const CHUNK: usize = 4096;
+
+/// A chunk's words, each stored once in one string arena.
+#[derive(Default)]
+struct LocalVocab {
+    text: String,
+    starts: Vec<u32>,
+    table: HashTable<u32>,
+}
+
+impl LocalVocab {
+    fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    fn term(&self, id: u32) -> &str {
+        let i = id as usize;
+        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+
+    /// The id of `word`, adding it when new.
+    fn intern(&mut self, word: &str) -> u32 {
+        let hash = FxBuildHasher.hash_one(word);
+        let (text, starts) = (&self.text, &self.starts);
+        let eq = |&id: &u32| {
+            let i = id as usize;
+            &text[starts[i] as usize..starts[i + 1] as usize] == word
+        };
+        if let Some(&id) = self.table.find(hash, eq) {
+            return id;
+        }
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let id = self.len() as u32;
+        self.text.push_str(word);
+        self.starts.push(self.text.len() as u32);
+        let (text, starts) = (&self.text, &self.starts);
+        self.table.insert_unique(hash, id, |&id| {
+            let i = id as usize;
+            FxBuildHasher.hash_one(&text[starts[i] as usize..starts[i + 1] as usize])
+        });
+        id
+    }
+}
+
+/// One field's postings within a chunk: for local term `t`, the article offsets
+/// `docs[offsets[t]..offsets[t + 1]]`, ascending.
+#[derive(Default)]
+struct Side {
+    offsets: Vec<u32>,
+    docs: Vec<u16>,
+}
+
+impl Side {
+    /// Groups `(term, article offset)` pairs (in article order) by term with a counting sort.
+    fn from_pairs(pairs: &[(u32, u16)], terms: usize) -> Side {
+        let mut offsets = vec![0u32; terms + 1];
+        for &(t, _) in pairs {
+            offsets[t as usize + 1] += 1;
+        }
+        for i in 1..offsets.len() {
+            offsets[i] += offsets[i - 1];
+        }
+        let mut fill = offsets.clone();
+        let mut docs = vec![0u16; pairs.len()];
+        for &(t, d) in pairs {
+            let at = &mut fill[t as usize];
+            docs[*at as usize] = d;
+            *at += 1;
+        }
+        Side { offsets, docs }
+    }
+
+    fn docs(&self, term: u32) -> &[u16] {
+        let t = term as usize;
+        match (self.offsets.get(t), self.offsets.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.docs[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// One chunk's local vocabulary and postings.
+pub(crate) struct Chunk {
+    base: u32,
+    vocab: LocalVocab,
+    title: Side,
+    body: Side,
+}
+
+/// Indexes the words and bill numbers of `articles`, the first of which is article `base`.
+pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
+    debug_assert!(articles.len() <= CHUNK);
+    let mut vocab = LocalVocab::default();
+    // Per local term, the last (article, field) stamp that counted it, to count it once.
+    let mut seen: Vec<u32> = Vec::new();
+    let mut title_pairs: Vec<(u32, u16)> = Vec::new();
+    let mut body_pairs: Vec<(u32, u16)> = Vec::with_capacity(articles.len() * 256);
+    let mut buf = String::new();
+    for (k, article) in articles.iter().enumerate() {
+        for is_title in [true, false] {
+            let (text, pairs) = if is_title {
+                (&article.title, &mut title_pairs)
+            } else {
+                (&article.body, &mut body_pairs)
+            };
+            let stamp = (2 * k + usize::from(is_title) + 1) as u32;
+            let mut add = |vocab: &mut LocalVocab, w: &str| {
+                let id = vocab.intern(w) as usize;
+                if id >= seen.len() {
+                    seen.resize(id + 1, 0);
+                }
+                if seen[id] != stamp {
+                    seen[id] = stamp;
+                    pairs.push((id as u32, k as u16));
+                }
+            };
+            text::for_each_word(text, |w| add(&mut vocab, w));
+            for m in text::find_bills(text) {
+                buf.clear();
+                buf.push('#');
+                buf.push_str(&m.key);
+                add(&mut vocab, &buf);
+            }
+        }
+    }
+    let terms = vocab.len();
+    Chunk {
+        base: base as u32,
+        title: Side::from_pairs(&title_pairs, terms),
+        body: Side::from_pairs(&body_pairs, terms),
+        vocab,
+    }
+}
+
+/// Merges chunk vocabularies into one sorted vocabulary (returned as its terms) and builds the
+/// title and body postings over it.
+pub(crate) fn merge(chunks: &[Chunk]) -> (Vec<&str>, Postings, Postings) {
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+    for c in chunks {
+        for t in 0..c.vocab.len() as u32 {
+            let n = ids.len() as u32;
+            ids.entry(c.vocab.term(t)).or_insert(n);
+        }
+    }
+    let mut sorted: Vec<&str> = ids.keys().copied().collect();
+    sorted.par_sort_unstable();
+    for (i, t) in sorted.iter().enumerate() {
+        if let Some(v) = ids.get_mut(t) {
+            *v = i as u32;
+        }
+    }
+    // Per chunk: (global id, local id), sorted by global id.
+    let maps: Vec<Vec<(u32, u32)>> = chunks
+        .par_iter()
+        .map(|c| {
+            let mut m: Vec<(u32, u32)> = (0..c.vocab.len() as u32)
+                .map(|l| (ids[c.vocab.term(l)], l))
+                .collect();
+            m.sort_unstable();
+            m
+        })
+        .collect();
+    drop(ids);
+    let n = sorted.len() as u32;
+    let parts = 64u32;
+    let step = n.div_ceil(parts).max(1);
+    let build = |title: bool| -> Postings {
+        let pieces: Vec<Postings> = (0..n.div_ceil(step))
+            .into_par_iter()
+            .map(|p| {
+                let (lo, hi) = (p * step, ((p + 1) * step).min(n));
+                let mut ptr: Vec<usize> = maps
+                    .iter()
+                    .map(|m| m.partition_point(|&(g, _)| g < lo))
+                    .collect();
+                let mut b = PostingsBuilder::default();
+                for g in lo..hi {
+                    b.next_term();
+                    for (ci, m) in maps.iter().enumerate() {
+                        if let Some(&(mg, local)) = m.get(ptr[ci])
+                            && mg == g
+                        {
+                            let c = &chunks[ci];
+                            let side = if title { &c.title } else { &c.body };
+                            for &d in side.docs(local) {
+                                b.push(c.base + u32::from(d));
+                            }
+                            ptr[ci] += 1;
+                        }
+                    }
+                }
+                b.finish()
+            })
+            .collect();
+        Postings::concat(pieces)
+    };
+    let (title, body) = rayon::join(|| build(true), || build(false));
+    (sorted, title, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: &str, body: &str) -> Article {
+        Article {
+            title: title.into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn chunks_merge_into_one_sorted_vocabulary_with_ascending_postings() {
+        let a = [
+            article(
+                "Massie bill",
+                "The bill, H.R. 1234, passed. Massie voted no.",
+            ),
+            article("Budget", "A budget bill"),
+        ];
+        let b = [article("Massie again", "massie massie budget")];
+        let chunks = vec![index_chunk(0, &a), index_chunk(CHUNK, &b)];
+        let (terms, title, body) = merge(&chunks);
+        let mut sorted = terms.clone();
+        sorted.sort_unstable();
+        assert_eq!(terms, sorted);
+        let id = |w: &str| terms.iter().position(|t| *t == w).expect(w) as u32;
+        let massie = id("massie");
+        assert_eq!(title.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
+        assert_eq!(body.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
+        assert_eq!(body.count(massie), 2);
+        assert_eq!(
+            body.iter(id("budget")).collect::<Vec<_>>(),
+            [1, CHUNK as u32]
+        );
+        assert_eq!(title.iter(id("budget")).collect::<Vec<_>>(), [1]);
+        assert_eq!(body.iter(id("#hr1234")).collect::<Vec<_>>(), [0]);
+        assert!(title.iter(id("#hr1234")).next().is_none());
+    }
+}
