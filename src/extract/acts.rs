@@ -203,6 +203,22 @@ pub fn key_of(words: &[&str]) -> String {
     let mut key = String::from("act:");
     let mut first = true;
     for w in words {
+        if w.is_ascii() {
+            // The same as below, without allocating.
+            if ["the", "a", "an"].iter().any(|x| w.eq_ignore_ascii_case(x)) {
+                continue;
+            }
+            if !first {
+                key.push(' ');
+            }
+            first = false;
+            if *w == "&" {
+                key.push_str("and");
+            } else {
+                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            }
+            continue;
+        }
         let lw = w.to_lowercase().replace('\u{2019}', "'");
         if matches!(lw.as_str(), "the" | "a" | "an") {
             continue;

@@ -119,6 +119,11 @@ pub fn canonical(key: &str) -> Option<(&'static str, &'static str)> {
 
 /// The key and title a one-word nickname stands for.
 pub fn nickname(word: &str) -> Option<(&'static str, &'static str)> {
+    static FILTER: std::sync::OnceLock<super::sets::Prefilter> = std::sync::OnceLock::new();
+    let filter = FILTER.get_or_init(|| super::sets::Prefilter::new(NICKNAMES.iter().map(|n| n.0)));
+    if !filter.may_contain(word) {
+        return None;
+    }
     NICKNAMES.iter().find(|n| n.0 == word).map(|n| (n.1, n.2))
 }
 

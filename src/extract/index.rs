@@ -1,6 +1,6 @@
 //! The corpus-wide entity index: extract every story in parallel, then merge people and bills across stories.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -54,8 +54,8 @@ impl EntityIndex {
 
     /// Links per-story results (in corpus order) into corpus-wide people and bills.
     pub fn from_stories(stories: &[StoryEntities]) -> Self {
-        let (people, person_links) = merge_people(stories);
-        let (bills, bill_links) = merge_bills(stories);
+        let ((people, person_links), (bills, bill_links)) =
+            rayon::join(|| merge_people(stories), || merge_bills(stories));
         let stories = person_links
             .into_iter()
             .zip(bill_links)
@@ -126,7 +126,7 @@ fn resolve(parent: &[usize], mut i: usize) -> usize {
 }
 
 /// Numbers the protos that are their own parent in order, and lists each story's links.
-fn assign(parent: &[usize], raw: &[Vec<(usize, Vec<Span>)>]) -> (Vec<u32>, Links) {
+fn assign(parent: &[usize], raw: &[Vec<(usize, &[Span])>]) -> (Vec<u32>, Links) {
     let mut id = vec![u32::MAX; parent.len()];
     let mut next = 0;
     for (i, p) in parent.iter().enumerate() {
@@ -136,17 +136,17 @@ fn assign(parent: &[usize], raw: &[Vec<(usize, Vec<Span>)>]) -> (Vec<u32>, Links
         }
     }
     let links = raw
-        .iter()
+        .par_iter()
         .map(|story| {
             let mut out: Vec<(u32, Vec<Span>)> = Vec::new();
             for (proto, spans) in story {
                 let e = id[resolve(parent, *proto)];
                 match out.iter_mut().find(|(x, _)| *x == e) {
                     Some((_, s)) => {
-                        s.extend(spans);
+                        s.extend_from_slice(spans);
                         s.sort_unstable();
                     }
-                    None => out.push((e, spans.clone())),
+                    None => out.push((e, spans.to_vec())),
                 }
             }
             out
@@ -156,26 +156,30 @@ fn assign(parent: &[usize], raw: &[Vec<(usize, Vec<Span>)>]) -> (Vec<u32>, Links
 }
 
 fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut protos: Vec<Proto<Person>> = Vec::new();
-    let mut raw: Vec<Vec<(usize, Vec<Span>)>> = Vec::with_capacity(stories.len());
-    for (ai, story) in stories.iter().enumerate() {
-        let mut links = Vec::new();
-        for p in &story.people {
-            let key = person_key(&p.name);
+    let mut raw: Vec<Vec<(usize, &[Span])>> = Vec::with_capacity(stories.len());
+    // Keys are computed in parallel; the merge itself is sequential, in corpus order.
+    let keys: Vec<Vec<String>> = stories
+        .par_iter()
+        .map(|s| s.people.iter().map(|p| person_key(&p.name)).collect())
+        .collect();
+    for (ai, (story, keys)) in stories.iter().zip(keys).enumerate() {
+        let mut links = Vec::with_capacity(story.people.len());
+        for (p, key) in story.people.iter().zip(keys) {
             let idx = *by_key.entry(key).or_insert_with(|| {
                 protos.push(Proto::default());
                 protos.len() - 1
             });
             add_person(&mut protos[idx], p, ai as u32);
-            links.push((idx, p.mentions.clone()));
+            links.push((idx, p.mentions.as_slice()));
         }
         raw.push(links);
     }
     // A surname alone merges into the full name with that surname when there is one, or when one
     // is named in at least three times as many stories as any other ("Trump": Donald Trump, not Ivanka).
     let mut parent: Vec<usize> = (0..protos.len()).collect();
-    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
     for (key, &i) in &by_key {
         if let Some((_, surname)) = key.split_once(' ') {
             full_by_surname
@@ -224,7 +228,12 @@ fn dominant(candidates: &[usize], protos: &[Proto<Person>]) -> Option<usize> {
 
 fn add_person(proto: &mut Proto<Person>, p: &super::types::StoryPerson, article: u32) {
     let e = &mut proto.entity;
-    *proto.names.entry(p.name.clone()).or_default() += 1;
+    match proto.names.get_mut(&p.name) {
+        Some(c) => *c += 1,
+        None => {
+            proto.names.insert(p.name.clone(), 1);
+        }
+    }
     for a in &p.aliases {
         push_unique(&mut e.aliases, a);
     }
@@ -288,26 +297,29 @@ fn finish_person(p: Proto<Person>) -> Person {
 }
 
 fn merge_bills(stories: &[StoryEntities]) -> (Vec<Bill>, Links) {
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut protos: Vec<Proto<Bill>> = Vec::new();
-    let mut raw: Vec<Vec<(usize, Vec<Span>)>> = Vec::with_capacity(stories.len());
+    let mut raw: Vec<Vec<(usize, &[Span])>> = Vec::with_capacity(stories.len());
     for (ai, story) in stories.iter().enumerate() {
-        let mut links = Vec::new();
+        let mut links = Vec::with_capacity(story.bills.len());
         for b in &story.bills {
-            let idx = *by_key.entry(b.key.clone()).or_insert_with(|| {
+            let idx = if let Some(&i) = by_key.get(&b.key) {
+                i
+            } else {
                 protos.push(Proto::default());
+                by_key.insert(b.key.clone(), protos.len() - 1);
                 protos.len() - 1
-            });
+            };
             add_bill(&mut protos[idx].entity, b, ai as u32);
-            links.push((idx, b.mentions.clone()));
+            links.push((idx, b.mentions.as_slice()));
         }
         raw.push(links);
     }
     // A named act merges into the one numbered bill that carries its name; a number without a
     // Congress into the one dated number.
     let mut parent: Vec<usize> = (0..protos.len()).collect();
-    let mut numbered_by_title: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut dated_by_number: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut numbered_by_title: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut dated_by_number: HashMap<String, Vec<usize>> = HashMap::default();
     for (key, &i) in &by_key {
         let b = &protos[i].entity;
         if b.number.is_some() {

@@ -22,6 +22,7 @@ mod token;
 mod types;
 mod votes;
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
@@ -42,12 +43,29 @@ pub fn extract(article: &Article) -> StoryEntities {
 
 /// Finds the people and bills of a headline and body; `date` gives bill numbers their Congress.
 pub fn extract_text(title: &str, body: &str, date: Option<NaiveDate>) -> StoryEntities {
-    let toks = token::tokenize(body);
-    let headline = token::headline_lines(body, &toks);
-    let found = people::find_people(title, body, &toks, &headline);
+    // The token buffers are kept per thread: a corpus is extracted story after story.
+    thread_local! {
+        static SCRATCH: RefCell<(Vec<token::Tok>, Vec<bool>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    }
+    let (mut toks, mut headline) = SCRATCH.with(RefCell::take);
+    token::tokenize_into(body, &mut toks);
+    token::headline_lines(body, &toks, &mut headline);
+    let out = extract_tokens(title, body, date, &toks, &headline);
+    SCRATCH.with(|s| s.replace((toks, headline)));
+    out
+}
+
+fn extract_tokens(
+    title: &str,
+    body: &str,
+    date: Option<NaiveDate>,
+    toks: &[token::Tok],
+    headline: &[bool],
+) -> StoryEntities {
+    let found = people::find_people(title, body, toks, headline);
     let mut bills: Vec<Acc> = Vec::new();
-    let numbers = number::find_numbers(body, &toks, date);
-    let named = acts::find_named(body, &toks, &headline);
+    let numbers = number::find_numbers(body, toks, date);
+    let named = acts::find_named(body, toks, headline);
     for n in &numbers {
         add_number(&mut bills, n, Field::Body);
     }
@@ -55,7 +73,7 @@ pub fn extract_text(title: &str, body: &str, date: Option<NaiveDate>) -> StoryEn
         add_named(&mut bills, n, Field::Body);
     }
     pair_numbers_with_names(body, &numbers, &named, &mut bills);
-    sponsor::apply(body, &toks, &found, &mut bills);
+    sponsor::apply(body, toks, &found, &mut bills);
     if !title.is_empty() {
         title_bills(title, date, &mut bills);
     }
@@ -285,8 +303,13 @@ fn title_bills(title: &str, date: Option<NaiveDate>, bills: &mut Vec<Acc>) {
     for n in number::find_numbers(title, &toks, date) {
         add_number(bills, &n, Field::Title);
     }
+    // Only a name ending in Act, Bill or Law needs the keys the body knows.
+    let suffixed = toks
+        .iter()
+        .any(|t| matches!(t.text(title), "Act" | "Bill" | "Law"));
     let known: HashSet<String> = bills
         .iter()
+        .filter(|_| suffixed)
         .flat_map(|b| {
             let title_key = b.bill.title.as_deref().map(acts::title_key);
             std::iter::once(b.bill.key.clone()).chain(title_key)

@@ -1,13 +1,55 @@
 //! Parsing one person's name from the tokens: given names, initials, particles, surnames, suffixes.
 
+use std::borrow::Cow;
+
 use super::sets::{is_given, is_hard_suffix, is_stop};
 use super::tables::{is_state_part, state_by_name};
 use super::title::is_head;
 use super::token::{Kind, NL, POSS, Tok};
 
+/// One word (or initial, written with its period) of a name, by token index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part<'a> {
+    k: usize,
+    word: &'a str,
+    /// An initial, displayed with a period.
+    dot: bool,
+}
+
+const NO_PART: Part<'static> = Part {
+    k: 0,
+    word: "",
+    dot: false,
+};
+
+/// At most six parts, kept inline: names are parsed at every capitalized word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Parts<'a> {
+    items: [Part<'a>; 6],
+    len: usize,
+}
+
+impl<'a> Parts<'a> {
+    fn new() -> Self {
+        Parts {
+            items: [NO_PART; 6],
+            len: 0,
+        }
+    }
+    fn push(&mut self, k: usize, word: &'a str, dot: bool) {
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = Part { k, word, dot };
+            self.len += 1;
+        }
+    }
+    fn as_slice(&self) -> &[Part<'a>] {
+        &self.items[..self.len]
+    }
+}
+
 /// A name as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NameParse {
+pub struct NameParse<'a> {
     /// Token index of the first name token.
     pub first: usize,
     /// Token index just past the name (after a suffix's period).
@@ -17,15 +59,64 @@ pub struct NameParse {
     /// End byte (before any possessive).
     pub end: usize,
     /// Given name, when the name has more than a surname.
-    pub given: Option<String>,
+    pub given: Option<&'a str>,
     /// Surname with its particles ("Van Hollen", "de Blasio").
-    pub surname: String,
-    /// The name as it should be displayed ("Thomas H. Massie", "Robert Casey Jr.").
-    pub full: String,
+    pub surname: Cow<'a, str>,
     /// Number of words besides initials and suffixes.
     pub words: usize,
     /// Ends in a possessive.
     pub possessive: bool,
+    parts: Parts<'a>,
+    /// "Jr", "III", and whether it takes a period.
+    suffix: Option<(&'a str, bool)>,
+}
+
+impl NameParse<'_> {
+    /// The name as it should be displayed ("Thomas H. Massie", "Robert Casey Jr.").
+    pub fn full(&self) -> String {
+        let mut out = String::with_capacity(self.end - self.start + 4);
+        let parts = self.parts.as_slice().iter().map(|p| (p.word, p.dot));
+        for (i, (word, dot)) in parts.chain(self.suffix).enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+            if dot {
+                out.push('.');
+            }
+        }
+        out
+    }
+
+    /// Whether `s` is `full()`, without building it.
+    pub fn full_is(&self, s: &str) -> bool {
+        let parts = self.parts.as_slice().iter().map(|p| (p.word, p.dot));
+        let mut rest = s;
+        for (i, (word, dot)) in parts.chain(self.suffix).enumerate() {
+            if i > 0 {
+                let Some(r) = rest.strip_prefix(' ') else {
+                    return false;
+                };
+                rest = r;
+            }
+            let Some(r) = rest.strip_prefix(word) else {
+                return false;
+            };
+            rest = r;
+            if dot {
+                let Some(r) = rest.strip_prefix('.') else {
+                    return false;
+                };
+                rest = r;
+            }
+        }
+        rest.is_empty()
+    }
+
+    /// The number of space-separated words of `full()`.
+    pub fn full_words(&self) -> usize {
+        self.parts.len + usize::from(self.suffix.is_some())
+    }
 }
 
 const PARTICLES: &[&str] = &[
@@ -46,15 +137,36 @@ pub fn nameable(word: &str) -> bool {
     !is_stop(word) && !is_head(word)
 }
 
+/// The surname's words joined by single spaces: a slice of the text when they are written so.
+fn join_words<'a>(text: &'a str, toks: &[Tok], parts: &[Part<'a>]) -> Cow<'a, str> {
+    let (Some(a), Some(b)) = (parts.first(), parts.last()) else {
+        return Cow::Borrowed("");
+    };
+    let single_spaced = parts
+        .windows(2)
+        .all(|w| text.get(toks[w[0].k].end as usize..toks[w[1].k].start as usize) == Some(" "));
+    if single_spaced {
+        Cow::Borrowed(&text[toks[a.k].start as usize..toks[b.k].end as usize])
+    } else {
+        let words: Vec<&str> = parts.iter().map(|p| p.word).collect();
+        Cow::Owned(words.join(" "))
+    }
+}
+
 /// Parses a name starting at token `i`. `titled` allows a leading particle ("Mayor de Blasio").
-pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<NameParse> {
-    let mut parts: Vec<(usize, String)> = Vec::new(); // (token index, display form)
+pub fn parse_name<'a>(
+    text: &'a str,
+    toks: &[Tok],
+    i: usize,
+    titled: bool,
+) -> Option<NameParse<'a>> {
+    let mut parts = Parts::new();
     let mut k = i;
     let mut possessive = false;
     let mut skip_to = None;
     while let Some(t) = toks.get(k) {
         // "Addison (Mitch) Mitchell McConnell": a nickname in brackets.
-        if !parts.is_empty()
+        if parts.len > 0
             && t.is_punct(text, "(")
             && toks.get(k + 1).is_some_and(Tok::is_cap)
             && toks.get(k + 2).is_some_and(|n| n.is_punct(text, ")"))
@@ -65,33 +177,33 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
             k += 3;
             continue;
         }
-        if parts.len() >= 6 || (k > i && t.has(NL)) || t.kind != Kind::Word {
+        if parts.len >= 6 || (k > i && t.has(NL)) || t.kind != Kind::Word {
             break;
         }
         let w = t.text(text);
         if t.is_cap() {
             if is_initial(t) {
                 if toks.get(k + 1).is_some_and(|n| n.is_punct(text, ".")) {
-                    parts.push((k, format!("{w}.")));
+                    parts.push(k, w, true);
                     k += 2;
                     continue;
                 }
                 break;
             }
-            if SUFFIXES.contains(&w) && !parts.is_empty() {
+            if parts.len > 0 && SUFFIXES.contains(&w) {
                 break;
             }
-            let surname_title = !parts.is_empty() && matches!(w, "Bishop" | "Judge");
+            let surname_title = parts.len > 0 && matches!(w, "Bishop" | "Judge");
             if !(nameable(w) || surname_title) || (t.has(super::token::UPPER) && w.len() > 3) {
                 break;
             }
             // A name does not start with a state ("Sens. Pat Toomey, Pennsylvania Republican").
-            if parts.is_empty() && (state_by_name(w).is_some() || is_state_part(w)) {
+            if parts.len == 0 && (state_by_name(w).is_some() || is_state_part(w)) {
                 break;
             }
             // The Hill's link blurbs repeat a name in full: "Trump Donald John Trump".
-            if parts.len() >= 2
-                && let Some(i) = parts.iter().position(|(_, p)| p == w)
+            if parts.len >= 2
+                && let Some(i) = parts.as_slice().iter().position(|p| !p.dot && p.word == w)
             {
                 let mut k2 = k + 1;
                 while toks.get(k2).is_some_and(|n| n.is_cap() && !n.has(NL)) {
@@ -99,25 +211,23 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
                 }
                 // "Barack Obama Barack Hussein Obama": a repeated given name starts the long form;
                 // "Trump Donald John Trump": a repeated surname ends the short one.
-                parts.truncate(if is_given(w) {
-                    parts.len().min(2)
-                } else {
-                    i + 1
-                });
+                parts.len = parts
+                    .len
+                    .min(if is_given(w) { parts.len.min(2) } else { i + 1 });
                 skip_to = Some(k2);
                 break;
             }
-            parts.push((k, w.to_string()));
+            parts.push(k, w, false);
             k += 1;
             if t.has(POSS) {
                 possessive = true;
                 break;
             }
         } else if PARTICLES.contains(&w)
-            && (titled || !parts.is_empty())
+            && (titled || parts.len > 0)
             && toks.get(k + 1).is_some_and(|n| n.is_cap() && !n.has(NL))
         {
-            parts.push((k, w.to_string()));
+            parts.push(k, w, false);
             k += 1;
         } else {
             break;
@@ -125,16 +235,17 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
     }
     // A name ends with a word, not an initial or a particle.
     while parts
+        .as_slice()
         .last()
-        .is_some_and(|(j, s)| s.ends_with('.') || !toks[*j].is_cap())
+        .is_some_and(|p| p.dot || !toks[p.k].is_cap())
     {
-        parts.pop();
+        parts.len -= 1;
         possessive = false;
     }
-    let (last_idx, _) = parts.last()?.clone();
+    let last_idx = parts.as_slice().last()?.k;
     k = skip_to.unwrap_or(last_idx + 1);
-    let mut full: Vec<String> = parts.iter().map(|(_, s)| s.clone()).collect();
     // Suffix: "Jr.", ", Jr.", "III".
+    let mut suffix = None;
     if !possessive {
         let mut s = k;
         if toks.get(s).is_some_and(|t| t.is_punct(text, ",")) {
@@ -143,55 +254,47 @@ pub fn parse_name(text: &str, toks: &[Tok], i: usize, titled: bool) -> Option<Na
         if let Some(t) = toks.get(s).filter(|t| SUFFIXES.contains(&t.text(text))) {
             let w = t.text(text);
             let dot = toks.get(s + 1).is_some_and(|n| n.is_punct(text, "."));
-            full.push(if dot { format!("{w}.") } else { w.to_string() });
+            suffix = Some((w, dot));
             possessive = t.has(POSS);
             k = s + 1 + usize::from(dot && matches!(w, "Jr" | "Sr"));
         }
     }
-    let words: Vec<usize> = parts
-        .iter()
-        .filter(|(j, s)| toks[*j].is_cap() && !s.ends_with('.'))
-        .map(|(j, _)| *j)
-        .collect();
-    let nwords = words.len();
+    let ps = parts.as_slice();
+    let nwords = ps.iter().filter(|p| toks[p.k].is_cap() && !p.dot).count();
     if nwords == 0 || nwords > 4 {
         return None;
     }
     // Surname: the last word with the particles just before it.
-    let mut sfirst = parts.len() - 1;
+    let mut sfirst = ps.len() - 1;
     while sfirst > 0 {
-        let (j, s) = &parts[sfirst - 1];
+        let p = &ps[sfirst - 1];
         let particle =
-            !toks[*j].is_cap() || (CAP_PARTICLES.contains(&s.as_str()) && sfirst - 1 > 0);
-        if particle && !s.ends_with('.') {
+            !toks[p.k].is_cap() || (!p.dot && CAP_PARTICLES.contains(&p.word) && sfirst - 1 > 0);
+        if particle && !p.dot {
             sfirst -= 1;
         } else {
             break;
         }
     }
-    let surname = parts[sfirst..]
-        .iter()
-        .map(|(_, s)| s.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let surname = join_words(text, toks, &ps[sfirst..]);
     // "Van Hollen said": a capitalized particle starting a two-word name is part of the surname.
-    if sfirst == 1 && parts.len() == 2 && CAP_PARTICLES.contains(&parts[0].1.as_str()) && !titled {
+    if sfirst == 1 && ps.len() == 2 && CAP_PARTICLES.contains(&ps[0].word) && !titled {
         sfirst = 0;
     }
-    let given = (sfirst > 0 && toks[parts[0].0].is_cap() && !parts[0].1.ends_with('.'))
-        .then(|| parts[0].1.clone());
-    let start = toks[parts[0].0].start as usize;
+    let given = (sfirst > 0 && toks[ps[0].k].is_cap() && !ps[0].dot).then_some(ps[0].word);
+    let start = toks[ps[0].k].start as usize;
     let end = toks[last_idx].end as usize;
     Some(NameParse {
-        first: parts[0].0,
+        first: ps[0].k,
         after: k,
         start,
         end,
         given,
         surname,
-        full: full.join(" "),
         words: nwords,
         possessive,
+        parts,
+        suffix,
     })
 }
 
@@ -224,7 +327,7 @@ mod tests {
     use super::*;
     use crate::extract::token::tokenize;
 
-    fn parse(text: &str) -> Option<NameParse> {
+    fn parse(text: &str) -> Option<NameParse<'_>> {
         let toks = tokenize(text);
         parse_name(text, &toks, 0, true)
     }
@@ -233,14 +336,14 @@ mod tests {
     fn plain_names() {
         let n = parse("Thomas Massie of Kentucky").unwrap();
         assert_eq!(
-            (n.full.as_str(), n.surname.as_str()),
+            (n.full().as_str(), &*n.surname),
             ("Thomas Massie", "Massie")
         );
-        assert_eq!(n.given.as_deref(), Some("Thomas"));
+        assert_eq!(n.given, Some("Thomas"));
         assert_eq!(n.words, 2);
         let n = parse("Anna Paulina Luna of Florida").unwrap();
         assert_eq!(
-            (n.full.as_str(), n.surname.as_str()),
+            (n.full().as_str(), &*n.surname),
             ("Anna Paulina Luna", "Luna")
         );
     }
@@ -258,42 +361,42 @@ mod tests {
             "Van Hollen"
         );
         assert_eq!(parse("Bill de Blasio said").unwrap().surname, "de Blasio");
-        assert_eq!(parse("de Blasio said").unwrap().full, "de Blasio");
+        assert_eq!(parse("de Blasio said").unwrap().full(), "de Blasio");
     }
 
     #[test]
     fn initials_and_suffixes() {
         let n = parse("John F. Kennedy spoke").unwrap();
         assert_eq!(
-            (n.full.as_str(), n.surname.as_str()),
+            (n.full().as_str(), &*n.surname),
             ("John F. Kennedy", "Kennedy")
         );
         let n = parse("George H.W. Bush spoke").unwrap();
-        assert_eq!(n.full, "George H. W. Bush");
+        assert_eq!(n.full(), "George H. W. Bush");
         let n = parse("Robert P. Casey Jr. said").unwrap();
         assert_eq!(
-            (n.full.as_str(), n.surname.as_str()),
+            (n.full().as_str(), &*n.surname),
             ("Robert P. Casey Jr.", "Casey")
         );
         let text = "Robert P. Casey Jr. said";
         assert_eq!(&text[n.start..n.end], "Robert P. Casey");
         let n = parse("Henry Cuellar III said").unwrap();
-        assert_eq!(n.full, "Henry Cuellar III");
+        assert_eq!(n.full(), "Henry Cuellar III");
     }
 
     #[test]
     fn possessives_end_the_name() {
         let n = parse("Massie’s position").unwrap();
-        assert_eq!(n.full, "Massie");
+        assert_eq!(n.full(), "Massie");
         assert!(n.possessive);
         let n = parse("Paul Ryan's budget").unwrap();
-        assert_eq!(n.full, "Paul Ryan");
+        assert_eq!(n.full(), "Paul Ryan");
     }
 
     #[test]
     fn stops_at_non_names() {
         assert_eq!(
-            parse("Trump Administration officials").unwrap().full,
+            parse("Trump Administration officials").unwrap().full(),
             "Trump"
         );
         assert!(parse("The White House").is_none());

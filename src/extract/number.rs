@@ -162,7 +162,10 @@ pub fn find_numbers(text: &str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Nu
     let mut out = Vec::new();
     let mut skip_to = 0;
     for (i, t) in toks.iter().enumerate() {
-        if t.kind != Kind::Word || (t.start as usize) < skip_to {
+        if t.kind != Kind::Word
+            || (t.start as usize) < skip_to
+            || !matches!(text.as_bytes()[t.start as usize], b'H' | b'S' | b'P')
+        {
             continue;
         }
         let w = t.text(text);

@@ -1,5 +1,7 @@
 //! Finding people in one story: titled and untitled names, party and state, and linking surnames to full names.
 
+use std::borrow::Cow;
+
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
 use super::sets::is_given;
@@ -23,10 +25,10 @@ enum Evidence {
 
 /// One name found in the body, before linking.
 #[derive(Debug, Clone)]
-struct Cand {
-    name: NameParse,
+struct Cand<'a> {
+    name: NameParse<'a>,
     evidence: Evidence,
-    role: Option<String>,
+    role: Option<Cow<'static, str>>,
     rank: Rank,
     party: Option<&'static str>,
     state: Option<&'static str>,
@@ -59,8 +61,8 @@ fn list_gap(text: &str, toks: &[Tok], mut k: usize) -> usize {
 }
 
 /// Finds the candidates of one text.
-fn candidates(text: &str, toks: &[Tok]) -> Vec<Cand> {
-    let mut out = Vec::new();
+fn candidates<'a>(text: &'a str, toks: &[Tok]) -> Vec<Cand<'a>> {
+    let mut out = Vec::with_capacity(toks.len() / 16);
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
@@ -80,7 +82,7 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Cand> {
             i = name.after.max(i + 1);
             // "Bishop Stephen Blair", "Staff Denis McDonough": a stray first word before a given name.
             if name.words >= 3
-                && !name.given.as_deref().is_some_and(is_given)
+                && !name.given.is_some_and(is_given)
                 && toks
                     .get(name.first + 1)
                     .is_some_and(|t| is_given(t.text(text)))
@@ -99,7 +101,7 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Cand> {
                 state: None,
                 name,
             };
-            if cand.name.words >= 2 && cand.name.given.as_deref().is_some_and(is_given)
+            if cand.name.words >= 2 && cand.name.given.is_some_and(is_given)
                 || cand.name.words == 1 && is_famous(&cand.name.surname)
                 || cand.name.words >= 2 && speaks(text, toks, &cand.name)
             {
@@ -116,7 +118,12 @@ fn candidates(text: &str, toks: &[Tok]) -> Vec<Cand> {
 }
 
 /// Reads the name (or list of names) after a title; returns where to continue.
-fn titled(text: &str, toks: &[Tok], tm: &TitleMatch, out: &mut Vec<Cand>) -> Option<usize> {
+fn titled<'a>(
+    text: &'a str,
+    toks: &[Tok],
+    tm: &TitleMatch,
+    out: &mut Vec<Cand<'a>>,
+) -> Option<usize> {
     let mut k = if tm.plural {
         list_gap(text, toks, tm.after)
     } else {
@@ -325,7 +332,7 @@ fn prefix_affiliation(text: &str, toks: &[Tok], cand: &mut Cand) {
     }
 }
 
-impl Cand {
+impl Cand<'_> {
     fn name_end_byte(&self, toks: &[Tok]) -> usize {
         // After a suffix ("Jr."), bracketed parties follow the suffix.
         toks.get(self.name.after.wrapping_sub(1))
@@ -334,7 +341,8 @@ impl Cand {
 }
 
 fn same_surname(a: &str, b: &str) -> bool {
-    a == b || (a.len() == b.len() && a.replace('\u{2019}', "'") == b.replace('\u{2019}', "'"))
+    let straight = |c: char| if c == '\u{2019}' { '\'' } else { c };
+    a == b || (a.len() == b.len() && a.chars().map(straight).eq(b.chars().map(straight)))
 }
 
 /// Short forms of given names that name the same person.
@@ -404,11 +412,8 @@ pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]
         for cand in cands.iter().filter(|c| take(c)) {
             // "Sir Nicholas", "Sir Alan": a knight's given name.
             if cand.name.words == 1 && matches!(cand.role.as_deref(), Some("Sir" | "Dame")) {
-                let w = &cand.name.surname;
-                if let Some(idx) = found
-                    .iter()
-                    .position(|f| f.given.as_deref() == Some(w.as_str()))
-                {
+                let w: &str = &cand.name.surname;
+                if let Some(idx) = found.iter().position(|f| f.given.as_deref() == Some(w)) {
                     add_mention(&mut found[idx], cand);
                     continue;
                 }
@@ -485,46 +490,50 @@ fn is_date_word(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Which person a candidate is, if already found.
 fn link(found: &[Found], cand: &Cand) -> Option<usize> {
-    let surname = &cand.name.surname;
-    let given = cand.name.given.as_deref();
-    let matches: Vec<usize> = found
+    let surname: &str = &cand.name.surname;
+    let given = cand.name.given;
+    let is_match = |f: &Found| {
+        same_surname(&f.surname, surname) && compatible_given(f.given.as_deref(), given)
+    };
+    let mut matches = found
         .iter()
         .enumerate()
-        .filter(|(_, f)| same_surname(&f.surname, surname))
-        .filter(|(_, f)| compatible_given(f.given.as_deref(), given))
-        .map(|(i, _)| i)
-        .collect();
-    match matches.len() {
-        0 => None,
-        1 => Some(matches[0]),
-        _ => {
-            // Prefer a full name, then the one mentioned last before this candidate.
-            let at = cand.name.first;
-            matches.iter().copied().max_by_key(|&i| {
-                let f = &found[i];
-                let last_before = f
-                    .toks
-                    .iter()
-                    .filter(|(a, _)| *a < at)
-                    .map(|(a, _)| *a)
-                    .max();
-                (
-                    f.given.is_some() && given.is_none() || given == f.given.as_deref(),
-                    last_before,
-                )
-            })
-        }
+        .filter(|(_, f)| is_match(f))
+        .map(|(i, _)| i);
+    let one = matches.next()?;
+    if matches.next().is_none() {
+        return Some(one);
     }
+    // Prefer a full name, then the one mentioned last before this candidate.
+    let at = cand.name.first;
+    let matches = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_match(f))
+        .map(|(i, _)| i);
+    matches.max_by_key(|&i| {
+        let f = &found[i];
+        let last_before = f
+            .toks
+            .iter()
+            .filter(|(a, _)| *a < at)
+            .map(|(a, _)| *a)
+            .max();
+        (
+            f.given.is_some() && given.is_none() || given == f.given.as_deref(),
+            last_before,
+        )
+    })
 }
 
 fn new_person(cand: &Cand) -> Found {
     let mut f = Found {
         person: StoryPerson {
-            name: cand.name.full.clone(),
+            name: cand.name.full(),
             ..StoryPerson::default()
         },
-        given: cand.name.given.clone(),
-        surname: cand.name.surname.clone(),
+        given: cand.name.given.map(str::to_string),
+        surname: cand.name.surname.to_string(),
         rank: 0,
         toks: Vec::new(),
     };
@@ -537,17 +546,17 @@ fn add_mention(f: &mut Found, cand: &Cand) {
     f.toks.push((n.first, last_word_after(n)));
     if f.given.is_none() && n.given.is_some() {
         // A full name upgrades a surname-only person ("Trump" then "Donald Trump").
-        f.given.clone_from(&n.given);
-        let old = std::mem::replace(&mut f.person.name, n.full.clone());
+        f.given = n.given.map(str::to_string);
+        let old = std::mem::replace(&mut f.person.name, n.full());
         push_alias(&mut f.person.aliases, old);
-    } else if n.full.split(' ').count() > f.person.name.split(' ').count() && n.given.is_some() {
-        let old = std::mem::replace(&mut f.person.name, n.full.clone());
+    } else if n.full_words() > f.person.name.split(' ').count() && n.given.is_some() {
+        let old = std::mem::replace(&mut f.person.name, n.full());
         push_alias(&mut f.person.aliases, old);
-    } else {
-        push_alias(&mut f.person.aliases, n.full.clone());
+    } else if !f.person.aliases.iter().any(|a| n.full_is(a)) {
+        f.person.aliases.push(n.full());
     }
     if cand.role.is_some() && (f.person.role.is_none() || cand.rank > f.rank) {
-        f.person.role.clone_from(&cand.role);
+        f.person.role = cand.role.as_deref().map(str::to_string);
         f.rank = cand.rank;
     }
     if f.person.party.is_none() {

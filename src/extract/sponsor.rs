@@ -2,6 +2,7 @@
 //! and bills a story describes by purpose only.
 
 use super::people::Found;
+use super::sets::Prefilter;
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryBill};
 
@@ -121,6 +122,7 @@ impl Ctx<'_> {
 
 /// Finds sponsors, cosponsors and purpose-described bills, adding to `bills`.
 pub fn apply(text: &str, toks: &[Tok], found: &[Found], bills: &mut Vec<Acc>) {
+    static CUES: std::sync::OnceLock<Prefilter> = std::sync::OnceLock::new();
     let mut mentions: Vec<(usize, usize, usize)> = found
         .iter()
         .enumerate()
@@ -132,11 +134,16 @@ pub fn apply(text: &str, toks: &[Tok], found: &[Found], bills: &mut Vec<Acc>) {
         toks,
         mentions,
     };
+    let cues = CUES
+        .get_or_init(|| Prefilter::new(TRIGGERS.iter().chain(COSPONSOR).chain(OBJECTS).copied()));
     for (v, t) in toks.iter().enumerate() {
         if t.kind != Kind::Word || t.has(super::token::CAP) {
             continue;
         }
         let w = t.text(text);
+        if !cues.may_contain(w) {
+            continue;
+        }
         if TRIGGERS.contains(&w) {
             trigger(&cx, v, found, bills);
         } else if COSPONSOR.contains(&w) {

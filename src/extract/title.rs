@@ -1,6 +1,10 @@
 //! Titles before a name ("Sen.", "House Speaker", "Secretary of State", "Labour MP") and the role they give.
 
-use super::sets::is_stop;
+use std::borrow::Cow;
+
+use smallvec::SmallVec;
+
+use super::sets::{Prefilter, is_stop};
 use super::tables::{is_state_part, party_of, state_by_name};
 use super::token::{Kind, POSS, SENT, Tok};
 
@@ -250,7 +254,7 @@ pub struct TitleMatch {
     /// Token index just after the title (after its period and `of ...` complement).
     pub after: usize,
     /// Role, or `None` for honorifics.
-    pub role: Option<String>,
+    pub role: Option<Cow<'static, str>>,
     /// Specificity.
     pub rank: Rank,
     /// Applies to a list of names.
@@ -261,24 +265,30 @@ pub struct TitleMatch {
     pub state: Option<&'static str>,
 }
 
+type HeadMap = (
+    Prefilter,
+    rustc_hash::FxHashMap<&'static str, &'static Head>,
+);
+
 fn head_of(word: &str) -> Option<&'static Head> {
-    static BY_WORD: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, &'static Head>> =
-        std::sync::OnceLock::new();
-    let by_word = BY_WORD.get_or_init(|| {
+    static BY_WORD: std::sync::OnceLock<HeadMap> = std::sync::OnceLock::new();
+    let (filter, by_word) = BY_WORD.get_or_init(|| {
         let mut map = rustc_hash::FxHashMap::default();
         for h in HEADS {
             map.entry(h.word).or_insert(h);
         }
-        map
+        (Prefilter::new(HEADS.iter().map(|h| h.word)), map)
     });
-    by_word.get(word).copied().or_else(|| {
-        // "co-chairman", "vice-chairman", "Co-Chair"
-        let (pre, rest) = word.split_once('-')?;
-        if !matches!(pre, "co" | "Co" | "vice" | "Vice" | "deputy" | "Deputy") {
-            return None;
-        }
-        HEADS.iter().find(|h| h.word == rest && h.keeps_qualifiers)
-    })
+    if filter.may_contain(word)
+        && let Some(h) = by_word.get(word)
+    {
+        return Some(h);
+    }
+    // "co-chairman", "vice-chairman", "Co-Chair"
+    let rest = ["co-", "Co-", "vice-", "Vice-", "deputy-", "Deputy-"]
+        .iter()
+        .find_map(|pre| word.strip_prefix(pre))?;
+    HEADS.iter().find(|h| h.word == rest && h.keeps_qualifiers)
 }
 
 /// Abbreviated titles, which take a period.
@@ -316,7 +326,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
         return None;
     }
     // Qualifiers, backwards.
-    let mut quals: Vec<&str> = Vec::new();
+    let mut quals: SmallVec<[&str; 8]> = SmallVec::new();
     let mut party = None;
     let mut state = None;
     let mut first = i;
@@ -363,7 +373,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
     }
     quals.reverse();
     // Party and state words are not part of the role.
-    let role_quals: Vec<&str> = quals
+    let role_quals: SmallVec<[&str; 8]> = quals
         .iter()
         .copied()
         .filter(|w| party_of(w).is_none() && state_by_name(w).is_none() && !is_state_part(w))
@@ -377,7 +387,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
     {
         return None;
     }
-    let mut role = head.role.to_string();
+    let mut role: Cow<'static, str> = Cow::Borrowed(head.role);
     let mut rank = head.rank;
     match (role_quals.last().copied(), head.role) {
         (Some("Vice"), "President") => role = "Vice President".into(),
@@ -388,7 +398,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
         }
         (Some("Prime"), "Minister") => role = "Prime Minister".into(),
         _ if head.keeps_qualifiers && !role_quals.is_empty() => {
-            role = format!("{} {}", role_quals.join(" "), head.role);
+            role = format!("{} {}", role_quals.join(" "), head.role).into();
             rank = 4;
         }
         _ => {}
@@ -414,7 +424,7 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
         if !comp.is_empty() {
             if head.keeps_qualifiers && head.role != "Leader" {
                 let the = if the { "the " } else { "" };
-                role = format!("{role} of {the}{}", comp.join(" "));
+                role = format!("{role} of {the}{}", comp.join(" ")).into();
                 rank = 4;
             }
             after = k;

@@ -64,7 +64,11 @@ const NO_STOP: &[&str] = &[
 ];
 
 fn no_stop(word: &str) -> bool {
-    (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase()) || NO_STOP.contains(&word)
+    static SET: std::sync::OnceLock<super::sets::WordSet> = std::sync::OnceLock::new();
+    (word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase())
+        || SET
+            .get_or_init(|| super::sets::WordSet::new(NO_STOP))
+            .contains(word)
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -81,8 +85,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let bytes = text.as_bytes();
     let mut toks = Vec::with_capacity(text.len() / 5);
+    tokenize_into(text, &mut toks);
+    toks
+}
+
+/// Splits `text` into tokens, into `toks` (cleared first), so that one buffer serves many texts.
+pub fn tokenize_into(text: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    toks.reserve(text.len() / 5);
+    let bytes = text.as_bytes();
     let mut i = 0;
     let mut pending_sentence = true;
     let mut soft_pending = false;
@@ -174,7 +186,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         });
         i += clen;
     }
-    toks
 }
 
 /// Scans a word from `i`; returns (end of the word, where scanning resumes after a possessive).
@@ -234,12 +245,13 @@ fn next_char(text: &str, bytes: &[u8], i: usize) -> Option<char> {
 
 /// Lines set in headline case (most words capitalized), as pages repeat their headline in the body:
 /// `true` for every token of such a line.
-pub fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
+pub fn headline_lines(text: &str, toks: &[Tok], out: &mut Vec<bool>) {
     const SMALL: &[&str] = &[
         "of", "the", "a", "an", "and", "to", "in", "on", "for", "at", "by", "with", "as", "from",
         "or", "is",
     ];
-    let mut out = vec![false; toks.len()];
+    out.clear();
+    out.resize(toks.len(), false);
     let mut start = 0;
     while start < toks.len() {
         let mut end = start + 1;
@@ -248,7 +260,9 @@ pub fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         }
         let (mut words, mut caps) = (0, 0);
         for t in &toks[start..end] {
-            if t.kind == Kind::Word && !SMALL.contains(&t.text(text)) {
+            // The small words are lower case and short: most words are told apart without comparing.
+            let small = !t.has(CAP) && t.end - t.start <= 4 && SMALL.contains(&t.text(text));
+            if t.kind == Kind::Word && !small {
                 words += 1;
                 caps += usize::from(t.has(CAP));
             }
@@ -260,7 +274,6 @@ pub fn headline_lines(text: &str, toks: &[Tok]) -> Vec<bool> {
         }
         start = end;
     }
-    out
 }
 
 #[cfg(test)]

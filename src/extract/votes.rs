@@ -1,12 +1,17 @@
 //! Votes across stories: the role, party or state most stories give a person wins over one story's misreading.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::title::rank_of_role;
 
 pub fn vote(map: &mut HashMap<String, u32>, value: Option<&String>) {
     if let Some(v) = value {
-        *map.entry(v.clone()).or_default() += 1;
+        match map.get_mut(v) {
+            Some(c) => *c += 1,
+            None => {
+                map.insert(v.clone(), 1);
+            }
+        }
     }
 }
 
