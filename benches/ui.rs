@@ -1,15 +1,22 @@
-//! Reader speed: time from a key press (`update`) to a drawn frame on a 120x35 test terminal,
-//! with 100k synthetic articles loaded, including search keystrokes. `UI_BENCH_N` sets the size.
+//! Reader speed: time from launch to the first frame (the reader's own loading path over a
+//! synthetic JSON file), and from a key press (`update`) to a drawn frame on a 120x35 test
+//! terminal with 100k synthetic articles loaded, including search keystrokes. `UI_BENCH_N` sets
+//! the size.
+
+#[path = "support/corpus_gen.rs"]
+mod corpus_gen;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use cloakroom::Article;
+use cloakroom::corpus::LoadOptions;
 use cloakroom::state::ReadState;
 use cloakroom::ui::action::{SearchOutcome, Shared};
 use cloakroom::ui::app::App;
 use cloakroom::ui::engine::{SearchEngine, build_entities};
+use cloakroom::ui::load::{self, LoadEvent};
 use cloakroom::ui::theme::Theme;
 use cloakroom::ui::{Action, Effect, draw, update};
 use ratatui::Terminal;
@@ -148,11 +155,56 @@ fn summary(name: &str, mut times: Vec<Duration>) {
     );
 }
 
+/// Launch as the reader does it: load in the background, take what is in after the first-frame
+/// budget, build the app and draw.
+fn launch(n: usize) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (json, _) = corpus_gen::write_corpus(n, dir.path()).expect("corpus written");
+    let size = std::fs::metadata(&json).map_or(0, |m| m.len());
+    for _ in 0..2 {
+        let t = Instant::now();
+        let events = load::spawn(vec![json.clone()], LoadOptions::default());
+        let start = load::first_screen(events, load::FIRST_FRAME_BUDGET).expect("loads");
+        let shown = start.articles.len();
+        let mut app = App::new(
+            Arc::new(start.articles),
+            ReadState::in_memory(),
+            Theme::color(),
+        );
+        update(&mut app, Action::Resize(120, 35));
+        let mut terminal = Terminal::new(TestBackend::new(120, 35)).expect("terminal");
+        terminal.draw(|f| draw(f, &app)).expect("draw");
+        let first = t.elapsed();
+        let mut total = shown;
+        if let Some(rest) = start.rest {
+            for event in rest {
+                match event {
+                    LoadEvent::Batch(b) => {
+                        total += b.len();
+                        update(&mut app, Action::MoreStories(Shared(Arc::new(b))));
+                    }
+                    LoadEvent::Done(r) => {
+                        r.expect("loads");
+                    }
+                }
+            }
+        }
+        println!(
+            "launch to first frame ({:.0} MB JSON file): {:.0} ms with {shown} stories listed; \
+             all {total} in the list after {:.0} ms",
+            size as f64 / 1e6,
+            first.as_secs_f64() * 1000.0,
+            t.elapsed().as_secs_f64() * 1000.0
+        );
+    }
+}
+
 fn main() {
     let n: usize = std::env::var("UI_BENCH_N")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(100_000);
+    launch(n);
     let t = Instant::now();
     let articles = Arc::new(corpus(n));
     let mb = articles
@@ -233,13 +285,14 @@ fn main() {
             typed.push(key);
             for effect in effects {
                 if let Effect::Search(generation, q) = effect {
+                    // As the worker answers first: ranked hits, details for the first screen.
                     let t = Instant::now();
-                    let hits = engine.search(&q);
+                    let first = engine.search_first(&q);
                     let search = t.elapsed();
-                    let total = hits.as_ref().map_or(0, Vec::len);
+                    let total = first.as_ref().map_or(0, |(_, total)| *total);
                     let outcome = SearchOutcome {
                         generation,
-                        hits,
+                        hits: first.map(|(hits, _)| hits),
                         partial: false,
                         total,
                     };

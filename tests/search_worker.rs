@@ -5,7 +5,10 @@ mod search_common;
 use std::sync::Arc;
 use std::time::Duration;
 
-use cloakroom::search::{MatchField, QueryError, SearchIndex, Searcher, quick_title_search};
+use cloakroom::extract::EntityIndex;
+use cloakroom::search::{
+    FIRST_DETAILS, MatchField, QueryError, SearchIndex, Searcher, quick_title_search,
+};
 use search_common::{articles, entities, marked};
 
 fn searcher() -> (Arc<Vec<cloakroom::Article>>, Searcher) {
@@ -107,4 +110,58 @@ fn quick_title_search_is_fuzzy_over_titles_only() {
     assert_eq!(ids("summit before:2025-06-05"), ["nato-summit-begins"]);
     assert!(ids("\"unclosed").is_empty());
     assert!(ids("ranch").is_empty());
+}
+
+#[test]
+fn a_search_within_a_list_counts_only_that_list() {
+    let (a, s) = searcher();
+    let position = |id: &str| a.iter().position(|x| x.id == id).expect(id) as u32;
+    let everywhere = s.submit("summit");
+    let r = s.recv_timeout(Duration::from_secs(10)).expect("answered");
+    assert_eq!(r.generation, everywhere);
+    assert_eq!(r.total, 2);
+    let within = Arc::new(vec![
+        position("nato-summit-begins"),
+        position("massie-nato"),
+    ]);
+    let g = s.submit_within("summit", Some(within));
+    let r = s.recv_timeout(Duration::from_secs(10)).expect("answered");
+    assert_eq!(r.generation, g);
+    assert_eq!(r.total, 1);
+    let ids: Vec<&str> = r
+        .result
+        .expect("valid")
+        .iter()
+        .map(|h| a[h.article].id.as_str())
+        .collect();
+    assert_eq!(ids, ["nato-summit-begins"]);
+}
+
+#[test]
+fn match_details_come_for_the_first_screen_then_for_the_rest() {
+    let a: Vec<cloakroom::Article> = (0..FIRST_DETAILS + 40)
+        .map(|i| cloakroom::Article {
+            id: format!("s{i}"),
+            title: format!("Budget story {i}"),
+            body: format!("The budget vote number {i} was close."),
+            ..cloakroom::Article::default()
+        })
+        .collect();
+    let index = Arc::new(SearchIndex::build(&a, &EntityIndex::default()));
+    let s = Searcher::new(Arc::new(a), index, 1000);
+    let g = s.submit("budget");
+    let mut answers = Vec::new();
+    while answers.len() < 2 {
+        let r = s.recv_next(Duration::from_secs(10)).expect("answered");
+        assert_eq!(r.generation, g);
+        answers.push(r);
+    }
+    let (first, second) = (&answers[0], &answers[1]);
+    assert!(!first.complete && second.complete);
+    let hits = first.result.as_ref().expect("valid");
+    assert_eq!(hits.len(), FIRST_DETAILS + 40);
+    assert!(hits[..FIRST_DETAILS].iter().all(|h| !h.matches.is_empty()));
+    assert!(hits[FIRST_DETAILS..].iter().all(|h| h.matches.is_empty()));
+    let hits = second.result.as_ref().expect("valid");
+    assert!(hits.iter().all(|h| !h.matches.is_empty()));
 }

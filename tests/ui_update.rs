@@ -2,11 +2,14 @@
 
 mod ui_support;
 
+use cloakroom::search::{FieldMatch, MatchField};
 use cloakroom::ui::Action;
 use cloakroom::ui::Effect;
+use cloakroom::ui::action::SearchOutcome;
 use cloakroom::ui::app::{Focus, Mode, ViewKind};
 use cloakroom::ui::status::breadcrumb;
 use cloakroom::ui::story::Target;
+use cloakroom::ui::update::search_scope;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ui_support::harness;
 
@@ -207,6 +210,12 @@ fn search_within_a_pivot_stays_within_it() {
     assert_eq!(h.app.view().items.len(), 3);
     h.press(KeyCode::Char('/'));
     h.keys("senate");
+    // The searcher is asked to rank within the pivot's three stories.
+    let mut scope = search_scope(&h.app).expect("scoped to the pivot");
+    scope.sort_unstable();
+    let mut pivot_items = h.app.views[1].items.clone();
+    pivot_items.sort_unstable();
+    assert_eq!(scope, pivot_items);
     let ids: Vec<&str> = h
         .app
         .view()
@@ -355,4 +364,37 @@ fn resizing_keeps_the_reader_on_the_same_text() {
         panic!("still in the body");
     };
     assert!(s <= start && start < e, "{s}..{e} should hold byte {start}");
+}
+
+#[test]
+fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    assert_eq!(search_scope(&h.app), None, "over the whole corpus");
+    h.keys("nato");
+    h.press(KeyCode::Enter);
+    h.press(KeyCode::Char('j'));
+    let items = h.app.view().items.clone();
+    assert!(items.len() >= 2, "{items:?}");
+    let mut hits = h.engine.search("nato").expect("valid query");
+    let marker = FieldMatch {
+        field: MatchField::Body,
+        text: "second answer".into(),
+        ranges: vec![[0, 6]],
+    };
+    let row1 = hits
+        .iter_mut()
+        .find(|hit| hit.article as u32 == items[1])
+        .expect("same hits");
+    row1.matches = vec![marker.clone()];
+    let total = hits.len();
+    h.act(Action::SearchResults(SearchOutcome {
+        generation: h.app.prompt.generation,
+        hits: Ok(hits),
+        partial: false,
+        total,
+    }));
+    assert_eq!(h.app.view().items, items);
+    assert_eq!(h.app.view().selected, 1, "the list stays where it was");
+    assert_eq!(h.app.view().matches[1], vec![marker]);
 }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::fields::FieldMap;
 use super::json::{Parsed, parse_json};
-use super::stream::{FileError, load_json_file};
+use super::stream::{FileError, Sink, load_json_file};
 use super::{Origin, record};
 
 /// How a file's content is read, from its extension.
@@ -100,13 +100,21 @@ fn parse_text(bytes: Vec<u8>, markdown: bool, file: &str) -> Parsed {
 }
 
 /// Loads one file of any kind; `Err` when it cannot be read or is an invalid JSON document.
-fn load_any(path: &Path, kind: Kind, file: &str, map: &FieldMap) -> Result<Parsed, FileError> {
+fn load_any(
+    path: &Path,
+    kind: Kind,
+    file: &str,
+    map: &FieldMap,
+    sink: Sink<'_>,
+) -> Result<Parsed, FileError> {
     let regular = fs::metadata(path).is_ok_and(|m| m.is_file());
     match kind {
         Kind::Text | Kind::Markdown => {
             Ok(parse_text(fs::read(path)?, kind == Kind::Markdown, file))
         }
-        Kind::Json | Kind::Lines if regular => load_json_file(path, file, kind == Kind::Lines, map),
+        Kind::Json | Kind::Lines if regular => {
+            load_json_file(path, file, kind == Kind::Lines, map, sink)
+        }
         // A FIFO or a device named explicitly: read it whole.
         Kind::Json | Kind::Lines => {
             let bytes = fs::read(path)?;
@@ -121,9 +129,9 @@ fn load_any(path: &Path, kind: Kind, file: &str, map: &FieldMap) -> Result<Parse
 }
 
 /// Reads and parses one named file (or FIFO): every problem but a bad record is an error.
-pub fn load_file(path: &Path, map: &FieldMap) -> anyhow::Result<Parsed> {
+pub fn load_file(path: &Path, map: &FieldMap, sink: Sink<'_>) -> anyhow::Result<Parsed> {
     let file = path.display().to_string();
-    match load_any(path, Kind::of(path).0, &file, map) {
+    match load_any(path, Kind::of(path).0, &file, map, sink) {
         Ok(parsed) => Ok(parsed),
         Err(FileError::Io(err)) => Err(err).with_context(|| format!("{file}: cannot read")),
         Err(FileError::Json(e)) => bail!("{file}:{}:{}: {}", e.line, e.column, e.message),
@@ -203,7 +211,7 @@ pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
         .par_iter()
         .map(|(path, kind)| {
             let file = path.display().to_string();
-            match load_any(path, *kind, &file, map) {
+            match load_any(path, *kind, &file, map, &mut |_| {}) {
                 Ok(parsed) => (parsed, true),
                 Err(FileError::Io(err)) => (
                     Parsed::skip(&file, None, format!("cannot read: {err}")),

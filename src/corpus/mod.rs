@@ -53,22 +53,43 @@ impl LoadOptions {
 /// Fails when a path cannot be read at all or a single JSON document is invalid
 /// (`path:line:column: what is wrong`); bad records in JSON Lines and folders are skipped instead.
 pub fn load(paths: &[PathBuf], options: &LoadOptions) -> anyhow::Result<Corpus> {
+    let mut corpus = load_streaming(paths, options, &mut |_| {})?;
+    corpus.report.duplicate_ids = dedupe_ids(&mut corpus.articles);
+    Ok(corpus)
+}
+
+/// Like [`load`], handing articles to `sink` as they are parsed (after each chunk of a large JSON or JSON Lines
+/// file, after each other path), so that a reader can show them while the rest loads. The returned corpus holds
+/// what `sink` left. Ids are not yet made unique across the batches: call [`dedupe_ids`] on all the articles.
+///
+/// # Errors
+/// As [`load`]; articles already handed over stay valid.
+pub fn load_streaming(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    sink: &mut dyn FnMut(&mut Vec<Article>),
+) -> anyhow::Result<Corpus> {
     let map = FieldMap::new(&options.fields)?;
     let mut corpus = Corpus::default();
+    let mut sink = |articles: &mut Vec<Article>| {
+        clean_origins(articles);
+        sink(articles);
+    };
     for path in paths {
-        let (parsed, read) = if path.as_os_str() == "-" {
+        let (mut parsed, read) = if path.as_os_str() == "-" {
             (files::load_stdin(&map)?, 1)
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
             files::load_folder(path, &map)
         } else {
-            (files::load_file(path, &map)?, 1)
+            (files::load_file(path, &map, &mut sink)?, 1)
         };
+        sink(&mut parsed.articles);
         corpus.report.files_read += read;
         corpus.articles.extend(parsed.articles);
         corpus.report.skipped.extend(parsed.skipped);
         corpus.report.warnings.extend(parsed.warnings);
     }
-    finish(&mut corpus);
+    clean_report(&mut corpus.report);
     Ok(corpus)
 }
 
@@ -113,30 +134,51 @@ fn absorb(corpus: &mut Corpus, parsed: Parsed) {
     corpus.report.warnings.extend(parsed.warnings);
 }
 
-/// Keeps duplicate ids apart (the second `x` becomes `x~2`, the third `x~3`, ...), cleans file names and messages
-/// (a file name can carry escape sequences too) and caps the warnings.
+/// Cleans file names and messages (a file name can carry escape sequences too), keeps duplicate ids apart and caps
+/// the warnings.
 fn finish(corpus: &mut Corpus) {
-    for skipped in &mut corpus.report.skipped {
-        skipped.file = sanitize::clean_line(&skipped.file);
-        skipped.reason = sanitize::clean_line(&skipped.reason);
-    }
-    for warning in &mut corpus.report.warnings {
-        *warning = sanitize::clean_line(warning);
-    }
-    if corpus
-        .articles
+    clean_origins(&mut corpus.articles);
+    clean_report(&mut corpus.report);
+    corpus.report.duplicate_ids = dedupe_ids(&mut corpus.articles);
+}
+
+/// Cleans the origin file names of `articles`.
+fn clean_origins(articles: &mut [Article]) {
+    if articles
         .iter()
         .any(|a| sanitize::clean(&a.origin.file) != a.origin.file)
     {
-        for article in &mut corpus.articles {
+        for article in articles {
             article.origin.file = sanitize::clean_line(&article.origin.file);
         }
     }
-    let mut seen: HashSet<String> = corpus.articles.iter().map(|a| a.id.clone()).collect();
-    if seen.len() < corpus.articles.len() {
+}
+
+/// Cleans the file names and reasons of skipped records and the warnings, and caps the warnings.
+fn clean_report(report: &mut LoadReport) {
+    for skipped in &mut report.skipped {
+        skipped.file = sanitize::clean_line(&skipped.file);
+        skipped.reason = sanitize::clean_line(&skipped.reason);
+    }
+    for warning in &mut report.warnings {
+        *warning = sanitize::clean_line(warning);
+    }
+    let warnings = &mut report.warnings;
+    if warnings.len() > MAX_WARNINGS {
+        let more = warnings.len() - MAX_WARNINGS;
+        warnings.truncate(MAX_WARNINGS);
+        warnings.push(format!("... and {more} more warnings"));
+    }
+}
+
+/// Keeps duplicate ids apart (the second `x` becomes `x~2`, the third `x~3`, ...); returns the ids that were
+/// duplicated.
+pub fn dedupe_ids(articles: &mut [Article]) -> Vec<String> {
+    let mut seen: HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
+    let mut duplicates = Vec::new();
+    if seen.len() < articles.len() {
         let mut counts: HashMap<String, usize> = HashMap::new();
-        let mut duplicates = Vec::new();
-        for article in &mut corpus.articles {
+        for article in articles {
             let count = counts.entry(article.id.clone()).or_insert(0);
             *count += 1;
             if *count == 1 {
@@ -154,12 +196,6 @@ fn finish(corpus: &mut Corpus) {
             seen.insert(id.clone());
             article.id = id;
         }
-        corpus.report.duplicate_ids = duplicates;
     }
-    let warnings = &mut corpus.report.warnings;
-    if warnings.len() > MAX_WARNINGS {
-        let more = warnings.len() - MAX_WARNINGS;
-        warnings.truncate(MAX_WARNINGS);
-        warnings.push(format!("... and {more} more warnings"));
-    }
+    duplicates
 }

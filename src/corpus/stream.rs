@@ -14,6 +14,10 @@ use super::scan::{ArrayScanner, Progress, line_at};
 /// Bytes read at a time.
 pub const CHUNK: usize = 16 << 20;
 
+/// Takes the articles parsed so far (it may drain them) after each chunk, so that a reader can show them while the
+/// rest loads; what it leaves stays in the result.
+pub type Sink<'a> = &'a mut dyn FnMut(&mut Vec<super::Article>);
+
 /// Why a file could not be loaded.
 #[derive(Debug)]
 pub enum FileError {
@@ -55,8 +59,9 @@ pub fn load_json_file(
     file: &str,
     lines: bool,
     map: &FieldMap,
+    sink: Sink<'_>,
 ) -> Result<Parsed, FileError> {
-    load_chunked(path, file, lines, map, CHUNK)
+    load_chunked(path, file, lines, map, CHUNK, sink)
 }
 
 /// [`load_json_file`] reading `chunk` bytes at a time.
@@ -66,6 +71,7 @@ fn load_chunked(
     lines: bool,
     map: &FieldMap,
     chunk: usize,
+    sink: Sink<'_>,
 ) -> Result<Parsed, FileError> {
     let mut handle = File::open(path)?;
     let mut buf = Vec::new();
@@ -82,7 +88,7 @@ fn load_chunked(
         return Ok(Parsed::skip(file, None, "empty file".to_owned()));
     }
     if lines || (buf.get(start) == Some(&b'{') && is_json_lines(&buf)) {
-        return load_lines(&mut handle, buf, eof, file, map, chunk);
+        return load_lines(&mut handle, buf, eof, file, map, chunk, sink);
     }
     if buf.get(start) != Some(&b'[') {
         if !eof {
@@ -101,6 +107,7 @@ fn load_chunked(
             return Err(reread_error(path));
         };
         result.append(parsed);
+        sink(&mut result.articles);
         match progress {
             Progress::End(end) => {
                 let mut rest_blank = buf[end..].trim_ascii().is_empty();
@@ -132,6 +139,7 @@ fn load_lines(
     file: &str,
     map: &FieldMap,
     chunk: usize,
+    sink: Sink<'_>,
 ) -> Result<Parsed, FileError> {
     let mut result = Parsed::default();
     let mut line = 1;
@@ -145,6 +153,7 @@ fn load_lines(
             continue;
         };
         result.append(parse_lines(&buf[..cut], line, file, map));
+        sink(&mut result.articles);
         line += memchr::memchr_iter(b'\n', &buf[..cut]).count();
         buf.drain(..cut);
         if eof {
@@ -203,10 +212,24 @@ mod tests {
         for (name, text, lines) in cases {
             let path = dir.path().join(name);
             std::fs::write(&path, text)?;
-            let whole = summary(load_chunked(&path, name, lines, &map, 1 << 20));
+            let whole = summary(load_chunked(&path, name, lines, &map, 1 << 20, &mut |_| {}));
             for chunk in 1..=text.len() + 1 {
-                let chunked = summary(load_chunked(&path, name, lines, &map, chunk));
+                let chunked = summary(load_chunked(&path, name, lines, &map, chunk, &mut |_| {}));
                 assert_eq!(chunked, whole, "{name} in chunks of {chunk}");
+                // Draining after every chunk hands over the same articles, in order.
+                let mut taken = Vec::new();
+                let drained = load_chunked(&path, name, lines, &map, chunk, &mut |a| {
+                    taken.append(a);
+                });
+                if let Ok(mut rest) = drained {
+                    taken.append(&mut rest.articles);
+                    rest.articles = taken;
+                    assert_eq!(
+                        summary(Ok(rest)),
+                        whole,
+                        "{name} drained in chunks of {chunk}"
+                    );
+                }
             }
         }
         Ok(())

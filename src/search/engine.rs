@@ -100,6 +100,28 @@ impl SearchIndex {
         limit: usize,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranking> {
+        self.rank_within(articles, query, limit, None, stale)
+    }
+
+    /// Like [`rank`](Self::rank), counting only the articles listed in `within` (for a search
+    /// inside a pivot or an earlier search), so that the limit applies to what can be shown.
+    pub fn rank_within(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        limit: usize,
+        within: Option<&[u32]>,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Ranking> {
+        let allowed: Option<Vec<u64>> = within.map(|list| {
+            let mut bits = vec![0u64; self.n.div_ceil(64)];
+            for &d in list {
+                if let Some(word) = bits.get_mut(d as usize / 64) {
+                    *word |= 1 << (d % 64);
+                }
+            }
+            bits
+        });
         let mut plans = Vec::with_capacity(query.clauses.len());
         for clause in &query.clauses {
             if stale() {
@@ -131,6 +153,12 @@ impl SearchIndex {
             .into_par_iter()
             .with_min_len(4096)
             .filter_map(|d| {
+                if allowed
+                    .as_ref()
+                    .is_some_and(|bits| bits[d / 64] & (1 << (d % 64)) == 0)
+                {
+                    return None;
+                }
                 if negative.iter().any(|n| n[d] != 0) {
                     return None;
                 }

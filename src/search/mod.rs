@@ -58,7 +58,7 @@ pub use engine::Ranking;
 pub use index::SearchIndex;
 pub use query::{Clause, Query, QueryError, Scope, Term, parse};
 pub use quick::quick_title_search;
-pub use worker::{SearchResult, Searcher};
+pub use worker::{FIRST_DETAILS, SearchResult, Searcher};
 
 use serde::Serialize;
 

@@ -25,11 +25,18 @@ pub struct SearchResult {
     pub elapsed: Duration,
     /// False when the index was still being built and only titles were searched.
     pub indexed: bool,
+    /// False when only the first [`FIRST_DETAILS`] hits have their match details yet: a second
+    /// result for the same generation follows with all of them (unless a newer query came).
+    pub complete: bool,
 }
+
+/// Hits whose match details come with the first answer (more than a screen); the rest follow.
+pub const FIRST_DETAILS: usize = 64;
 
 struct Job {
     generation: u64,
     text: String,
+    within: Option<Arc<Vec<u32>>>,
 }
 
 /// Runs searches on a background thread. `submit` never blocks; `try_recv` returns the newest
@@ -88,11 +95,17 @@ impl Searcher {
 
     /// Queues a search and returns its generation number (increasing).
     pub fn submit(&self, query: &str) -> u64 {
+        self.submit_within(query, None)
+    }
+
+    /// Queues a search among the articles listed in `within` (all when `None`).
+    pub fn submit_within(&self, query: &str, within: Option<Arc<Vec<u32>>>) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job {
                 generation,
                 text: query.to_string(),
+                within,
             });
         }
         generation
@@ -109,6 +122,12 @@ impl Searcher {
             Ok(r) => Some(self.results.try_iter().last().unwrap_or(r)),
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => None,
         }
+    }
+
+    /// Waits up to `timeout` for the next result, skipping none (for tests that follow every
+    /// answer, such as the second one that completes the match details).
+    pub fn recv_next(&self, timeout: Duration) -> Option<SearchResult> {
+        self.results.recv_timeout(timeout).ok()
     }
 
     /// The generation of the newest submitted query.
@@ -155,33 +174,60 @@ fn run(
             continue;
         }
         let start = Instant::now();
-        let (result, total, indexed) = match (parse(&job.text), index.get()) {
-            (Err(e), ix) => (Err(e), 0, ix.is_some()),
-            (Ok(q), Some(ix)) => match ix.rank(articles, &q, limit, &stale) {
-                Some(mut r) => {
-                    r.fill(ix, articles, 0..limit);
-                    (Ok(r.hits), r.total, true)
+        let within = job.within.as_deref().map(Vec::as_slice);
+        let reply = |result, total, indexed, complete| {
+            results
+                .send(SearchResult {
+                    generation: job.generation,
+                    query: job.text.clone(),
+                    result,
+                    total,
+                    elapsed: start.elapsed(),
+                    indexed,
+                    complete,
+                })
+                .is_ok()
+        };
+        let sent = match (parse(&job.text), index.get()) {
+            (Err(e), ix) => reply(Err(e), 0, ix.is_some(), true),
+            (Ok(q), Some(ix)) => {
+                let Some(mut r) = ix.rank_within(articles, &q, limit, within, &stale) else {
+                    continue;
+                };
+                // The first screen's details at once, the rest after, a slice at a time so
+                // that a newer keystroke never waits long behind them.
+                r.fill(ix, articles, 0..FIRST_DETAILS);
+                let more = r.hits.len() > FIRST_DETAILS;
+                if stale() {
+                    continue;
                 }
-                None => continue,
-            },
+                if !reply(Ok(r.hits.clone()), r.total, true, !more) {
+                    break;
+                }
+                let mut from = FIRST_DETAILS;
+                while from < r.hits.len() && !stale() {
+                    r.fill(ix, articles, from..from + FIRST_DETAILS);
+                    from += FIRST_DETAILS;
+                }
+                if !more || stale() {
+                    continue;
+                }
+                reply(Ok(r.hits), r.total, true, true)
+            }
             (Ok(_), None) => {
-                let hits = quick_title_search(articles, &job.text, limit);
+                let mut hits = quick_title_search(articles, &job.text, limit);
+                if let Some(list) = within {
+                    let list: rustc_hash::FxHashSet<u32> = list.iter().copied().collect();
+                    hits.retain(|h| list.contains(&(h.article as u32)));
+                }
                 let n = hits.len();
-                (Ok(hits), n, false)
+                if stale() {
+                    continue;
+                }
+                reply(Ok(hits), n, false, true)
             }
         };
-        if stale() {
-            continue;
-        }
-        let sent = results.send(SearchResult {
-            generation: job.generation,
-            query: job.text,
-            result,
-            total,
-            elapsed: start.elapsed(),
-            indexed,
-        });
-        if sent.is_err() {
+        if !sent {
             break;
         }
     }

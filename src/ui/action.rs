@@ -3,6 +3,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::corpus::Article;
 use crate::extract::EntityIndex;
 use crate::search::Hit;
 
@@ -77,6 +78,10 @@ pub enum Action {
     WheelDown(u16, u16),
     /// The wheel turned up over this column and row.
     WheelUp(u16, u16),
+    /// More stories arrived while the corpus loads.
+    MoreStories(Shared<Vec<Article>>),
+    /// The corpus is loaded: this many records were skipped (listed on the way out).
+    Loaded { skipped: usize },
     /// The background indexing reached this many articles out of that many.
     Progress(Stage, usize, usize),
     /// The corpus-wide people and bills are ready.
@@ -138,4 +143,6 @@ pub enum Effect {
     Search(u64, String),
     /// Write the read and starred marks.
     SaveState,
+    /// The corpus is complete: start finding people and bills, indexing, and the searcher.
+    StartIndexing,
 }

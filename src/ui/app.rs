@@ -101,6 +101,8 @@ impl View {
 /// How far the background indexing has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Progress {
+    /// Still reading the corpus: this many stories so far.
+    Loading(usize),
     /// Finding people and bills: done out of total.
     Entities(usize, usize),
     /// Building the search index.
@@ -159,8 +161,7 @@ pub struct App {
 impl App {
     /// A reader over these articles, listing them all newest first.
     pub fn new(articles: Arc<Vec<Article>>, marks: ReadState, theme: Theme) -> Self {
-        let mut items: Vec<u32> = (0..articles.len() as u32).collect();
-        items.sort_by(|&a, &b| articles[b as usize].date.cmp(&articles[a as usize].date));
+        let items = newest_first(&articles, 0);
         Self {
             articles,
             marks,
@@ -202,4 +203,48 @@ impl App {
         self.side_choice
             .unwrap_or(self.size.0 >= super::layout::SIDE_MIN_WIDTH)
     }
+
+    /// Appends stories that arrived while the corpus loads: the whole list takes them in, newest
+    /// first; a selection at the top stays at the top, any other stays on its story.
+    pub fn add_stories(&mut self, batch: Vec<Article>) {
+        let old = self.articles.len();
+        Arc::make_mut(&mut self.articles).extend(batch);
+        let added = newest_first(&self.articles, old);
+        let root = &mut self.views[0];
+        let current = root.current();
+        let articles = &self.articles;
+        let before = |a: u32, b: u32| {
+            let (x, y) = (&articles[a as usize], &articles[b as usize]);
+            x.date > y.date || (x.date == y.date && a < b)
+        };
+        let mut merged = Vec::with_capacity(root.items.len() + added.len());
+        let (mut i, mut j) = (0, 0);
+        while i < root.items.len() && j < added.len() {
+            if before(added[j], root.items[i]) {
+                merged.push(added[j]);
+                j += 1;
+            } else {
+                merged.push(root.items[i]);
+                i += 1;
+            }
+        }
+        merged.extend_from_slice(&root.items[i..]);
+        merged.extend_from_slice(&added[j..]);
+        root.items = merged;
+        // At the top, the list stays at its top (the newest story); further down, on its story.
+        if let Some(current) = current.filter(|_| root.selected > 0) {
+            let at = root.items.iter().position(|&a| a as usize == current);
+            root.selected = at.unwrap_or(0);
+        }
+        if let Progress::Loading(_) = self.progress {
+            self.progress = Progress::Loading(self.articles.len());
+        }
+    }
+}
+
+/// The articles from `from` on, newest first (undated last, ties in corpus order).
+fn newest_first(articles: &[Article], from: usize) -> Vec<u32> {
+    let mut items: Vec<u32> = (from as u32..articles.len() as u32).collect();
+    items.sort_by(|&a, &b| articles[b as usize].date.cmp(&articles[a as usize].date));
+    items
 }

@@ -8,7 +8,7 @@ use std::thread;
 use super::action::{Action, SearchOutcome, Shared, Stage};
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
-use crate::search::{self, Hit, SearchIndex, Searcher, quick_title_search};
+use crate::search::{self, FIRST_DETAILS, Hit, SearchIndex, Searcher, quick_title_search};
 
 /// Builds the corpus-wide people and bills, reporting `(done, total)` about a hundred times.
 pub fn build_entities(
@@ -26,8 +26,9 @@ pub fn build_entities(
     })
 }
 
-/// How many hits one search returns to the list.
-pub const SEARCH_LIMIT: usize = 500;
+/// How many hits one search returns to the list (match details come for the first screen at
+/// once and for the rest just after).
+pub const SEARCH_LIMIT: usize = 2000;
 
 /// The search index over a corpus, searched synchronously (tests, benchmarks).
 pub struct SearchEngine {
@@ -42,10 +43,24 @@ impl SearchEngine {
         Self { articles, index }
     }
 
-    /// Runs one query over the whole corpus.
+    /// Runs one query over the whole corpus, with match details for every hit.
     pub fn search(&self, query: &str) -> Result<Vec<Hit>, String> {
         let query = search::parse(query).map_err(|e| e.to_string())?;
         Ok(self.index.search(&self.articles, &query, SEARCH_LIMIT))
+    }
+
+    /// What the reader's worker answers first: the ranked hits (at most [`SEARCH_LIMIT`]) with
+    /// match details for the first [`FIRST_DETAILS`], and the number of matches in all.
+    pub fn search_first(&self, query: &str) -> Result<(Vec<Hit>, usize), String> {
+        let query = search::parse(query).map_err(|e| e.to_string())?;
+        let Some(mut ranking) = self
+            .index
+            .rank(&self.articles, &query, SEARCH_LIMIT, &|| false)
+        else {
+            return Ok((Vec::new(), 0));
+        };
+        ranking.fill(&self.index, &self.articles, 0..FIRST_DETAILS);
+        Ok((ranking.hits, ranking.total))
     }
 }
 
@@ -129,10 +144,12 @@ impl SearchWorker {
         ));
     }
 
-    /// Queues a query; older ones become stale.
-    pub fn submit(&mut self, generation: u64, query: &str) {
+    /// Queues a query (among the articles of `within` when given); older ones become stale.
+    pub fn submit(&mut self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
         match &self.full {
-            Some(searcher) => self.last = Some((searcher.submit(query), generation)),
+            Some(searcher) => {
+                self.last = Some((searcher.submit_within(query, within), generation));
+            }
             None => {
                 let _ = self.quick.send((generation, query.to_owned()));
             }

@@ -1,18 +1,20 @@
 //! The event loop: terminal events and background reports become actions; effects are carried out here.
 
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Shared};
 use super::app::App;
 use super::draw::draw;
-use super::engine::SearchWorker;
+use super::engine::{SearchWorker, spawn_indexer};
 use super::keymap;
+use super::load::LoadEvent;
 use super::terminal::{self, Signals, Tui};
-use super::update::update;
+use super::update::{search_scope, update};
+use crate::corpus::{Article, LoadReport};
 use crate::search::SearchIndex;
 
 /// Marks are written at most this often while reading (and always on the way out), so a run of
@@ -23,12 +25,46 @@ const SAVE_EVERY: Duration = Duration::from_secs(1);
 pub struct Channels {
     /// Progress and results of the background indexing.
     pub background: Receiver<Action>,
+    background_tx: Sender<Action>,
     /// The search index, once built.
     pub index: Receiver<Arc<SearchIndex>>,
-    /// The search worker.
-    pub searcher: SearchWorker,
+    index_tx: Sender<Arc<SearchIndex>>,
+    /// The search worker, once the corpus is loaded.
+    pub searcher: Option<SearchWorker>,
+    /// The rest of the corpus, while it loads.
+    pub load: Option<Receiver<LoadEvent>>,
+    /// What loading skipped or warned about, when it ended after the screen was taken over.
+    pub report: Option<LoadReport>,
     /// SIGTERM, SIGHUP and SIGINT.
     pub signals: Signals,
+}
+
+impl Channels {
+    /// Channels with nothing running yet.
+    pub fn new(signals: Signals) -> Self {
+        let (background_tx, background) = mpsc::channel();
+        let (index_tx, index) = mpsc::channel();
+        Self {
+            background,
+            background_tx,
+            index,
+            index_tx,
+            searcher: None,
+            load: None,
+            report: None,
+            signals,
+        }
+    }
+
+    /// Starts the entity extraction and the search index in the background, and the searcher.
+    pub fn start_indexing(&mut self, articles: Arc<Vec<Article>>) {
+        spawn_indexer(
+            Arc::clone(&articles),
+            self.background_tx.clone(),
+            self.index_tx.clone(),
+        );
+        self.searcher = Some(SearchWorker::spawn(articles));
+    }
 }
 
 /// Turns a terminal event into an action, if it means anything here.
@@ -71,14 +107,19 @@ pub fn run(terminal: &mut Tui, app: &mut App, channels: &mut Channels) -> anyhow
                 }
             }
         }
-        if let Ok(index) = channels.index.try_recv() {
-            channels.searcher.install(index);
+        if channels.load.is_some() {
+            dirty |= receive_stories(terminal, app, channels)?;
+        }
+        if let Ok(index) = channels.index.try_recv()
+            && let Some(searcher) = &mut channels.searcher
+        {
+            searcher.install(index);
         }
         while let Ok(action) = channels.background.try_recv() {
             dirty = true;
             dispatch(terminal, app, channels, action)?;
         }
-        while let Some(outcome) = channels.searcher.try_recv() {
+        while let Some(outcome) = channels.searcher.as_ref().and_then(SearchWorker::try_recv) {
             dirty = true;
             dispatch(terminal, app, channels, Action::SearchResults(outcome))?;
         }
@@ -91,6 +132,46 @@ pub fn run(terminal: &mut Tui, app: &mut App, channels: &mut Channels) -> anyhow
         }
     }
     Ok(())
+}
+
+/// Takes in the stories loaded since the last look; a load error ends the reader (and is printed
+/// once the terminal is restored). True when anything arrived.
+fn receive_stories(
+    terminal: &mut Tui,
+    app: &mut App,
+    channels: &mut Channels,
+) -> anyhow::Result<bool> {
+    let Some(load) = &channels.load else {
+        return Ok(false);
+    };
+    let mut batch = Vec::new();
+    let mut done = None;
+    while let Ok(event) = load.try_recv() {
+        match event {
+            LoadEvent::Batch(mut more) => batch.append(&mut more),
+            LoadEvent::Done(result) => {
+                done = Some(result);
+                break;
+            }
+        }
+    }
+    let any = !batch.is_empty() || done.is_some();
+    if !batch.is_empty() {
+        dispatch(
+            terminal,
+            app,
+            channels,
+            Action::MoreStories(Shared(Arc::new(batch))),
+        )?;
+    }
+    if let Some(result) = done {
+        channels.load = None;
+        let report = result?;
+        let skipped = report.skipped.len();
+        channels.report = Some(report);
+        dispatch(terminal, app, channels, Action::Loaded { skipped })?;
+    }
+    Ok(any)
 }
 
 /// Saves changed marks; a failure shows in the status bar and the marks stay dirty for a retry.
@@ -112,7 +193,27 @@ fn dispatch(
 ) -> anyhow::Result<()> {
     for effect in update(app, action) {
         match effect {
-            Effect::Search(generation, query) => channels.searcher.submit(generation, &query),
+            Effect::Search(generation, query) => {
+                // While the corpus loads there is no searcher yet: the query stays pending and is
+                // sent when indexing starts.
+                if let Some(searcher) = &mut channels.searcher {
+                    searcher.submit(generation, &query, search_scope(app).map(Arc::new));
+                }
+            }
+            Effect::StartIndexing => {
+                channels.start_indexing(Arc::clone(&app.articles));
+                let query = app.prompt.query.trim();
+                if app.prompt.pending
+                    && !query.is_empty()
+                    && let Some(searcher) = &mut channels.searcher
+                {
+                    searcher.submit(
+                        app.prompt.generation,
+                        query,
+                        search_scope(app).map(Arc::new),
+                    );
+                }
+            }
             // The marks are dirty now; the loop writes them, at most once per `SAVE_EVERY`.
             Effect::SaveState => {}
             Effect::OpenUrl(url) => {

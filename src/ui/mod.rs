@@ -9,6 +9,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 mod list;
+pub mod load;
 pub mod open_url;
 mod reader;
 mod side;
@@ -21,12 +22,11 @@ pub mod update;
 
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::mpsc;
 
 use anyhow::Context;
 
 use crate::cli::ReaderArgs;
-use crate::corpus::{self, Corpus, LoadOptions};
+use crate::corpus::{self, LoadOptions, LoadReport};
 use crate::state::ReadState;
 
 pub use action::{Action, Effect};
@@ -34,54 +34,75 @@ pub use app::App;
 pub use draw::draw;
 pub use update::update;
 
-/// Loads the corpus, then runs the reader until the user quits.
+/// Loads the corpus (showing the list as soon as the first stories are in), then runs the
+/// reader until the user quits.
 pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
-    let corpus = load(args)?;
+    let start = start(args)?;
+    let mut articles = start.articles;
+    if let Some(mut report) = start.report {
+        report.duplicate_ids = corpus::dedupe_ids(&mut articles);
+        print_report(&report);
+        anyhow::ensure!(!articles.is_empty(), "no stories to show");
+    }
     let state_path = args.state.clone().or_else(crate::state::default_path);
     let (marks, warning) = match &state_path {
         Some(path) => ReadState::load(path),
         None => (ReadState::in_memory(), None),
     };
-    let articles = Arc::new(corpus.articles);
-    let mut app = App::new(Arc::clone(&articles), marks, theme::Theme::from_env());
+    let mut app = App::new(Arc::new(articles), marks, theme::Theme::from_env());
     app.notice = warning;
-
-    let (tx, background) = mpsc::channel();
-    let (index_tx, index) = mpsc::channel();
-    engine::spawn_indexer(Arc::clone(&articles), tx, index_tx);
-    let mut channels = event_loop::Channels {
-        background,
-        index,
-        searcher: engine::SearchWorker::spawn(articles),
-        signals: terminal::Signals::install()?,
-    };
+    let mut channels = event_loop::Channels::new(terminal::Signals::install()?);
+    match start.rest {
+        Some(rest) => {
+            app.progress = app::Progress::Loading(app.articles.len());
+            channels.load = Some(rest);
+        }
+        None => channels.start_indexing(Arc::clone(&app.articles)),
+    }
     let mut tui = terminal::init()?;
     let guard = terminal::TerminalGuard::new();
     let result = event_loop::run(&mut tui, &mut app, &mut channels);
     drop(guard);
+    if let Some(report) = &channels.report {
+        print_report(report);
+    }
     if let Err(err) = app.marks.save_if_changed() {
         eprintln!("cloakroom: could not save read marks: {err}");
     }
     result.map(|()| channels.signals.exit_code())
 }
 
-/// Loads what the command line names (or the bundled corpus) and reports problems on stderr.
-fn load(args: &ReaderArgs) -> anyhow::Result<Corpus> {
-    let corpus = if args.paths.is_empty() {
-        corpus::bundled()
-    } else {
-        let mut options = LoadOptions::default();
-        for field in &args.load.fields {
-            let (name, key) = field
-                .split_once('=')
-                .with_context(|| format!("--field {field}: expected FIELD=KEY"))?;
-            options
-                .fields
-                .push((name.trim().to_owned(), key.trim().to_owned()));
+/// The bundled corpus, or what the command line names as far as it loads within the first
+/// frame's budget (load errors before then are returned, to be printed as normal errors).
+fn start(args: &ReaderArgs) -> anyhow::Result<load::Start> {
+    if args.paths.is_empty() {
+        let corpus = corpus::bundled();
+        return Ok(load::Start {
+            articles: corpus.articles,
+            report: Some(corpus.report),
+            rest: None,
+        });
+    }
+    let mut options = LoadOptions::default();
+    for field in &args.load.fields {
+        let (name, key) = field
+            .split_once('=')
+            .with_context(|| format!("--field {field}: expected FIELD=KEY"))?;
+        options
+            .fields
+            .push((name.trim().to_owned(), key.trim().to_owned()));
+    }
+    for path in &args.paths {
+        if path.as_os_str() != "-" {
+            std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
         }
-        corpus::load(&args.paths, &options)?
-    };
-    let report = &corpus.report;
+    }
+    let events = load::spawn(args.paths.clone(), options);
+    load::first_screen(events, load::FIRST_FRAME_BUDGET)
+}
+
+/// Prints skipped records, warnings and duplicate ids to standard error.
+fn print_report(report: &LoadReport) {
     for skipped in &report.skipped {
         match skipped.line {
             Some(line) => eprintln!(
@@ -100,6 +121,4 @@ fn load(args: &ReaderArgs) -> anyhow::Result<Corpus> {
             report.duplicate_ids.len()
         );
     }
-    anyhow::ensure!(!corpus.articles.is_empty(), "no stories to show");
-    Ok(corpus)
 }

@@ -41,6 +41,7 @@ pub fn breadcrumb(app: &App) -> String {
 /// What the background work is doing, if anything.
 fn progress(app: &App) -> Option<String> {
     match app.progress {
+        Progress::Loading(n) => Some(format!("loading… {n} stories")),
         Progress::Entities(done, total) if total > 0 => {
             Some(format!("people & bills {}%", done * 100 / total))
         }

@@ -8,7 +8,7 @@ use super::app::{App, Focus, Mode, Progress};
 use super::layout::{self, Areas};
 use super::story::{DocLine, SideRow, Story, Target, wrap_article};
 
-pub use views::search_terms;
+pub use views::{search_scope, search_terms};
 
 /// Applies one action and returns the work it asks of the event loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -99,6 +99,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Click(x, y) => mouse::click(app, x, y, &mut effects),
         Action::WheelDown(x, y) => mouse::wheel(app, x, y, 3),
         Action::WheelUp(x, y) => mouse::wheel(app, x, y, -3),
+        Action::MoreStories(batch) => {
+            let batch = std::sync::Arc::try_unwrap(batch.0).unwrap_or_else(|b| (*b).clone());
+            app.add_stories(batch);
+        }
+        Action::Loaded { skipped } => loaded(app, skipped, &mut effects),
         Action::Progress(Stage::Entities, done, total) => {
             app.progress = Progress::Entities(done, total);
         }
@@ -121,11 +126,31 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
+/// The whole corpus is in: keep duplicate ids apart, say what was skipped, start the indexing.
+fn loaded(app: &mut App, skipped: usize, effects: &mut Vec<Effect>) {
+    let duplicates =
+        crate::corpus::dedupe_ids(std::sync::Arc::make_mut(&mut app.articles).as_mut_slice());
+    let mut notes = Vec::new();
+    if skipped > 0 {
+        notes.push(format!("{skipped} records skipped (listed on exit)"));
+    }
+    if !duplicates.is_empty() {
+        notes.push(format!("{} duplicate ids kept apart", duplicates.len()));
+    }
+    if !notes.is_empty() {
+        app.notice = Some(notes.join("; "));
+    }
+    app.progress = Progress::Entities(0, 0);
+    effects.push(Effect::StartIndexing);
+}
+
 /// Whether the action comes from the user (and so clears the last notice).
 fn is_user(action: &Action) -> bool {
     !matches!(
         action,
         Action::Progress(..)
+            | Action::MoreStories(_)
+            | Action::Loaded { .. }
             | Action::EntitiesReady(_)
             | Action::SearchReady
             | Action::SearchResults(_)

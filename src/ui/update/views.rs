@@ -1,6 +1,8 @@
 //! The stack of list views: live search over the current list, pivots to a person or bill, and going back.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+
+use crate::search::FieldMatch;
 
 use super::super::action::{Effect, SearchOutcome};
 use super::super::app::{App, EntityKind, Mode, View, ViewKind};
@@ -76,6 +78,9 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
     if !matches!(app.view().kind, ViewKind::Search { .. }) {
         return;
     }
+    // Already showing this generation: the second answer brings the match details of the rows
+    // past the first screen; the list stays where it is.
+    let refresh = !app.prompt.pending;
     app.prompt.pending = false;
     let hits = match outcome.hits {
         Ok(hits) => hits,
@@ -84,6 +89,23 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
             return;
         }
     };
+    if refresh {
+        let mut details: HashMap<u32, Vec<FieldMatch>> = hits
+            .into_iter()
+            .map(|hit| (hit.article as u32, hit.matches))
+            .collect();
+        let view = app.view_mut();
+        let items = view.items.clone();
+        view.matches = items
+            .iter()
+            .enumerate()
+            .map(|(row, a)| {
+                let old = view.matches.get(row).cloned().unwrap_or_default();
+                details.remove(a).filter(|m| !m.is_empty()).unwrap_or(old)
+            })
+            .collect();
+        return;
+    }
     let base = &app.views[app.views.len() - 2];
     let scope: Option<HashSet<u32>> =
         (base.kind != ViewKind::All).then(|| base.items.iter().copied().collect());
@@ -93,11 +115,8 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
         .filter(|(article, _)| scope.as_ref().is_none_or(|s| s.contains(article)))
         .unzip();
     let query = app.prompt.query.trim().to_owned();
-    let more = if scope.is_none() {
-        outcome.total.saturating_sub(items.len())
-    } else {
-        0
-    };
+    // The searcher ranks within the same scope, so its total counts the same stories.
+    let more = outcome.total.saturating_sub(items.len());
     let view = app.view_mut();
     view.kind = ViewKind::Search {
         query,
@@ -168,6 +187,15 @@ pub fn pop(app: &mut App) {
     if app.views.len() > 1 {
         app.views.pop();
     }
+}
+
+/// The articles a search may return: those of the list it was started over, unless that is the
+/// whole corpus.
+pub fn search_scope(app: &App) -> Option<Vec<u32>> {
+    let n = app.views.len();
+    let base = app.views.get(n.checked_sub(2)?)?;
+    (matches!(app.view().kind, ViewKind::Search { .. }) && base.kind != ViewKind::All)
+        .then(|| base.items.clone())
 }
 
 /// Words to highlight in a story: what the search matched, when the list is a search.

@@ -1,0 +1,129 @@
+//! Loading the user's corpus on a background thread, so that the list shows while the rest is parsed.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::corpus::{self, Article, LoadOptions, LoadReport};
+
+/// How long the reader waits for the whole corpus before it shows what it has.
+pub const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(250);
+
+/// What the loading thread reports.
+#[derive(Debug)]
+pub enum LoadEvent {
+    /// More stories, in corpus order.
+    Batch(Vec<Article>),
+    /// Loading ended: what was skipped and warned about, or why the corpus cannot be read.
+    Done(anyhow::Result<LoadReport>),
+}
+
+/// How the reader starts.
+#[derive(Debug)]
+pub struct Start {
+    /// The stories loaded so far.
+    pub articles: Vec<Article>,
+    /// The report, when loading has ended.
+    pub report: Option<LoadReport>,
+    /// The rest of the stories, when loading goes on.
+    pub rest: Option<Receiver<LoadEvent>>,
+}
+
+/// Starts loading `paths` on a background thread.
+pub fn spawn(paths: Vec<PathBuf>, options: LoadOptions) -> Receiver<LoadEvent> {
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let batches = tx.clone();
+        let result = corpus::load_streaming(&paths, &options, &mut |articles| {
+            if !articles.is_empty() {
+                let _ = batches.send(LoadEvent::Batch(std::mem::take(articles)));
+            }
+        });
+        let report = result.map(|c| {
+            if !c.articles.is_empty() {
+                let _ = tx.send(LoadEvent::Batch(c.articles));
+            }
+            c.report
+        });
+        let _ = tx.send(LoadEvent::Done(report));
+    });
+    rx
+}
+
+/// Collects stories until loading ends or, once there is at least one story, `budget` has passed.
+///
+/// # Errors
+/// Loading failed before the screen was taken over.
+pub fn first_screen(rx: Receiver<LoadEvent>, budget: Duration) -> anyhow::Result<Start> {
+    let deadline = Instant::now() + budget;
+    let mut articles = Vec::new();
+    loop {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        let event = if articles.is_empty() {
+            rx.recv().map_err(|_| RecvTimeoutError::Disconnected)
+        } else {
+            rx.recv_timeout(wait)
+        };
+        match event {
+            Ok(LoadEvent::Batch(mut batch)) => articles.append(&mut batch),
+            Ok(LoadEvent::Done(report)) => {
+                return Ok(Start {
+                    articles,
+                    report: Some(report?),
+                    rest: None,
+                });
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                return Ok(Start {
+                    articles,
+                    report: None,
+                    rest: Some(rx),
+                });
+            }
+            Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the loading thread stopped"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_small_corpus_is_whole_before_the_first_frame() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("a.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\":\"x\",\"title\":\"One\"}\n{\"id\":\"x\",\"title\":\"Two\"}\nnope\n",
+        )?;
+        let start = first_screen(
+            spawn(vec![path], LoadOptions::default()),
+            Duration::from_secs(30),
+        )?;
+        assert_eq!(start.articles.len(), 2);
+        assert!(start.rest.is_none());
+        let report = start.report.expect("done");
+        assert_eq!(report.skipped.len(), 1);
+        assert_eq!(report.skipped[0].line, Some(3));
+        Ok(())
+    }
+
+    #[test]
+    fn a_broken_file_is_an_error_before_the_screen() -> anyhow::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("bad.json");
+        std::fs::write(&path, "[{\"title\": \"a\"},\n{\"title\" \"b\"}]")?;
+        let err = first_screen(
+            spawn(vec![path], LoadOptions::default()),
+            Duration::from_secs(30),
+        )
+        .expect_err("invalid JSON");
+        assert!(
+            err.to_string().contains("bad.json:2:10: expected `:`"),
+            "{err}"
+        );
+        Ok(())
+    }
+}
