@@ -49,13 +49,18 @@ impl EntityIndex {
             })
             .collect();
         progress(total);
-        Self::from_stories(&stories)
+        let index = Self::from_stories(&stories);
+        // Millions of small allocations, made on the worker threads: freed there too, on both cores.
+        stories.into_par_iter().for_each(drop);
+        index
     }
 
     /// Links per-story results (in corpus order) into corpus-wide people and bills.
     pub fn from_stories(stories: &[StoryEntities]) -> Self {
-        let ((people, person_links), (bills, bill_links)) =
-            rayon::join(|| merge_people(stories), || merge_bills(stories));
+        // On the calling thread, where the index will be freed: glibc frees a corpus-sized index made
+        // on worker threads several times slower (measured: 0.9 s against 0.15 s for 100k stories).
+        let (people, person_links) = merge_people(stories);
+        let (bills, bill_links) = merge_bills(stories);
         let stories = person_links
             .into_iter()
             .zip(bill_links)
@@ -136,7 +141,7 @@ fn assign(parent: &[usize], raw: &[Vec<(usize, &[Span])>]) -> (Vec<u32>, Links) 
         }
     }
     let links = raw
-        .par_iter()
+        .iter()
         .map(|story| {
             let mut out: Vec<(u32, Vec<Span>)> = Vec::new();
             for (proto, spans) in story {
@@ -159,23 +164,27 @@ fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut protos: Vec<Proto<Person>> = Vec::new();
     let mut raw: Vec<Vec<(usize, &[Span])>> = Vec::with_capacity(stories.len());
-    // Keys are computed in parallel; the merge itself is sequential, in corpus order.
+    // Keys are computed (and freed) on the worker threads; the merge itself is sequential, in corpus order.
     let keys: Vec<Vec<String>> = stories
         .par_iter()
         .map(|s| s.people.iter().map(|p| person_key(&p.name)).collect())
         .collect();
-    for (ai, (story, keys)) in stories.iter().zip(keys).enumerate() {
+    for (ai, (story, keys)) in stories.iter().zip(&keys).enumerate() {
         let mut links = Vec::with_capacity(story.people.len());
         for (p, key) in story.people.iter().zip(keys) {
-            let idx = *by_key.entry(key).or_insert_with(|| {
+            let idx = if let Some(&i) = by_key.get(key) {
+                i
+            } else {
                 protos.push(Proto::default());
+                by_key.insert(key.clone(), protos.len() - 1);
                 protos.len() - 1
-            });
+            };
             add_person(&mut protos[idx], p, ai as u32);
             links.push((idx, p.mentions.as_slice()));
         }
         raw.push(links);
     }
+    keys.into_par_iter().for_each(drop);
     // A surname alone merges into the full name with that surname when there is one, or when one
     // is named in at least three times as many stories as any other ("Trump": Donald Trump, not Ivanka).
     let mut parent: Vec<usize> = (0..protos.len()).collect();
