@@ -200,7 +200,8 @@ fn name_word(t: &Tok) -> bool {
 
 /// Normalizes a name's words (without the "Act"/"Bill" word and the year) into a key.
 pub fn key_of(words: &[&str]) -> String {
-    let mut key = String::from("act:");
+    let mut key = Vec::with_capacity(4 + words.iter().map(|w| w.len() + 1).sum::<usize>());
+    key.extend_from_slice(b"act:");
     let mut first = true;
     for w in words {
         if w.is_ascii() {
@@ -209,13 +210,13 @@ pub fn key_of(words: &[&str]) -> String {
                 continue;
             }
             if !first {
-                key.push(' ');
+                key.push(b' ');
             }
             first = false;
             if *w == "&" {
-                key.push_str("and");
+                key.extend_from_slice(b"and");
             } else {
-                key.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                key.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
             }
             continue;
         }
@@ -224,12 +225,13 @@ pub fn key_of(words: &[&str]) -> String {
             continue;
         }
         if !first {
-            key.push(' ');
+            key.push(b' ');
         }
         first = false;
-        key.push_str(if lw == "&" { "and" } else { &lw });
+        key.extend_from_slice(if lw == "&" { "and" } else { &lw }.as_bytes());
     }
-    key
+    // Only ASCII bytes were changed, so the bytes are UTF-8.
+    String::from_utf8(key).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Finds the named bills of a text.

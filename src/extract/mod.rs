@@ -10,6 +10,7 @@ mod aliases;
 mod given;
 mod index;
 mod name;
+mod name_parts;
 mod number;
 mod party;
 mod people;

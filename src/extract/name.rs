@@ -2,50 +2,11 @@
 
 use std::borrow::Cow;
 
+use super::name_parts::{Part, Parts};
 use super::sets::{is_given, is_hard_suffix, is_stop};
 use super::tables::{is_state_part, state_by_name};
 use super::title::is_head;
 use super::token::{Kind, NL, POSS, Tok};
-
-/// One word (or initial, written with its period) of a name, by token index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Part<'a> {
-    k: usize,
-    word: &'a str,
-    /// An initial, displayed with a period.
-    dot: bool,
-}
-
-const NO_PART: Part<'static> = Part {
-    k: 0,
-    word: "",
-    dot: false,
-};
-
-/// At most six parts, kept inline: names are parsed at every capitalized word.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Parts<'a> {
-    items: [Part<'a>; 6],
-    len: usize,
-}
-
-impl<'a> Parts<'a> {
-    fn new() -> Self {
-        Parts {
-            items: [NO_PART; 6],
-            len: 0,
-        }
-    }
-    fn push(&mut self, k: usize, word: &'a str, dot: bool) {
-        if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = Part { k, word, dot };
-            self.len += 1;
-        }
-    }
-    fn as_slice(&self) -> &[Part<'a>] {
-        &self.items[..self.len]
-    }
-}
 
 /// A name as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,6 +89,10 @@ const CAP_PARTICLES: &[&str] = &[
 ];
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
+fn is_suffix(w: &str) -> bool {
+    w.len() <= 3 && SUFFIXES.contains(&w)
+}
+
 fn is_initial(t: &Tok) -> bool {
     t.kind == Kind::Word && t.end - t.start == 1 && t.has(super::token::CAP)
 }
@@ -190,7 +155,7 @@ pub fn parse_name<'a>(
                 }
                 break;
             }
-            if parts.len > 0 && SUFFIXES.contains(&w) {
+            if parts.len > 0 && is_suffix(w) {
                 break;
             }
             let surname_title = parts.len > 0 && matches!(w, "Bishop" | "Judge");
@@ -251,7 +216,7 @@ pub fn parse_name<'a>(
         if toks.get(s).is_some_and(|t| t.is_punct(text, ",")) {
             s += 1;
         }
-        if let Some(t) = toks.get(s).filter(|t| SUFFIXES.contains(&t.text(text))) {
+        if let Some(t) = toks.get(s).filter(|t| is_suffix(t.text(text))) {
             let w = t.text(text);
             let dot = toks.get(s + 1).is_some_and(|n| n.is_punct(text, "."));
             suffix = Some((w, dot));
@@ -401,6 +366,30 @@ mod tests {
         );
         assert!(parse("The White House").is_none());
         assert!(parse("Senate").is_none());
+    }
+
+    #[test]
+    fn full_is_compares_with_the_display_name() {
+        for text in [
+            "Thomas Massie said",
+            "George H.W. Bush spoke",
+            "Robert P. Casey Jr. said",
+            "Chris Van Hollen said",
+        ] {
+            let n = parse(text).unwrap();
+            let full = n.full();
+            assert!(n.full_is(&full), "{text}");
+            assert_eq!(n.full_words(), full.split(' ').count(), "{text}");
+            assert!(!n.full_is(&full[..full.len() - 1]), "{text}");
+            assert!(!n.full_is(&format!("{full} X")), "{text}");
+            assert!(!n.full_is(&full.replace(' ', "  ")), "{text}");
+        }
+    }
+
+    #[test]
+    fn surnames_written_apart_are_joined_by_one_space() {
+        let n = parse("Chris Van  Hollen said").unwrap();
+        assert_eq!(n.surname, "Van Hollen");
     }
 
     #[test]

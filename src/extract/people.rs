@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
-use super::sets::is_given;
+use super::sets::{WordSet, is_given};
 use super::tables::{party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
 use super::token::{Kind, NL, SENT, Tok};
@@ -202,7 +202,13 @@ const FAMOUS: &[&str] = &[
 ];
 
 fn is_famous(word: &str) -> bool {
-    FAMOUS.contains(&word)
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(FAMOUS)).contains(word)
+}
+
+fn is_speech(word: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(SPEECH)).contains(word)
 }
 
 const SPEECH: &[&str] = &[
@@ -238,7 +244,7 @@ fn speaks(text: &str, toks: &[Tok], name: &NameParse) -> bool {
     if first.ends_with("ed") || first.ends_with("ing") {
         return false;
     }
-    SPEECH.contains(&next)
+    is_speech(next)
         || matches!(prev, "said" | "says")
         || (prev == "to" && word(name.first.checked_sub(2)) == "according")
         || (next == "," && word(Some(name.after + 1)) == "who")

@@ -1,5 +1,7 @@
 //! Word tables for the rules: non-name capitalized words, organization suffixes, states, parties.
 
+use super::sets::Prefilter;
+
 /// Capitalized words that are never part of a person's name (organizations, places, function words, ...).
 pub const STOP_WORDS: &[&str] = &[
     // function words and pronouns seen capitalized at sentence starts
@@ -811,11 +813,25 @@ pub const PARTIES: &[(&str, &str)] = &[
 
 /// The party a word names, if any.
 pub fn party_of(word: &str) -> Option<&'static str> {
+    static FILTER: std::sync::OnceLock<Prefilter> = std::sync::OnceLock::new();
+    if !FILTER
+        .get_or_init(|| Prefilter::new(PARTIES.iter().map(|p| p.0)))
+        .may_contain(word)
+    {
+        return None;
+    }
     PARTIES.iter().find(|(w, _)| *w == word).map(|(_, p)| *p)
 }
 
 /// Finds a state by its full name ("Kentucky", "New York"), exactly.
 pub fn state_by_name(name: &str) -> Option<&'static str> {
+    static FILTER: std::sync::OnceLock<Prefilter> = std::sync::OnceLock::new();
+    if !FILTER
+        .get_or_init(|| Prefilter::new(STATES.iter().map(|s| s.name)))
+        .may_contain(name)
+    {
+        return None;
+    }
     STATES.iter().find(|s| s.name == name).map(|s| s.name)
 }
 

@@ -285,6 +285,12 @@ fn head_of(word: &str) -> Option<&'static Head> {
         return Some(h);
     }
     // "co-chairman", "vice-chairman", "Co-Chair"
+    if !matches!(
+        word.as_bytes().first(),
+        Some(b'c' | b'C' | b'v' | b'V' | b'd' | b'D')
+    ) {
+        return None;
+    }
     let rest = ["co-", "Co-", "vice-", "Vice-", "deputy-", "Deputy-"]
         .iter()
         .find_map(|pre| word.strip_prefix(pre))?;
@@ -318,7 +324,10 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
     let head = head_of(word)?;
     let mut after = i + 1;
     // "Sen." / "Mr." / "Gov." etc.
-    if ABBREVIATIONS.contains(&word) && toks.get(after).is_some_and(|t| t.is_punct(text, ".")) {
+    if word.len() <= 4
+        && ABBREVIATIONS.contains(&word)
+        && toks.get(after).is_some_and(|t| t.is_punct(text, "."))
+    {
         after += 1;
     }
     // A name after a title never starts a sentence ("the late senator. Speaking with ...").

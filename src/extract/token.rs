@@ -194,6 +194,22 @@ fn scan_word(text: &str, mut i: usize) -> (usize, usize) {
     let capital = next_char(text, bytes, i).is_some_and(char::is_uppercase);
     let mut lower_run = 0;
     loop {
+        // ASCII letters and digits, the common case, without decoding (the same rules as below).
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_lowercase() {
+                lower_run += 1;
+            } else if b.is_ascii_uppercase() {
+                if capital && lower_run >= 3 {
+                    return (i, i);
+                }
+                lower_run = 0;
+            } else if b.is_ascii_digit() {
+                lower_run = 0;
+            } else {
+                break;
+            }
+            i += 1;
+        }
         let Some(c) = next_char(text, bytes, i) else {
             return (i, i);
         };
