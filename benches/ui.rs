@@ -298,6 +298,12 @@ fn main() {
                     };
                     let (draw, _) = frame(&mut app, Action::SearchResults(outcome));
                     searched.push(search);
+                    if std::env::var_os("UI_BENCH_VERBOSE").is_some() {
+                        println!(
+                            "  {q:>14}: {:.2} ms, {total} hits",
+                            search.as_secs_f64() * 1000.0
+                        );
+                    }
                     shown.push(search + draw);
                 }
             }

@@ -287,21 +287,49 @@ impl SearchIndex {
 
     /// Packed match per article for a resolved clause.
     fn dense(&self, clause: &Clause, r: &Resolved) -> Vec<u32> {
-        let mut d = vec![0u32; self.n];
-        let mut mark = |docs: &mut dyn Iterator<Item = u32>, packed: u32| {
-            for doc in docs {
-                if let Some(x) = d.get_mut(doc as usize) {
-                    *x = (*x).max(packed);
+        let body = clause.scope != Scope::Title;
+        let mark_terms = |d: &mut Vec<u32>, terms: &[(u32, i64)]| {
+            for &(t, s) in terms {
+                let packed = pack(TITLE, s);
+                for doc in self.title.iter(t) {
+                    if let Some(x) = d.get_mut(doc as usize) {
+                        *x = (*x).max(packed);
+                    }
+                }
+                if body {
+                    let packed = pack(BODY, s);
+                    for doc in self.body.iter(t) {
+                        if let Some(x) = d.get_mut(doc as usize) {
+                            *x = (*x).max(packed);
+                        }
+                    }
                 }
             }
         };
-        let body = clause.scope != Scope::Title;
-        for &(t, s) in &r.terms {
-            mark(&mut self.title.iter(t), pack(TITLE, s));
-            if body {
-                mark(&mut self.body.iter(t), pack(BODY, s));
+        // Long postings (short prefixes such as "h") are decoded on both cores, each into its own
+        // array, merged by maximum.
+        let postings: usize = r
+            .terms
+            .iter()
+            .map(|&(t, _)| (self.title.count(t) + self.body.count(t)) as usize)
+            .sum();
+        let mut d = if postings > 4 * self.n && r.terms.len() > 1 {
+            let (first, second) = r.terms.split_at(r.terms.len() / 2);
+            let one = |terms: &[(u32, i64)]| {
+                let mut marks = vec![0u32; self.n];
+                mark_terms(&mut marks, terms);
+                marks
+            };
+            let (mut left, right) = rayon::join(|| one(first), || one(second));
+            for (p, q) in left.iter_mut().zip(right) {
+                *p = (*p).max(q);
             }
-        }
+            left
+        } else {
+            let mut d = vec![0u32; self.n];
+            mark_terms(&mut d, &r.terms);
+            d
+        };
         for (list, named, class) in [
             (&r.people, &self.people, ENTITY),
             (&r.bills, &self.bills, ENTITY),
@@ -337,7 +365,12 @@ impl SearchIndex {
         if chars.len() <= 2 {
             let mut ids: Vec<u32> = v.prefix_range(word).collect();
             ids.sort_unstable_by_key(|&t| std::cmp::Reverse(df(t)));
-            ids.truncate(TOP_PREFIX_TERMS);
+            // One letter matches nearly every story whatever the terms: fewer, commoner ones.
+            ids.truncate(if chars.len() == 1 {
+                TOP_PREFIX_TERMS / 3
+            } else {
+                TOP_PREFIX_TERMS
+            });
             return Some(
                 ids.into_iter()
                     .map(|t| {

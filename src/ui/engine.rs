@@ -72,20 +72,33 @@ pub fn spawn_indexer(
     index_tx: Sender<Arc<SearchIndex>>,
 ) {
     thread::spawn(move || {
-        let report = tx.clone();
-        let entities = build_entities(&articles, &move |done, total| {
-            let _ = report.send(Action::Progress(Stage::Entities, done, total));
-        });
-        let entities = Arc::new(entities);
-        let _ = tx.send(Action::EntitiesReady(Shared(Arc::clone(&entities))));
-        let report = tx.clone();
-        // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
-        let index = SearchIndex::build_with_progress(&articles, &entities, &move |done, total| {
-            let _ = report.send(Action::Progress(Stage::Search, done, total));
-        });
-        let _ = index_tx.send(Arc::new(index));
-        let _ = tx.send(Action::SearchReady);
+        // A pool of its own, so that searches on the global pool never queue behind indexing.
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(rayon::current_num_threads())
+            .thread_name(|i| format!("cloakroom-index-{i}"))
+            .build()
+        {
+            Ok(pool) => pool.install(|| index_all(&articles, &tx, &index_tx)),
+            Err(_) => index_all(&articles, &tx, &index_tx),
+        }
     });
+}
+
+/// Finds the people and bills of every story, then builds the search index, reporting both.
+fn index_all(articles: &[Article], tx: &Sender<Action>, index_tx: &Sender<Arc<SearchIndex>>) {
+    let report = tx.clone();
+    let entities = build_entities(articles, &move |done, total| {
+        let _ = report.send(Action::Progress(Stage::Entities, done, total));
+    });
+    let entities = Arc::new(entities);
+    let _ = tx.send(Action::EntitiesReady(Shared(Arc::clone(&entities))));
+    let report = tx.clone();
+    // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
+    let index = SearchIndex::build_with_progress(articles, &entities, &move |done, total| {
+        let _ = report.send(Action::Progress(Stage::Search, done, total));
+    });
+    let _ = index_tx.send(Arc::new(index));
+    let _ = tx.send(Action::SearchReady);
 }
 
 /// Runs searches off the UI thread: titles only until the index is installed, then the
