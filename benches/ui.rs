@@ -278,7 +278,17 @@ fn main() {
     frame(&mut app, Action::FocusPrev);
 
     let (mut typed, mut searched, mut shown) = (Vec::new(), Vec::new(), Vec::new());
-    for query in ["massie", "hr 12", "nato exit", "senate budget", "wickr"] {
+    for query in [
+        "massie",
+        "hr 12",
+        "nato exit",
+        "senate budget",
+        "wickr",
+        "pelosi",
+        "mcconel",
+        "patriot act",
+        "h.r. 3684",
+    ] {
         frame(&mut app, Action::SearchStart);
         for c in query.chars() {
             let (key, effects) = frame(&mut app, Action::SearchInput(c));
@@ -298,6 +308,12 @@ fn main() {
                     };
                     let (draw, _) = frame(&mut app, Action::SearchResults(outcome));
                     searched.push(search);
+                    if std::env::var_os("UI_BENCH_VERBOSE").is_some() {
+                        println!(
+                            "  {q:>14}: {:.2} ms, {total} hits",
+                            search.as_secs_f64() * 1000.0
+                        );
+                    }
                     if std::env::var_os("UI_BENCH_VERBOSE").is_some() {
                         println!(
                             "  {q:>14}: {:.2} ms, {total} hits",

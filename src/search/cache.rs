@@ -2,17 +2,22 @@
 
 use std::sync::Arc;
 
+use super::engine::Resolved;
+
 /// How many recent words (and clauses) are remembered.
 const KEEP: usize = 24;
 
 /// Vocabulary terms with their fuzzy scores.
 type Terms = Arc<Vec<(u32, i64)>>;
 
+/// What a clause resolved to and its per-article packed matches.
+type Clause = (Arc<Resolved>, Arc<Vec<u32>>);
+
 /// Terms that matched recent words, and the per-article matches of recent clauses.
 #[derive(Debug, Default)]
 pub(crate) struct TermCache {
     words: Vec<(String, Terms)>,
-    clauses: Vec<(String, Arc<Vec<u32>>)>,
+    clauses: Vec<(String, Clause)>,
 }
 
 impl TermCache {
@@ -43,21 +48,21 @@ impl TermCache {
         self.words.push((word.to_string(), terms));
     }
 
-    /// The per-article packed matches of a clause evaluated recently.
-    pub fn clause(&self, key: &str) -> Option<Arc<Vec<u32>>> {
+    /// What a clause evaluated recently resolved to, and its per-article packed matches.
+    pub fn clause(&self, key: &str) -> Option<Clause> {
         self.clauses
             .iter()
             .find(|(k, _)| k == key)
-            .map(|(_, v)| Arc::clone(v))
+            .map(|(_, (r, d))| (Arc::clone(r), Arc::clone(d)))
     }
 
-    /// Remembers a clause's per-article matches.
-    pub fn store_clause(&mut self, key: &str, dense: Arc<Vec<u32>>) {
+    /// Remembers what a clause resolved to and its per-article matches.
+    pub fn store_clause(&mut self, key: &str, resolved: Arc<Resolved>, dense: Arc<Vec<u32>>) {
         self.clauses.retain(|(k, _)| k != key);
         if self.clauses.len() >= KEEP / 4 {
             self.clauses.remove(0);
         }
-        self.clauses.push((key.to_string(), dense));
+        self.clauses.push((key.to_string(), (resolved, dense)));
     }
 }
 

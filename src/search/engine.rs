@@ -216,11 +216,11 @@ impl SearchIndex {
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<ClausePlan> {
         let key = clause.to_string();
-        let resolved = self.resolve(clause, stale)?;
         let cached = self.cache.lock().ok().and_then(|c| c.clause(&key));
-        let dense = if let Some(d) = cached {
-            d
+        let (resolved, dense) = if let Some((r, d)) = cached {
+            (Resolved::clone(&r), d)
         } else {
+            let resolved = self.resolve(clause, stale)?;
             let d = Arc::new(match &clause.term {
                 Term::Phrase(p) if matches!(clause.scope, Scope::Any | Scope::Title) => {
                     self.phrase_dense(articles, p, clause.scope, stale)?
@@ -228,9 +228,9 @@ impl SearchIndex {
                 _ => self.dense(clause, &resolved),
             });
             if let Ok(mut c) = self.cache.lock() {
-                c.store_clause(&key, Arc::clone(&d));
+                c.store_clause(&key, Arc::new(resolved.clone()), Arc::clone(&d));
             }
-            d
+            (resolved, d)
         };
         Some(ClausePlan {
             clause: clause.clone(),
@@ -608,17 +608,25 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
         n.names
             .iter()
             .filter_map(|name| {
-                if exact || chars <= 2 {
+                if exact {
                     let words = text::words(name);
-                    let words_match = if exact {
-                        let want = text::words(pattern).join(" ");
-                        format!(" {} ", words.join(" ")).contains(&format!(" {want} "))
-                    } else {
-                        words.iter().any(|w| w.starts_with(pattern))
-                    };
-                    if !words_match {
+                    let want = text::words(pattern).join(" ");
+                    if !format!(" {} ", words.join(" ")).contains(&format!(" {want} ")) {
                         return None;
                     }
+                } else if chars <= 2 {
+                    // One or two letters: a word of the name must begin with them (no allocation:
+                    // this runs over every name while the first letters are typed).
+                    let (mut first, mut starts, mut at) = (false, false, 0);
+                    text::for_each_word(name, |w| {
+                        let hit = w.starts_with(pattern);
+                        first |= hit && at == 0;
+                        starts |= hit;
+                        at += 1;
+                    });
+                    // Scored without the fuzzy matcher (a word start is all there is to see in
+                    // one or two letters): the name's first word counts more.
+                    return starts.then_some(16 + 20 * chars as i64 + if first { 20 } else { 0 });
                 }
                 matcher::score(name, pattern).filter(|&s| s >= floor)
             })
