@@ -130,7 +130,7 @@ fn load_any(
 
 /// Reads and parses one named file (or FIFO): every problem but a bad record is an error.
 pub fn load_file(path: &Path, map: &FieldMap, sink: Sink<'_>) -> anyhow::Result<Parsed> {
-    let file = path.display().to_string();
+    let file = super::sanitize::clean_line(&path.display().to_string());
     match load_any(path, Kind::of(path).0, &file, map, sink) {
         Ok(parsed) => Ok(parsed),
         Err(FileError::Io(err)) => Err(err).with_context(|| format!("{file}: cannot read")),
@@ -210,7 +210,7 @@ pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
     let parsed: Vec<(Parsed, bool)> = files
         .par_iter()
         .map(|(path, kind)| {
-            let file = path.display().to_string();
+            let file = super::sanitize::clean_line(&path.display().to_string());
             match load_any(path, *kind, &file, map, &mut |_| {}) {
                 Ok(parsed) => (parsed, true),
                 Err(FileError::Io(err)) => (

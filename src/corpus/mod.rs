@@ -71,17 +71,15 @@ pub fn load_streaming(
 ) -> anyhow::Result<Corpus> {
     let map = FieldMap::new(&options.fields)?;
     let mut corpus = Corpus::default();
-    let mut sink = |articles: &mut Vec<Article>| {
-        clean_origins(articles);
-        sink(articles);
-    };
+    // File names are cleaned where they are made (a name can carry escape sequences too), so the
+    // articles' origins need no pass of their own here.
     for path in paths {
         let (mut parsed, read) = if path.as_os_str() == "-" {
             (files::load_stdin(&map)?, 1)
         } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
             files::load_folder(path, &map)
         } else {
-            (files::load_file(path, &map, &mut sink)?, 1)
+            (files::load_file(path, &map, sink)?, 1)
         };
         sink(&mut parsed.articles);
         corpus.report.files_read += read;
