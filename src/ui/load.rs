@@ -111,6 +111,26 @@ mod tests {
     }
 
     #[test]
+    fn what_is_in_after_the_budget_shows_and_the_rest_follows() -> anyhow::Result<()> {
+        let (tx, rx) = mpsc::channel();
+        let story = |id: &str| Article {
+            id: id.into(),
+            ..Article::default()
+        };
+        tx.send(LoadEvent::Batch(vec![story("a"), story("b")]))?;
+        let start = first_screen(rx, Duration::from_millis(50))?;
+        assert_eq!(start.articles.len(), 2);
+        assert!(start.report.is_none());
+        let rest = start.rest.expect("still loading");
+        tx.send(LoadEvent::Batch(vec![story("c")]))?;
+        tx.send(LoadEvent::Done(Ok(LoadReport::default())))?;
+        let events: Vec<LoadEvent> = rest.try_iter().collect();
+        assert!(matches!(&events[0], LoadEvent::Batch(b) if b[0].id == "c"));
+        assert!(matches!(&events[1], LoadEvent::Done(Ok(_))));
+        Ok(())
+    }
+
+    #[test]
     fn a_broken_file_is_an_error_before_the_screen() -> anyhow::Result<()> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("bad.json");

@@ -50,7 +50,7 @@ pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
         None => (ReadState::in_memory(), None),
     };
     let mut app = App::new(Arc::new(articles), marks, theme::Theme::from_env());
-    app.notice = warning;
+    app.notice.clone_from(&warning);
     let mut channels = event_loop::Channels::new(terminal::Signals::install()?);
     match start.rest {
         Some(rest) => {
@@ -65,6 +65,10 @@ pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     drop(guard);
     if let Some(report) = &channels.report {
         print_report(report);
+    }
+    // The status bar showed it until the first key; say it again where it stays.
+    if let Some(warning) = warning {
+        eprintln!("cloakroom: warning: {warning}");
     }
     if let Err(err) = app.marks.save_if_changed() {
         eprintln!("cloakroom: could not save read marks: {err}");
