@@ -41,6 +41,40 @@ fn a_wrong_letter_is_forgiven() {
         Some("massie-nato")
     );
     assert_eq!(ids(&a, &ix, "pelosy"), ["pelosi-speaks"]);
+    // The typo reaches the person too, not only the word.
+    let h = hits(&a, &ix, "pelosy");
+    assert_eq!(h[0].matches[0].field, MatchField::Person);
+    assert_eq!(h[0].matches[0].text, "Nancy Pelosi");
+}
+
+#[test]
+fn one_letter_too_many_beats_a_longer_word_that_contains_the_letters() {
+    let story = |id: &str, title: &str, body: &str| cloakroom::Article {
+        id: id.into(),
+        title: title.into(),
+        body: body.into(),
+        ..cloakroom::Article::default()
+    };
+    let a = vec![
+        story(
+            "think-tank",
+            "A think tank report",
+            "It shaped Blairite Third Way politics.",
+        ),
+        story(
+            "blair",
+            "Blair rejects the offer",
+            "The prime minister spoke.",
+        ),
+    ];
+    let ix = cloakroom::search::SearchIndex::build(&a, &cloakroom::extract::EntityIndex::default());
+    let query = cloakroom::search::parse("blaire").expect("valid");
+    let found: Vec<&str> = ix
+        .search(&a, &query, 10)
+        .iter()
+        .map(|h| a[h.article].id.as_str())
+        .collect();
+    assert_eq!(found, ["blair", "think-tank"]);
 }
 
 #[test]

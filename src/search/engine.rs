@@ -429,21 +429,31 @@ impl SearchIndex {
             .filter(|&&(_, s)| s >= floor)
             .map(|&(t, s)| (t, quality(v.term(t), word, s)))
             .collect();
-        out.extend(self.typo_terms(&chars, &out));
+        let typos = self.typo_terms(&chars, &out);
         let best = out.iter().map(|&(_, q)| q).max().unwrap_or(0);
         for (t, q) in &mut out {
             if v.term(*t).starts_with(word) || *q >= best - STRONG_MARGIN {
                 *q += STRONG;
             }
         }
+        // One letter wrong, missing or extra in a word of five or more ("blaire" for Blair,
+        // "pelosy") is as strong as a good fuzzy match: it is what the user meant more often than
+        // a longer word that merely contains the letters ("Blairite").
+        out.extend(typos.into_iter().map(|(t, q, d)| {
+            if d == 1 && chars.len() >= 5 {
+                (t, q + STRONG)
+            } else {
+                (t, q)
+            }
+        }));
         out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
         Some(out)
     }
 
-    /// Terms one edit away (two for long words) that are not subsequence matches: "massey" for
-    /// "massie". Scored below an exact match of the same length.
-    fn typo_terms(&self, chars: &[char], already: &[(u32, i64)]) -> Vec<(u32, i64)> {
+    /// Terms one edit away (two for long words) that are not subsequence matches: "pelosy" for
+    /// "pelosi", with their edit distance. Scored below an exact match of the same length.
+    fn typo_terms(&self, chars: &[char], already: &[(u32, i64)]) -> Vec<(u32, i64, usize)> {
         if chars.len() < 4 {
             return Vec::new();
         }
@@ -471,7 +481,7 @@ impl SearchIndex {
                     continue;
                 }
                 if let Some(d) = typo_distance(chars, &buf, max) {
-                    out.push((t, full * 3 / 4 - (d as i64 - 1) * full / 8));
+                    out.push((t, full * 3 / 4 - (d as i64 - 1) * full / 8, d));
                 }
             }
         }
@@ -604,6 +614,12 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
     // Names are long: ask more of a fuzzy match than for a word ("act" must not match
     // "Diane Rodham Clinton").
     let floor = matcher::min_score(chars) * 3 / 2;
+    let pattern_chars: Vec<char> = pattern.chars().collect();
+    let typo_score = if !exact && chars >= 5 && !pattern.contains(' ') {
+        matcher::score(pattern, pattern).unwrap_or(0) * 3 / 4
+    } else {
+        0
+    };
     let one = |n: &Named| -> Option<i64> {
         n.names
             .iter()
@@ -628,7 +644,25 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
                     // one or two letters): the name's first word counts more.
                     return starts.then_some(16 + 20 * chars as i64 + if first { 20 } else { 0 });
                 }
-                matcher::score(name, pattern).filter(|&s| s >= floor)
+                let fuzzy = matcher::score(name, pattern).filter(|&s| s >= floor);
+                if typo_score > 0 && fuzzy.is_none_or(|s| s < typo_score) {
+                    // One letter wrong, missing or extra in one word of the name: "pelosy" finds
+                    // Nancy Pelosi. Cheap tests first (first letter, length) before the distance.
+                    let mut typo = false;
+                    text::for_each_word(name, |w| {
+                        if !typo
+                            && w.len().abs_diff(pattern.len()) <= 1
+                            && w.as_bytes().first() == pattern.as_bytes().first()
+                        {
+                            let w: Vec<char> = w.chars().collect();
+                            typo = typo_distance(&pattern_chars, &w, 1).is_some();
+                        }
+                    });
+                    if typo {
+                        return Some(typo_score);
+                    }
+                }
+                fuzzy
             })
             .max()
             .map(|s| s + STRONG)

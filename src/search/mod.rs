@@ -24,7 +24,7 @@
 //!
 //! # The query language
 //! Words must all match, fuzzily ("masie" finds Massie, "wickr" Wicker; a one-letter typo such
-//! as "massey" too). Bill numbers in any spelling ("hr1234", "HR 1234", "H.R.1234") match that
+//! as "pelosy" too). Bill numbers in any spelling ("hr1234", "HR 1234", "H.R.1234") match that
 //! bill, and while typed ("hr 12") every number they begin. `"exact phrase"`, `-word` excludes,
 //! `person:`, `bill:`, `source:`, `title:` restrict a word (or a quoted value) to a field, and
 //! `after:2025-01-01` (inclusive) / `before:2025-02` (exclusive) bound the date. Malformed
