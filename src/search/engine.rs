@@ -20,6 +20,8 @@ pub(crate) const BODY: u32 = 1;
 const TOP_TERMS: usize = 64;
 /// Terms kept per word of one or two letters (prefix matches, most frequent first).
 const TOP_PREFIX_TERMS: usize = 24;
+/// People (and bills) kept per word of one or two letters (the most mentioned).
+const TOP_PREFIX_ENTITIES: usize = 256;
 /// Score of an exact phrase match (fuzzy scores of single words stay below it).
 const PHRASE_SCORE: i64 = STRONG + 400;
 /// Terms scored per parallel task.
@@ -437,10 +439,14 @@ impl SearchIndex {
             }
         }
         // One letter wrong, missing or extra in a word of five or more ("blaire" for Blair,
-        // "pelosy") is as strong as a good fuzzy match: it is what the user meant more often than
-        // a longer word that merely contains the letters ("Blairite").
+        // "pelosy") is as strong as a good fuzzy match when no close fuzzy match exists: it is
+        // what the user meant more often than a longer word that merely contains the letters
+        // ("Blairite"), but "masie" means Massie rather than Marie.
+        let close = out
+            .iter()
+            .any(|&(t, q)| q >= STRONG && usize::from(v.lens[t as usize]) <= chars.len() + 1);
         out.extend(typos.into_iter().map(|(t, q, d)| {
-            if d == 1 && chars.len() >= 5 {
+            if d == 1 && chars.len() >= 5 && !close {
                 (t, q + STRONG)
             } else {
                 (t, q)
@@ -615,15 +621,25 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
     // "Diane Rodham Clinton").
     let floor = matcher::min_score(chars) * 3 / 2;
     let pattern_chars: Vec<char> = pattern.chars().collect();
+    // Within one word of a name the word-level floor applies, and a typo ranks after every
+    // fuzzy match ("masie": Massie before Marie).
+    let word_floor = matcher::min_score(chars);
     let typo_score = if !exact && chars >= 5 && !pattern.contains(' ') {
-        matcher::score(pattern, pattern).unwrap_or(0) * 3 / 4
+        word_floor - 1
     } else {
         0
     };
+    let pmask = char_mask(&pattern.to_lowercase());
     let one = |n: &Named| -> Option<i64> {
         n.names
             .iter()
-            .filter_map(|name| {
+            .enumerate()
+            .filter_map(|(i, name)| {
+                // Letters of the pattern that the name lacks: none for a match, one for a typo.
+                let missing = (pmask & !n.masks.get(i).copied().unwrap_or(u64::MAX)).count_ones();
+                if !exact && missing > 1 {
+                    return None;
+                }
                 if exact {
                     let words = text::words(name);
                     let want = text::words(pattern).join(" ");
@@ -631,6 +647,18 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
                         return None;
                     }
                 } else if chars <= 2 {
+                    let initial = char_mask(&pattern[..pattern.ceil_char_boundary(1)]);
+                    if missing > 0 || n.initials.get(i).is_some_and(|m| m & initial == 0) {
+                        return None;
+                    }
+                    if chars == 1 && n.initials.get(i).is_some() {
+                        // One letter: the initials say it all.
+                        let lead = name
+                            .chars()
+                            .next()
+                            .is_some_and(|c| c.to_lowercase().eq(pattern.chars()));
+                        return Some(36 + if lead { 20 } else { 0 });
+                    }
                     // One or two letters: a word of the name must begin with them (no allocation:
                     // this runs over every name while the first letters are typed).
                     let (mut first, mut starts, mut at) = (false, false, 0);
@@ -644,7 +672,31 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
                     // one or two letters): the name's first word counts more.
                     return starts.then_some(16 + 20 * chars as i64 + if first { 20 } else { 0 });
                 }
-                let fuzzy = matcher::score(name, pattern).filter(|&s| s >= floor);
+                let fuzzy = if missing > 0 {
+                    None
+                } else if pattern.contains(' ') {
+                    matcher::score(name, pattern).filter(|&s| s >= floor)
+                } else {
+                    // One word is matched within one word of the name, from its first letter and
+                    // with at most a letter or two skipped: "mcconel" finds McConnell, but "nato"
+                    // finds neither "Nathan L. Gonzales" nor "National Emergencies Act".
+                    let slack = match chars {
+                        0..=4 => 0,
+                        5 => 1,
+                        _ => 2,
+                    };
+                    let mut best: Option<i64> = None;
+                    text::for_each_word(name, |w| {
+                        if w.as_bytes().first() == pattern.as_bytes().first()
+                            && let Some((s, at)) = matcher::indices(w, pattern)
+                            && let (Some(&first), Some(&last)) = (at.first(), at.last())
+                            && last - first < chars + slack
+                        {
+                            best = best.max(Some(s));
+                        }
+                    });
+                    best.filter(|&s| s >= word_floor)
+                };
                 if typo_score > 0 && fuzzy.is_none_or(|s| s < typo_score) {
                     // One letter wrong, missing or extra in one word of the name: "pelosy" finds
                     // Nancy Pelosi. Cheap tests first (first letter, length) before the distance.
@@ -667,11 +719,31 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
             .max()
             .map(|s| s + STRONG)
     };
-    list.par_iter()
+    let found: Vec<(u32, i64)> = list
+        .par_iter()
         .with_min_len(512)
         .enumerate()
         .filter_map(|(i, n)| one(n).map(|s| (i as u32, s)))
-        .collect()
+        .collect();
+    // One or two letters begin a word of nearly every name: keep the most-mentioned ones.
+    if chars <= 2 && found.len() > TOP_PREFIX_ENTITIES {
+        let mut found = found;
+        found.select_nth_unstable_by_key(TOP_PREFIX_ENTITIES, |&(i, _)| {
+            std::cmp::Reverse(list[i as usize].articles.len())
+        });
+        found.truncate(TOP_PREFIX_ENTITIES);
+        found.sort_unstable();
+        return found;
+    }
+    // Typos only when no name matches fuzzily ("masie" finds Massie, not Marie too).
+    if typo_score > 0 && found.iter().any(|&(_, s)| s > typo_score + STRONG) {
+        found
+            .into_iter()
+            .filter(|&(_, s)| s > typo_score + STRONG)
+            .collect()
+    } else {
+        found
+    }
 }
 
 /// Bills whose number is `key`, or begins with it while being typed.

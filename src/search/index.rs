@@ -102,6 +102,31 @@ pub(crate) struct Named {
     pub keys: Vec<String>,
     /// Articles, ascending.
     pub articles: Vec<u32>,
+    /// Character mask of each name, lower-cased (filled by [`Named::with_masks`]).
+    pub masks: Vec<u64>,
+    /// Character mask of the first letters of each name's words.
+    pub initials: Vec<u64>,
+}
+
+impl Named {
+    /// Computes the names' character masks, so that matching can skip names that lack a letter.
+    fn with_masks(mut self) -> Named {
+        self.masks = self
+            .names
+            .iter()
+            .map(|n| char_mask(&n.to_lowercase()))
+            .collect();
+        self.initials = self
+            .names
+            .iter()
+            .map(|n| {
+                let mut m = 0;
+                super::text::for_each_word(n, |w| m |= char_mask(&w[..w.ceil_char_boundary(1)]));
+                m
+            })
+            .collect();
+        self
+    }
 }
 
 /// The search index of one corpus. Build it once per load (in the background for large corpora)
@@ -168,8 +193,8 @@ impl SearchIndex {
                 push_unique(&mut names, p.aliases.iter().cloned());
                 Named {
                     names,
-                    keys: Vec::new(),
                     articles: p.articles.clone(),
+                    ..Named::default()
                 }
             })
             .collect();
@@ -202,9 +227,15 @@ impl SearchIndex {
                     names,
                     keys,
                     articles: b.articles.clone(),
+                    ..Named::default()
                 }
             })
             .collect();
+        let with_masks = |list: Vec<Named>| -> Vec<Named> {
+            list.into_par_iter().map(Named::with_masks).collect()
+        };
+        let (people, bills) = rayon::join(|| with_masks(people), || with_masks(bills));
+        let sources = with_masks(sources);
         SearchIndex {
             n: articles.len(),
             vocab,
