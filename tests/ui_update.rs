@@ -398,3 +398,30 @@ fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
     assert_eq!(h.app.view().selected, 1, "the list stays where it was");
     assert_eq!(h.app.view().matches[1], vec![marker]);
 }
+
+#[test]
+fn back_on_titles_only_results_asks_the_full_index_again() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("nato");
+    // As if the answer had come while the index was still being built.
+    let hits = h.engine.search("nato").expect("valid query");
+    let total = hits.len();
+    h.app.prompt.pending = true;
+    h.act(Action::SearchResults(SearchOutcome {
+        generation: h.app.prompt.generation,
+        hits: Ok(hits),
+        partial: true,
+        total,
+    }));
+    h.press(KeyCode::Enter);
+    assert!(breadcrumb(&h.app).contains("titles only"));
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Tab);
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.views.len(), 3, "pivoted over the search");
+    h.press(KeyCode::Esc);
+    assert_eq!(h.app.views.len(), 2);
+    let crumb = breadcrumb(&h.app);
+    assert!(!crumb.contains("titles only"), "{crumb}");
+}

@@ -18,7 +18,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
     match action {
         Action::Quit => app.quit = true,
-        Action::Back => back(app),
+        Action::Back => back(app, &mut effects),
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Down => step(app, 1),
         Action::Up => step(app, -1),
@@ -160,13 +160,17 @@ fn is_user(action: &Action) -> bool {
 }
 
 /// Help, then focus back to the list, then the previous view, then quit.
-fn back(app: &mut App) {
+fn back(app: &mut App, effects: &mut Vec<Effect>) {
     if app.mode == Mode::Help {
         app.mode = Mode::Normal;
     } else if app.focus != Focus::List {
         app.focus = Focus::List;
     } else if app.views.len() > 1 {
         views::pop(app);
+        // Back on titles-only results of a search made while indexing: now ask the full index.
+        if app.progress == Progress::Ready {
+            views::rerun_partial(app, effects);
+        }
     } else {
         app.quit = true;
     }
