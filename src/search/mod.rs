@@ -48,9 +48,11 @@ mod details;
 mod engine;
 mod index;
 mod matcher;
+mod names;
 mod postings;
 mod query;
 mod quick;
+mod terms;
 pub mod text;
 mod worker;
 
