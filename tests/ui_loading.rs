@@ -95,3 +95,27 @@ fn duplicate_ids_across_batches_are_kept_apart_when_loading_ends() {
     let notice = app.notice.clone().unwrap_or_default();
     assert!(notice.contains("1 duplicate ids kept apart"), "{notice}");
 }
+
+#[test]
+fn a_search_typed_while_loading_is_asked_again_when_loading_ends() {
+    let all = articles();
+    let mut app = App::new(
+        Arc::new(all[..3].to_vec()),
+        ReadState::in_memory(),
+        Theme::color(),
+    );
+    app.progress = Progress::Loading(3);
+    update(&mut app, Action::SearchStart);
+    for c in "nato".chars() {
+        update(&mut app, Action::SearchInput(c));
+    }
+    assert!(app.prompt.pending);
+    let effects = update(&mut app, Action::Loaded { skipped: 0 });
+    assert_eq!(
+        effects,
+        vec![
+            Effect::StartIndexing,
+            Effect::Search(app.prompt.generation, "nato".into())
+        ]
+    );
+}

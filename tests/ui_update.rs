@@ -376,7 +376,7 @@ fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
     h.press(KeyCode::Char('j'));
     let items = h.app.view().items.clone();
     assert!(items.len() >= 2, "{items:?}");
-    let mut hits = h.engine.search("nato").expect("valid query");
+    let mut hits = h.engine.search("nato", None).expect("valid query");
     let marker = FieldMatch {
         field: MatchField::Body,
         text: "second answer".into(),
@@ -405,7 +405,7 @@ fn back_on_titles_only_results_asks_the_full_index_again() {
     h.press(KeyCode::Char('/'));
     h.keys("nato");
     // As if the answer had come while the index was still being built.
-    let hits = h.engine.search("nato").expect("valid query");
+    let hits = h.engine.search("nato", None).expect("valid query");
     let total = hits.len();
     h.app.prompt.pending = true;
     h.act(Action::SearchResults(SearchOutcome {

@@ -199,6 +199,21 @@ impl SearchIndex {
         })
     }
 
+    /// What a reader shows first: [`rank_within`](Self::rank_within), with the match details of
+    /// the first [`FIRST_DETAILS`](super::FIRST_DETAILS) hits filled in.
+    pub fn rank_first(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        limit: usize,
+        within: Option<&[u32]>,
+        stale: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Ranking> {
+        let mut r = self.rank_within(articles, query, limit, within, stale)?;
+        r.fill(self, articles, 0..super::FIRST_DETAILS);
+        Some(r)
+    }
+
     /// Resolves one clause and marks the articles it matches (cached while the user types).
     fn plan(
         &self,

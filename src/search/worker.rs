@@ -74,6 +74,17 @@ impl Searcher {
         Self::start(articles, cell, limit)
     }
 
+    /// A searcher whose index is built elsewhere and handed over with [`install`](Self::install);
+    /// until then, queries are answered by [`quick_title_search`] (results say `indexed: false`).
+    pub fn awaiting(articles: Arc<Vec<Article>>, limit: usize) -> Searcher {
+        Self::start(articles, Arc::new(OnceLock::new()), limit)
+    }
+
+    /// Hands over the index for [`awaiting`](Self::awaiting); false if there was one already.
+    pub fn install(&self, index: Arc<SearchIndex>) -> bool {
+        self.index.set(index).is_ok()
+    }
+
     fn start(
         articles: Arc<Vec<Article>>,
         index: Arc<OnceLock<Arc<SearchIndex>>>,
@@ -191,12 +202,11 @@ fn run(
         let sent = match (parse(&job.text), index.get()) {
             (Err(e), ix) => reply(Err(e), 0, ix.is_some(), true),
             (Ok(q), Some(ix)) => {
-                let Some(mut r) = ix.rank_within(articles, &q, limit, within, &stale) else {
+                let Some(mut r) = ix.rank_first(articles, &q, limit, within, &stale) else {
                     continue;
                 };
-                // The first screen's details at once, the rest after, a slice at a time so
-                // that a newer keystroke never waits long behind them.
-                r.fill(ix, articles, 0..FIRST_DETAILS);
+                // The first screen's details came at once; the rest follow, a slice at a time
+                // so that a newer keystroke never waits long behind them.
                 let more = r.hits.len() > FIRST_DETAILS;
                 if stale() {
                     continue;

@@ -2,13 +2,13 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::Sender;
 use std::thread;
 
 use super::action::{Action, SearchOutcome, Shared, Stage};
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
-use crate::search::{self, FIRST_DETAILS, Hit, SearchIndex, Searcher, quick_title_search};
+use crate::search::{self, Hit, SearchIndex, Searcher};
 
 /// Builds the corpus-wide people and bills, reporting `(done, total)` about a hundred times.
 pub fn build_entities(
@@ -43,24 +43,27 @@ impl SearchEngine {
         Self { articles, index }
     }
 
-    /// Runs one query over the whole corpus, with match details for every hit.
-    pub fn search(&self, query: &str) -> Result<Vec<Hit>, String> {
+    /// Runs one query among the articles of `within` (all when `None`), with match details for
+    /// every hit.
+    pub fn search(&self, query: &str, within: Option<&[u32]>) -> Result<Vec<Hit>, String> {
         let query = search::parse(query).map_err(|e| e.to_string())?;
-        Ok(self.index.search(&self.articles, &query, SEARCH_LIMIT))
+        let ranking = self
+            .index
+            .rank_within(&self.articles, &query, SEARCH_LIMIT, within, &|| false);
+        Ok(ranking.map_or_else(Vec::new, |mut r| {
+            r.fill(&self.index, &self.articles, 0..r.hits.len());
+            r.hits
+        }))
     }
 
     /// What the reader's worker answers first: the ranked hits (at most [`SEARCH_LIMIT`]) with
-    /// match details for the first [`FIRST_DETAILS`], and the number of matches in all.
+    /// match details for the first screen, and the number of matches in all.
     pub fn search_first(&self, query: &str) -> Result<(Vec<Hit>, usize), String> {
         let query = search::parse(query).map_err(|e| e.to_string())?;
-        let Some(mut ranking) = self
+        let ranking = self
             .index
-            .rank(&self.articles, &query, SEARCH_LIMIT, &|| false)
-        else {
-            return Ok((Vec::new(), 0));
-        };
-        ranking.fill(&self.index, &self.articles, 0..FIRST_DETAILS);
-        Ok((ranking.hits, ranking.total))
+            .rank_first(&self.articles, &query, SEARCH_LIMIT, None, &|| false);
+        Ok(ranking.map_or((Vec::new(), 0), |r| (r.hits, r.total)))
     }
 }
 
@@ -101,87 +104,42 @@ fn index_all(articles: &[Article], tx: &Sender<Action>, index_tx: &Sender<Arc<Se
     let _ = tx.send(Action::SearchReady);
 }
 
-/// Runs searches off the UI thread: titles only until the index is installed, then the
-/// core's `Searcher`; answers are tagged with the app's own generation numbers.
+/// The reader's searcher: the core [`Searcher`] (titles only until the index is installed),
+/// its answers tagged with the app's own generation numbers.
 pub struct SearchWorker {
-    quick: Sender<(u64, String)>,
-    quick_results: Receiver<SearchOutcome>,
-    full: Option<Searcher>,
-    articles: Arc<Vec<Article>>,
-    /// (searcher's generation, app's generation) of the newest full search.
+    searcher: Searcher,
+    /// (searcher's generation, app's generation) of the newest search.
     last: Option<(u64, u64)>,
 }
 
 impl SearchWorker {
-    /// Starts the title-only worker.
+    /// Starts the searcher; it answers from titles until [`install`](Self::install).
     pub fn spawn(articles: Arc<Vec<Article>>) -> Self {
-        let (qtx, qrx) = mpsc::channel::<(u64, String)>();
-        let (rtx, rrx) = mpsc::channel();
-        let titles = Arc::clone(&articles);
-        thread::spawn(move || {
-            while let Ok(mut job) = qrx.recv() {
-                while let Ok(newer) = qrx.try_recv() {
-                    job = newer;
-                }
-                let (generation, query) = job;
-                let hits = search::parse(&query)
-                    .map(|_| quick_title_search(&titles, &query, SEARCH_LIMIT))
-                    .map_err(|e| e.to_string());
-                let total = hits.as_ref().map_or(0, Vec::len);
-                let outcome = SearchOutcome {
-                    generation,
-                    hits,
-                    partial: true,
-                    total,
-                };
-                if rtx.send(outcome).is_err() {
-                    break;
-                }
-            }
-        });
         Self {
-            quick: qtx,
-            quick_results: rrx,
-            full: None,
-            articles,
+            searcher: Searcher::awaiting(articles, SEARCH_LIMIT),
             last: None,
         }
     }
 
     /// Switches to the full index.
     pub fn install(&mut self, index: Arc<SearchIndex>) {
-        self.full = Some(Searcher::new(
-            Arc::clone(&self.articles),
-            index,
-            SEARCH_LIMIT,
-        ));
+        self.searcher.install(index);
     }
 
     /// Queues a query (among the articles of `within` when given); older ones become stale.
     pub fn submit(&mut self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
-        match &self.full {
-            Some(searcher) => {
-                self.last = Some((searcher.submit_within(query, within), generation));
-            }
-            None => {
-                let _ = self.quick.send((generation, query.to_owned()));
-            }
-        }
+        self.last = Some((self.searcher.submit_within(query, within), generation));
     }
 
     /// The newest finished search, if any.
     pub fn try_recv(&self) -> Option<SearchOutcome> {
-        if let (Some(searcher), Some((theirs, ours))) = (&self.full, self.last)
-            && let Some(done) = searcher.try_recv()
-            && done.generation == theirs
-        {
-            return Some(SearchOutcome {
-                generation: ours,
-                hits: done.result.map_err(|e| e.to_string()),
-                partial: !done.indexed,
-                total: done.total,
-            });
-        }
-        self.quick_results.try_iter().last()
+        let (theirs, ours) = self.last?;
+        let done = self.searcher.try_recv()?;
+        (done.generation == theirs).then(|| SearchOutcome {
+            generation: ours,
+            hits: done.result.map_err(|e| e.to_string()),
+            partial: !done.indexed,
+            total: done.total,
+        })
     }
 }

@@ -194,26 +194,13 @@ fn dispatch(
     for effect in update(app, action) {
         match effect {
             Effect::Search(generation, query) => {
-                // While the corpus loads there is no searcher yet: the query stays pending and is
-                // sent when indexing starts.
+                // While the corpus loads there is no searcher yet: `update` asks again once the
+                // load ends.
                 if let Some(searcher) = &mut channels.searcher {
                     searcher.submit(generation, &query, search_scope(app).map(Arc::new));
                 }
             }
-            Effect::StartIndexing => {
-                channels.start_indexing(Arc::clone(&app.articles));
-                let query = app.prompt.query.trim();
-                if app.prompt.pending
-                    && !query.is_empty()
-                    && let Some(searcher) = &mut channels.searcher
-                {
-                    searcher.submit(
-                        app.prompt.generation,
-                        query,
-                        search_scope(app).map(Arc::new),
-                    );
-                }
-            }
+            Effect::StartIndexing => channels.start_indexing(Arc::clone(&app.articles)),
             // The marks are dirty now; the loop writes them, at most once per `SAVE_EVERY`.
             Effect::SaveState => {}
             Effect::OpenUrl(url) => {

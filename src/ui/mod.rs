@@ -77,7 +77,8 @@ pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// The bundled corpus, or what the command line names as far as it loads within the first
-/// frame's budget (load errors before then are returned, to be printed as normal errors).
+/// frame's budget (load errors before then, such as a missing path, are returned, to be printed
+/// as normal errors).
 fn start(args: &ReaderArgs) -> anyhow::Result<load::Start> {
     if args.paths.is_empty() {
         let corpus = corpus::bundled();
@@ -95,11 +96,6 @@ fn start(args: &ReaderArgs) -> anyhow::Result<load::Start> {
         options
             .fields
             .push((name.trim().to_owned(), key.trim().to_owned()));
-    }
-    for path in &args.paths {
-        if path.as_os_str() != "-" {
-            std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
-        }
     }
     let events = load::spawn(args.paths.clone(), options);
     load::first_screen(events, load::FIRST_FRAME_BUDGET)

@@ -142,6 +142,11 @@ fn loaded(app: &mut App, skipped: usize, effects: &mut Vec<Effect>) {
     }
     app.progress = Progress::Entities(0, 0);
     effects.push(Effect::StartIndexing);
+    // A search typed while loading found no searcher: ask again now that there is one.
+    let query = app.prompt.query.trim();
+    if app.prompt.pending && !query.is_empty() {
+        effects.push(Effect::Search(app.prompt.generation, query.to_owned()));
+    }
 }
 
 /// Whether the action comes from the user (and so clears the last notice).

@@ -11,6 +11,7 @@ use cloakroom::ui::action::{SearchOutcome, Shared};
 use cloakroom::ui::app::App;
 use cloakroom::ui::engine::SearchEngine;
 use cloakroom::ui::theme::Theme;
+use cloakroom::ui::update::search_scope;
 use cloakroom::ui::{Action, Effect, draw, keymap, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
@@ -196,7 +197,9 @@ impl Harness {
                     Effect::Search(generation, query) => {
                         queue.push(Action::SearchResults(SearchOutcome {
                             generation,
-                            hits: self.engine.search(&query),
+                            hits: self
+                                .engine
+                                .search(&query, search_scope(&self.app).as_deref()),
                             partial: false,
                             total: 0,
                         }));

@@ -1,9 +1,5 @@
 //! The stack of list views: live search over the current list, pivots to a person or bill, and going back.
 
-use std::collections::{HashMap, HashSet};
-
-use crate::search::FieldMatch;
-
 use super::super::action::{Effect, SearchOutcome};
 use super::super::app::{App, EntityKind, Mode, View, ViewKind};
 
@@ -90,32 +86,23 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
         }
     };
     if refresh {
-        let mut details: HashMap<u32, Vec<FieldMatch>> = hits
-            .into_iter()
-            .map(|hit| (hit.article as u32, hit.matches))
-            .collect();
         let view = app.view_mut();
-        let items = view.items.clone();
-        view.matches = items
-            .iter()
-            .enumerate()
-            .map(|(row, a)| {
-                let old = view.matches.get(row).cloned().unwrap_or_default();
-                details.remove(a).filter(|m| !m.is_empty()).unwrap_or(old)
-            })
-            .collect();
+        let same = hits.len() == view.items.len()
+            && hits
+                .iter()
+                .zip(&view.items)
+                .all(|(h, &a)| h.article as u32 == a);
+        if same {
+            view.matches = hits.into_iter().map(|h| h.matches).collect();
+        }
         return;
     }
-    let base = &app.views[app.views.len() - 2];
-    let scope: Option<HashSet<u32>> =
-        (base.kind != ViewKind::All).then(|| base.items.iter().copied().collect());
+    // The searcher ranked within the list the search was started over (`search_scope`).
     let (items, matches): (Vec<u32>, Vec<_>) = hits
         .into_iter()
         .map(|hit| (hit.article as u32, hit.matches))
-        .filter(|(article, _)| scope.as_ref().is_none_or(|s| s.contains(article)))
         .unzip();
     let query = app.prompt.query.trim().to_owned();
-    // The searcher ranks within the same scope, so its total counts the same stories.
     let more = outcome.total.saturating_sub(items.len());
     let view = app.view_mut();
     view.kind = ViewKind::Search {
