@@ -351,49 +351,13 @@ fn same_surname(a: &str, b: &str) -> bool {
     a == b || (a.len() == b.len() && a.chars().map(straight).eq(b.chars().map(straight)))
 }
 
-/// Short forms of given names that name the same person.
-const NICKNAMES: &[(&str, &str)] = &[
-    ("Mike", "Michael"),
-    ("Bill", "William"),
-    ("Bob", "Robert"),
-    ("Rob", "Robert"),
-    ("Jim", "James"),
-    ("Dick", "Richard"),
-    ("Rick", "Richard"),
-    ("Chuck", "Charles"),
-    ("Joe", "Joseph"),
-    ("Ted", "Edward"),
-    ("Tom", "Thomas"),
-    ("Chris", "Christopher"),
-    ("Dan", "Daniel"),
-    ("Dave", "David"),
-    ("Steve", "Steven"),
-    ("Tony", "Anthony"),
-    ("Tim", "Timothy"),
-    ("Nick", "Nicholas"),
-    ("Ben", "Benjamin"),
-    ("Liz", "Elizabeth"),
-    ("Beth", "Elizabeth"),
-    ("Kate", "Katherine"),
-    ("Pat", "Patrick"),
-    ("Jeff", "Jeffrey"),
-    ("Ron", "Ronald"),
-    ("Don", "Donald"),
-    ("Ken", "Kenneth"),
-    ("Andy", "Andrew"),
-    ("Greg", "Gregory"),
-    ("Matt", "Matthew"),
-];
-
 fn compatible_given(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => {
             a == b
                 || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
                 || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
-                || NICKNAMES
-                    .iter()
-                    .any(|&(x, y)| (x == a && y == b) || (x == b && y == a))
+                || super::person_key::is_short_form(a, b)
         }
         _ => true,
     }

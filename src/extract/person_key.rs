@@ -42,7 +42,8 @@ pub fn person_key(name: &str) -> String {
     }
 }
 
-/// Common short forms of given names, so "Chuck Schumer" and "Charles Schumer" are one person.
+/// Common short forms of given names (lower case), so "Chuck Schumer" and "Charles Schumer" are
+/// one person, in one story and across stories.
 const GIVEN_FORMS: &[(&str, &str)] = &[
     ("chuck", "charles"),
     ("charlie", "charles"),
@@ -74,22 +75,49 @@ const GIVEN_FORMS: &[(&str, &str)] = &[
     ("don", "donald"),
     ("ed", "edward"),
     ("al", "albert"),
+    ("ted", "edward"),
+    ("tim", "timothy"),
+    ("jeff", "jeffrey"),
+    ("ron", "ronald"),
+    ("ken", "kenneth"),
+    ("greg", "gregory"),
 ];
 
-fn canonical_given(given: &str) -> &str {
+/// The long form of a short given name, in any case ("Chuck" -> "charles").
+fn long_form(given: &str) -> Option<&'static str> {
     GIVEN_FORMS
         .iter()
-        .find(|(short, _)| *short == given)
-        .map_or(given, |(_, long)| long)
+        .find(|(short, _)| short.eq_ignore_ascii_case(given))
+        .map(|&(_, long)| long)
+}
+
+fn canonical_given(given: &str) -> &str {
+    long_form(given).unwrap_or(given)
+}
+
+/// Whether one given name is a short form of the other ("Mike" and "Michael"), in any case.
+pub fn is_short_form(a: &str, b: &str) -> bool {
+    long_form(a).is_some_and(|l| l.eq_ignore_ascii_case(b))
+        || long_form(b).is_some_and(|l| l.eq_ignore_ascii_case(a))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::person_key;
+    use super::{is_short_form, person_key};
 
     #[test]
     fn short_given_names_share_a_key() {
         assert_eq!(person_key("Chuck Schumer"), person_key("Charles Schumer"));
         assert_ne!(person_key("Bill Clinton"), person_key("Hillary Clinton"));
+        assert_eq!(person_key("Ted Kennedy"), person_key("Edward Kennedy"));
+    }
+
+    #[test]
+    fn a_short_form_matches_its_long_form_only() {
+        assert!(is_short_form("Mike", "Michael"));
+        assert!(is_short_form("Michael", "Mike"));
+        assert!(is_short_form("ken", "Kenneth"));
+        assert!(!is_short_form("Bob", "Rob"));
+        assert!(!is_short_form("Michael", "Michael"));
     }
 }
