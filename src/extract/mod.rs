@@ -7,6 +7,7 @@
 
 mod acts;
 mod aliases;
+mod cues;
 mod given;
 mod index;
 mod name;

@@ -1,14 +1,18 @@
 //! Finding people in one story: titled and untitled names, party and state, and linking surnames to full names.
 
+mod linking;
+
 use std::borrow::Cow;
 
+use super::cues::{is_famous, not_a_subject, speaks};
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
-use super::sets::{WordSet, is_given};
+use super::sets::is_given;
 use super::tables::{party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
-use super::token::{Kind, NL, SENT, Tok};
+use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
+use linking::{add_mention, link, new_person, title_mentions};
 
 /// Why a candidate is taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -158,125 +162,6 @@ fn titled<'a>(
     found.then_some(k)
 }
 
-/// Surnames so well known in political news that they stand alone.
-const FAMOUS: &[&str] = &[
-    "Trump",
-    "Obama",
-    "Biden",
-    "Pelosi",
-    "McConnell",
-    "Schumer",
-    "Boehner",
-    "Reagan",
-    "Nixon",
-    "Thatcher",
-    "Blair",
-    "Putin",
-    "Merkel",
-    "Macron",
-    "Netanyahu",
-    "Zelensky",
-    "Zelenskyy",
-    "Kavanaugh",
-    "Mueller",
-    "Comey",
-    "Giuliani",
-    "Kushner",
-    "Bannon",
-    "Pompeo",
-    "Mnuchin",
-    "Ocasio-Cortez",
-    "Buttigieg",
-    "Klobuchar",
-    "Romney",
-    "Gingrich",
-    "Cheney",
-    "Kerry",
-    "Hillary",
-    "Starmer",
-    "Sunak",
-    "Corbyn",
-    "Farage",
-    "Blunkett",
-    "Prescott",
-];
-
-fn is_famous(word: &str) -> bool {
-    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| WordSet::new(FAMOUS)).contains(word)
-}
-
-fn is_speech(word: &str) -> bool {
-    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| WordSet::new(SPEECH)).contains(word)
-}
-
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "wrote",
-    "argued",
-    "noted",
-    "explained",
-    "stated",
-    "tweeted",
-    "asked",
-    "replied",
-    "claimed",
-    "insisted",
-    "warned",
-    "testified",
-    "responded",
-    "announced",
-    "urged",
-    "acknowledged",
-];
-
-/// "X Y said", "said X Y", "according to X Y", "X Y, who": context that makes capitalized words a person.
-fn speaks(text: &str, toks: &[Tok], name: &NameParse) -> bool {
-    let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.text(text));
-    let next = word(Some(name.after));
-    let prev = word(name.first.checked_sub(1));
-    // "Planned Parenthood said", "United Way said": verbs and participles are not given names.
-    let first = word(Some(name.first));
-    if first.ends_with("ed") || first.ends_with("ing") {
-        return false;
-    }
-    is_speech(next)
-        || matches!(prev, "said" | "says")
-        || (prev == "to" && word(name.first.checked_sub(2)) == "according")
-        || (next == "," && word(Some(name.after + 1)) == "who")
-}
-
-/// Bylines, photo credits and author bios are not people of the story.
-fn not_a_subject(text: &str, toks: &[Tok], name: &NameParse) -> bool {
-    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
-    let after = name.after;
-    if word(after) == "/" {
-        return true; // "Karen Su/Getty Images"
-    }
-    let line_start = toks[name.first].has(NL) || name.first == 0 || (word(name.first - 1) == "By");
-    let line_end = toks.get(after).is_none_or(|t| t.has(NL));
-    if line_start && line_end {
-        return true; // a byline on its own line
-    }
-    let bio_words = [
-        "reporter",
-        "writer",
-        "correspondent",
-        "editor",
-        "columnist",
-        "contributor",
-        "producer",
-    ];
-    if word(after) == "is" && matches!(word(after + 1), "a" | "an" | "the") {
-        return (after + 2..after + 10).any(|k| bio_words.contains(&word(k)));
-    }
-    word(after) == "contributed" && word(after + 2) == "this" && word(after + 3) == "report"
-}
-
 /// The token after a candidate and its party, if any.
 fn cand_end(text: &str, toks: &[Tok], cand: &Cand) -> usize {
     if let Some((_, end)) = described(text, toks, cand.name.after) {
@@ -343,23 +228,6 @@ impl Cand<'_> {
         // After a suffix ("Jr."), bracketed parties follow the suffix.
         toks.get(self.name.after.wrapping_sub(1))
             .map_or(self.name.end, |t| (t.end as usize).max(self.name.end))
-    }
-}
-
-fn same_surname(a: &str, b: &str) -> bool {
-    let straight = |c: char| if c == '\u{2019}' { '\'' } else { c };
-    a == b || (a.len() == b.len() && a.chars().map(straight).eq(b.chars().map(straight)))
-}
-
-fn compatible_given(a: Option<&str>, b: Option<&str>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            a == b
-                || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
-                || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
-                || super::person_key::is_short_form(a, b)
-        }
-        _ => true,
     }
 }
 
@@ -456,151 +324,4 @@ fn is_date_word(text: &str, toks: &[Tok], i: usize) -> bool {
                 | "through"
         )
     ) || after.is_some_and(|t| t.kind == Kind::Num)
-}
-
-/// Which person a candidate is, if already found.
-fn link(found: &[Found], cand: &Cand) -> Option<usize> {
-    let surname: &str = &cand.name.surname;
-    let given = cand.name.given;
-    let is_match = |f: &Found| {
-        same_surname(&f.surname, surname) && compatible_given(f.given.as_deref(), given)
-    };
-    let mut matches = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| is_match(f))
-        .map(|(i, _)| i);
-    let one = matches.next()?;
-    if matches.next().is_none() {
-        return Some(one);
-    }
-    // Prefer a full name, then the one mentioned last before this candidate.
-    let at = cand.name.first;
-    let matches = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| is_match(f))
-        .map(|(i, _)| i);
-    matches.max_by_key(|&i| {
-        let f = &found[i];
-        let last_before = f
-            .toks
-            .iter()
-            .filter(|(a, _)| *a < at)
-            .map(|(a, _)| *a)
-            .max();
-        (
-            f.given.is_some() && given.is_none() || given == f.given.as_deref(),
-            last_before,
-        )
-    })
-}
-
-fn new_person(cand: &Cand) -> Found {
-    let mut f = Found {
-        person: StoryPerson {
-            name: cand.name.full(),
-            ..StoryPerson::default()
-        },
-        given: cand.name.given.map(str::to_string),
-        surname: cand.name.surname.to_string(),
-        rank: 0,
-        toks: Vec::new(),
-    };
-    add_mention(&mut f, cand);
-    f
-}
-
-fn add_mention(f: &mut Found, cand: &Cand) {
-    let n = &cand.name;
-    f.toks.push((n.first, last_word_after(n)));
-    if f.given.is_none() && n.given.is_some() {
-        // A full name upgrades a surname-only person ("Trump" then "Donald Trump").
-        f.given = n.given.map(str::to_string);
-        let old = std::mem::replace(&mut f.person.name, n.full());
-        push_alias(&mut f.person.aliases, old);
-    } else if n.full_words() > f.person.name.split(' ').count() && n.given.is_some() {
-        let old = std::mem::replace(&mut f.person.name, n.full());
-        push_alias(&mut f.person.aliases, old);
-    } else if !f.person.aliases.iter().any(|a| n.full_is(a)) {
-        f.person.aliases.push(n.full());
-    }
-    if cand.role.is_some() && (f.person.role.is_none() || cand.rank > f.rank) {
-        f.person.role = cand.role.as_deref().map(str::to_string);
-        f.rank = cand.rank;
-    }
-    if f.person.party.is_none() {
-        f.person.party = cand.party.map(str::to_string);
-    }
-    if f.person.state.is_none() {
-        f.person.state = cand.state.map(str::to_string);
-    }
-}
-
-/// The token index just after the last word of a name (not its suffix).
-fn last_word_after(n: &NameParse) -> usize {
-    // `after` may include a suffix; mentions cover the bytes start..end, recomputed from tokens later.
-    n.after
-}
-
-fn push_alias(aliases: &mut Vec<String>, alias: String) {
-    if !aliases.contains(&alias) {
-        aliases.push(alias);
-    }
-}
-
-/// Mentions in the headline: the surnames (with given names before them) of people found in the body.
-fn title_mentions(title: &str, found: &mut [Found]) {
-    if title.is_empty() {
-        return;
-    }
-    let toks = super::token::tokenize(title);
-    for f in found.iter_mut() {
-        let parts: Vec<&str> = f.surname.split(' ').collect();
-        let n = parts.len();
-        if toks.len() < n {
-            continue;
-        }
-        for i in 0..=toks.len() - n {
-            let ok = (0..n).all(|k| {
-                let t = &toks[i + k];
-                t.kind == Kind::Word && same_surname(t.text(title), parts[k])
-            });
-            if !ok
-                || toks
-                    .get(i + n)
-                    .is_some_and(|t| t.is_cap() && !t.has(SENT) && is_suffix_word(t.text(title)))
-            {
-                continue;
-            }
-            let mut start = i;
-            if let Some(g) = &f.given
-                && i > 0
-                && toks[i - 1].text(title) == g
-            {
-                start = i - 1;
-            } else if f.given.is_none()
-                && i > 0
-                && toks[i - 1].is_cap()
-                && is_given(toks[i - 1].text(title))
-            {
-                // "Mrs. Clinton" in the body, "Hillary Clinton" in the headline.
-                let given = toks[i - 1].text(title).to_string();
-                let full = format!("{given} {}", f.surname);
-                let old = std::mem::replace(&mut f.person.name, full);
-                push_alias(&mut f.person.aliases, old);
-                f.given = Some(given);
-                start = i - 1;
-            }
-            f.person.mentions.push(Span {
-                field: Field::Title,
-                start: toks[start].start as usize,
-                end: toks[i + n - 1].end as usize,
-            });
-        }
-    }
-}
-
-fn is_suffix_word(w: &str) -> bool {
-    super::sets::is_hard_suffix(w)
 }

@@ -1,0 +1,164 @@
+//! Linking one story's name mentions: the same surname and a compatible given name are one person,
+//! and the headline's mentions join the people of the body.
+
+use super::{Cand, Found};
+use crate::extract::sets::is_given;
+use crate::extract::token::{Kind, SENT};
+use crate::extract::types::{Field, Span, StoryPerson};
+
+pub(super) fn same_surname(a: &str, b: &str) -> bool {
+    let straight = |c: char| if c == '\u{2019}' { '\'' } else { c };
+    a == b || (a.len() == b.len() && a.chars().map(straight).eq(b.chars().map(straight)))
+}
+
+pub(super) fn compatible_given(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            a == b
+                || (a.len() <= 2 && b.starts_with(a.trim_end_matches('.')))
+                || (b.len() <= 2 && a.starts_with(b.trim_end_matches('.')))
+                || crate::extract::person_key::is_short_form(a, b)
+        }
+        _ => true,
+    }
+}
+
+/// Which person a candidate is, if already found.
+pub(super) fn link(found: &[Found], cand: &Cand) -> Option<usize> {
+    let surname: &str = &cand.name.surname;
+    let given = cand.name.given;
+    let is_match = |f: &Found| {
+        same_surname(&f.surname, surname) && compatible_given(f.given.as_deref(), given)
+    };
+    let mut matches = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_match(f))
+        .map(|(i, _)| i);
+    let one = matches.next()?;
+    if matches.next().is_none() {
+        return Some(one);
+    }
+    // Prefer a full name, then the one mentioned last before this candidate.
+    let at = cand.name.first;
+    let matches = found
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_match(f))
+        .map(|(i, _)| i);
+    matches.max_by_key(|&i| {
+        let f = &found[i];
+        let last_before = f
+            .toks
+            .iter()
+            .filter(|(a, _)| *a < at)
+            .map(|(a, _)| *a)
+            .max();
+        (
+            f.given.is_some() && given.is_none() || given == f.given.as_deref(),
+            last_before,
+        )
+    })
+}
+
+pub(super) fn new_person(cand: &Cand) -> Found {
+    let mut f = Found {
+        person: StoryPerson {
+            name: cand.name.full(),
+            ..StoryPerson::default()
+        },
+        given: cand.name.given.map(str::to_string),
+        surname: cand.name.surname.to_string(),
+        rank: 0,
+        toks: Vec::new(),
+    };
+    add_mention(&mut f, cand);
+    f
+}
+
+pub(super) fn add_mention(f: &mut Found, cand: &Cand) {
+    let n = &cand.name;
+    // `after` may include a suffix; mentions cover the bytes start..end, recomputed from tokens later.
+    f.toks.push((n.first, n.after));
+    if f.given.is_none() && n.given.is_some() {
+        // A full name upgrades a surname-only person ("Trump" then "Donald Trump").
+        f.given = n.given.map(str::to_string);
+        let old = std::mem::replace(&mut f.person.name, n.full());
+        push_alias(&mut f.person.aliases, old);
+    } else if n.full_words() > f.person.name.split(' ').count() && n.given.is_some() {
+        let old = std::mem::replace(&mut f.person.name, n.full());
+        push_alias(&mut f.person.aliases, old);
+    } else if !f.person.aliases.iter().any(|a| n.full_is(a)) {
+        f.person.aliases.push(n.full());
+    }
+    if cand.role.is_some() && (f.person.role.is_none() || cand.rank > f.rank) {
+        f.person.role = cand.role.as_deref().map(str::to_string);
+        f.rank = cand.rank;
+    }
+    if f.person.party.is_none() {
+        f.person.party = cand.party.map(str::to_string);
+    }
+    if f.person.state.is_none() {
+        f.person.state = cand.state.map(str::to_string);
+    }
+}
+
+pub(super) fn push_alias(aliases: &mut Vec<String>, alias: String) {
+    if !aliases.contains(&alias) {
+        aliases.push(alias);
+    }
+}
+
+/// Mentions in the headline: the surnames (with given names before them) of people found in the body.
+pub(super) fn title_mentions(title: &str, found: &mut [Found]) {
+    if title.is_empty() {
+        return;
+    }
+    let toks = crate::extract::token::tokenize(title);
+    for f in found.iter_mut() {
+        let parts: Vec<&str> = f.surname.split(' ').collect();
+        let n = parts.len();
+        if toks.len() < n {
+            continue;
+        }
+        for i in 0..=toks.len() - n {
+            let ok = (0..n).all(|k| {
+                let t = &toks[i + k];
+                t.kind == Kind::Word && same_surname(t.text(title), parts[k])
+            });
+            if !ok
+                || toks.get(i + n).is_some_and(|t| {
+                    t.is_cap()
+                        && !t.has(SENT)
+                        && crate::extract::sets::is_hard_suffix(t.text(title))
+                })
+            {
+                continue;
+            }
+            let mut start = i;
+            if let Some(g) = &f.given
+                && i > 0
+                && toks[i - 1].text(title) == g
+            {
+                start = i - 1;
+            } else if f.given.is_none()
+                && i > 0
+                && toks[i - 1].is_cap()
+                && is_given(toks[i - 1].text(title))
+            {
+                // "Mrs. Clinton" in the body, "Hillary Clinton" in the headline.
+                let given = toks[i - 1].text(title).to_string();
+                let full = format!("{given} {}", f.surname);
+                let old = std::mem::replace(&mut f.person.name, full);
+                push_alias(&mut f.person.aliases, old);
+                f.given = Some(given);
+                start = i - 1;
+            }
+            f.person.mentions.push(Span {
+                field: Field::Title,
+                start: toks[start].start as usize,
+                end: toks[i + n - 1].end as usize,
+            });
+        }
+    }
+}
