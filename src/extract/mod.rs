@@ -6,6 +6,7 @@
 //! words, and a few patterns for bill numbers, act names and sponsorship.
 
 mod acts;
+mod acts_words;
 mod aliases;
 mod cues;
 mod given;
@@ -20,6 +21,7 @@ mod sets;
 mod sponsor;
 mod tables;
 mod title;
+mod title_words;
 mod token;
 mod types;
 mod votes;
