@@ -1,7 +1,10 @@
 //! The corpus-wide entity index: extract every story in parallel, then merge people and bills across stories.
 
-use rustc_hash::FxHashMap as HashMap;
+mod bills;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use rayon::prelude::*;
 
@@ -9,6 +12,7 @@ pub use super::person_key::{person_key, split_name};
 use super::types::{Bill, BillId, EntityIndex, Person, PersonId, Span, StoryEntities, StoryLinks};
 use super::votes::{add_votes, best_role, vote, winner};
 use crate::corpus::Article;
+use bills::merge_bills;
 
 #[derive(Default)]
 struct Proto<T> {
@@ -303,129 +307,4 @@ fn finish_person(p: Proto<Person>) -> Person {
     e.aliases.sort();
     e.name = best;
     e
-}
-
-fn merge_bills(stories: &[StoryEntities]) -> (Vec<Bill>, Links) {
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let mut protos: Vec<Proto<Bill>> = Vec::new();
-    let mut raw: Vec<Vec<(usize, &[Span])>> = Vec::with_capacity(stories.len());
-    for (ai, story) in stories.iter().enumerate() {
-        let mut links = Vec::with_capacity(story.bills.len());
-        for b in &story.bills {
-            let idx = if let Some(&i) = by_key.get(&b.key) {
-                i
-            } else {
-                protos.push(Proto::default());
-                by_key.insert(b.key.clone(), protos.len() - 1);
-                protos.len() - 1
-            };
-            add_bill(&mut protos[idx].entity, b, ai as u32);
-            links.push((idx, b.mentions.as_slice()));
-        }
-        raw.push(links);
-    }
-    // A named act merges into the one numbered bill that carries its name; a number without a
-    // Congress into the one dated number.
-    let mut parent: Vec<usize> = (0..protos.len()).collect();
-    let mut numbered_by_title: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut dated_by_number: HashMap<String, Vec<usize>> = HashMap::default();
-    for (key, &i) in &by_key {
-        let b = &protos[i].entity;
-        if b.number.is_some() {
-            if let Some(t) = &b.title {
-                numbered_by_title
-                    .entry(super::acts::title_key(t))
-                    .or_default()
-                    .push(i);
-            }
-            if let Some((bare, _)) = key.split_once('-').filter(|_| !key.starts_with("pl")) {
-                dated_by_number.entry(bare.to_string()).or_default().push(i);
-            }
-        }
-    }
-    for (key, &i) in &by_key {
-        let target = numbered_by_title
-            .get(key)
-            .or_else(|| dated_by_number.get(key))
-            .and_then(|v| {
-                if let [t] = v.as_slice() {
-                    Some(*t)
-                } else {
-                    None
-                }
-            });
-        if let Some(t) = target.filter(|t| *t != i) {
-            parent[i] = t;
-        }
-    }
-    for i in 0..protos.len() {
-        let target = resolve(&parent, i);
-        if target != i {
-            let src = std::mem::take(&mut protos[i]).entity;
-            fold_bill(&mut protos[target].entity, src);
-        }
-    }
-    let (ids, links) = assign(&parent, &raw);
-    let bills = protos
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| ids[*i] != u32::MAX)
-        .map(|(_, p)| p.entity)
-        .collect();
-    (bills, links)
-}
-
-fn add_bill(e: &mut Bill, b: &super::types::StoryBill, article: u32) {
-    if e.key.is_empty() {
-        e.key.clone_from(&b.key);
-        e.label.clone_from(&b.label);
-    }
-    if e.number.is_none() {
-        e.number.clone_from(&b.number);
-    }
-    if e.title.is_none() {
-        e.title.clone_from(&b.title);
-    }
-    for a in &b.aliases {
-        push_unique(&mut e.aliases, a);
-    }
-    if e.chamber.is_none() {
-        e.chamber.clone_from(&b.chamber);
-    }
-    for s in &b.sponsors {
-        push_unique(&mut e.sponsors, s);
-    }
-    if e.articles.last() != Some(&article) {
-        e.articles.push(article);
-    }
-    e.mentions += b.mentions.len() as u32;
-}
-
-fn fold_bill(e: &mut Bill, s: Bill) {
-    if e.title.is_none() {
-        e.title = s.title.clone();
-    }
-    if let Some(t) = &s.title
-        && e.title.as_ref() != Some(t)
-    {
-        push_unique(&mut e.aliases, t);
-    }
-    if s.label != e.label {
-        push_unique(&mut e.aliases, &s.label);
-    }
-    for a in &s.aliases {
-        push_unique(&mut e.aliases, a);
-    }
-    if e.chamber.is_none() {
-        e.chamber = s.chamber;
-    }
-    for x in &s.sponsors {
-        push_unique(&mut e.sponsors, x);
-    }
-    e.articles.extend(s.articles);
-    e.articles.sort_unstable();
-    e.articles.dedup();
-    e.mentions += s.mentions;
-    e.aliases
-        .retain(|a| *a != e.label && Some(a) != e.title.as_ref());
 }
