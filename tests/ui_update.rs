@@ -1,15 +1,12 @@
-//! Pure tests of `update`: navigation, opening and marks, the search flow, pivots and going back.
+//! Pure tests of `update`: navigation, opening and marks, pivots, the mouse and going back.
 
 mod ui_support;
 
-use cloakroom::search::{FieldMatch, MatchField};
 use cloakroom::ui::Action;
 use cloakroom::ui::Effect;
-use cloakroom::ui::action::SearchOutcome;
 use cloakroom::ui::app::{Focus, Mode, ViewKind};
 use cloakroom::ui::status::breadcrumb;
 use cloakroom::ui::story::Target;
-use cloakroom::ui::update::search_scope;
 use crossterm::event::{KeyCode, KeyModifiers};
 use ui_support::harness;
 
@@ -111,67 +108,6 @@ fn tab_cycles_the_panes_and_esc_goes_back_before_quitting() {
 }
 
 #[test]
-fn search_updates_as_you_type_and_esc_restores_the_list() {
-    let mut h = harness(120, 35);
-    h.keys("jj");
-    h.press(KeyCode::Char('/'));
-    assert_eq!(h.app.mode, Mode::Search);
-    h.keys("farm");
-    assert_eq!(h.app.view().items.len(), 2, "a title and a body say farm");
-    assert_eq!(
-        h.selected_title(),
-        "Farm Bill Talks Stall Over Crop Insurance"
-    );
-    h.press(KeyCode::Esc);
-    assert_eq!(h.app.mode, Mode::Normal);
-    assert_eq!(h.app.views.len(), 1);
-    assert_eq!(h.app.view().selected, 2, "the list is back where it was");
-}
-
-#[test]
-fn enter_keeps_the_results_and_esc_then_pops_them() {
-    let mut h = harness(120, 35);
-    h.press(KeyCode::Char('/'));
-    h.keys("senat");
-    h.press(KeyCode::Enter);
-    assert_eq!(h.app.mode, Mode::Normal);
-    assert!(matches!(&h.app.view().kind, ViewKind::Search { query, .. } if query == "senat"));
-    let n = h.app.view().items.len();
-    assert!(n >= 2, "two titles say Senate or Senators");
-    assert!(breadcrumb(&h.app).starts_with("All: 8 › search \"senat\": "));
-    h.press(KeyCode::Backspace);
-    h.press(KeyCode::Esc);
-    assert_eq!(h.app.views.len(), 1);
-}
-
-#[test]
-fn an_empty_search_changes_nothing() {
-    let mut h = harness(120, 35);
-    h.press(KeyCode::Char('/'));
-    h.keys("x");
-    h.press(KeyCode::Backspace);
-    assert_eq!(h.app.view().items.len(), 8);
-    h.press(KeyCode::Enter);
-    assert_eq!(h.app.views.len(), 1);
-}
-
-#[test]
-fn stale_search_answers_are_dropped() {
-    let mut h = harness(120, 35);
-    h.press(KeyCode::Char('/'));
-    let generation = h.app.prompt.generation;
-    h.act(Action::SearchResults(
-        cloakroom::ui::action::SearchOutcome {
-            generation: generation - 1,
-            hits: Ok(Vec::new()),
-            partial: false,
-            total: 0,
-        },
-    ));
-    assert_eq!(h.app.view().items.len(), 8);
-}
-
-#[test]
 fn pivot_lists_every_story_of_a_person_newest_first_and_esc_returns() {
     let mut h = harness(120, 35);
     h.keys("j");
@@ -199,48 +135,6 @@ fn pivot_lists_every_story_of_a_person_newest_first_and_esc_returns() {
     h.press(KeyCode::Esc);
     assert_eq!(h.app.views.len(), 1);
     assert_eq!(h.app.view().selected, 1, "back at the same place");
-}
-
-#[test]
-fn search_within_a_pivot_stays_within_it() {
-    let mut h = harness(120, 35);
-    h.press(KeyCode::Tab);
-    h.press(KeyCode::Tab);
-    h.press(KeyCode::Enter);
-    assert_eq!(h.app.view().items.len(), 3);
-    h.press(KeyCode::Char('/'));
-    h.keys("senate");
-    // The searcher is asked to rank within the pivot's three stories.
-    let mut scope = search_scope(&h.app).expect("scoped to the pivot");
-    scope.sort_unstable();
-    let mut pivot_items = h.app.views[1].items.clone();
-    pivot_items.sort_unstable();
-    assert_eq!(scope, pivot_items);
-    let ids: Vec<&str> = h
-        .app
-        .view()
-        .items
-        .iter()
-        .map(|&i| h.app.articles[i as usize].id.as_str())
-        .collect();
-    assert!(
-        ids.contains(&"nato-exit") && ids.contains(&"long-read"),
-        "{ids:?}"
-    );
-    let pivot = ["nato-exit", "long-read", "budget-vote"];
-    assert!(
-        ids.iter().all(|id| pivot.contains(id)),
-        "{ids:?} left the pivot"
-    );
-    let n = ids.len();
-    h.press(KeyCode::Enter);
-    let crumb = breadcrumb(&h.app);
-    assert!(
-        crumb.starts_with(&format!(
-            "All: 8 › Thomas Massie: 3 stories › search \"senate\": {n}"
-        )),
-        "{crumb}"
-    );
 }
 
 #[test]
@@ -364,64 +258,4 @@ fn resizing_keeps_the_reader_on_the_same_text() {
         panic!("still in the body");
     };
     assert!(s <= start && start < e, "{s}..{e} should hold byte {start}");
-}
-
-#[test]
-fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
-    let mut h = harness(120, 35);
-    h.press(KeyCode::Char('/'));
-    assert_eq!(search_scope(&h.app), None, "over the whole corpus");
-    h.keys("nato");
-    h.press(KeyCode::Enter);
-    h.press(KeyCode::Char('j'));
-    let items = h.app.view().items.clone();
-    assert!(items.len() >= 2, "{items:?}");
-    let mut hits = h.engine.search("nato", None).expect("valid query");
-    let marker = FieldMatch {
-        field: MatchField::Body,
-        text: "second answer".into(),
-        ranges: vec![[0, 6]],
-    };
-    let row1 = hits
-        .iter_mut()
-        .find(|hit| hit.article as u32 == items[1])
-        .expect("same hits");
-    row1.matches = vec![marker.clone()];
-    let total = hits.len();
-    h.act(Action::SearchResults(SearchOutcome {
-        generation: h.app.prompt.generation,
-        hits: Ok(hits),
-        partial: false,
-        total,
-    }));
-    assert_eq!(h.app.view().items, items);
-    assert_eq!(h.app.view().selected, 1, "the list stays where it was");
-    assert_eq!(h.app.view().matches[1], vec![marker]);
-}
-
-#[test]
-fn back_on_titles_only_results_asks_the_full_index_again() {
-    let mut h = harness(120, 35);
-    h.press(KeyCode::Char('/'));
-    h.keys("nato");
-    // As if the answer had come while the index was still being built.
-    let hits = h.engine.search("nato", None).expect("valid query");
-    let total = hits.len();
-    h.app.prompt.pending = true;
-    h.act(Action::SearchResults(SearchOutcome {
-        generation: h.app.prompt.generation,
-        hits: Ok(hits),
-        partial: true,
-        total,
-    }));
-    h.press(KeyCode::Enter);
-    assert!(breadcrumb(&h.app).contains("titles only"));
-    h.press(KeyCode::Tab);
-    h.press(KeyCode::Tab);
-    h.press(KeyCode::Enter);
-    assert_eq!(h.app.views.len(), 3, "pivoted over the search");
-    h.press(KeyCode::Esc);
-    assert_eq!(h.app.views.len(), 2);
-    let crumb = breadcrumb(&h.app);
-    assert!(!crumb.contains("titles only"), "{crumb}");
 }
