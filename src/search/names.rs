@@ -10,108 +10,162 @@ use super::text;
 /// People (and bills) kept per word of one or two letters (the most mentioned).
 const TOP_PREFIX_ENTITIES: usize = 256;
 
+/// A query word (or phrase) prepared once for matching against every name.
+struct Pattern<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    /// Its letters, as a mask.
+    mask: u64,
+    /// Its first letter, as a mask.
+    initial: u64,
+    /// Its words joined by one space, padded (`exact` matching only).
+    padded: String,
+    /// The score a typo match gets (0: typos are not tried).
+    typo_score: i64,
+    /// Whole words only (for exclusions).
+    exact: bool,
+}
+
+impl<'a> Pattern<'a> {
+    fn new(text: &'a str, exact: bool) -> Pattern<'a> {
+        let chars: Vec<char> = text.chars().collect();
+        // A typo ranks after every fuzzy match of a name ("masie": Massie before Marie).
+        let typo_score = if !exact && chars.len() >= 5 && !text.contains(' ') {
+            matcher::min_score(chars.len()) - 1
+        } else {
+            0
+        };
+        Pattern {
+            text,
+            mask: char_mask(&text.to_lowercase()),
+            initial: char_mask(&text[..text.ceil_char_boundary(1)]),
+            padded: if exact {
+                format!(" {} ", text::words(text).join(" "))
+            } else {
+                String::new()
+            },
+            typo_score,
+            chars,
+            exact,
+        }
+    }
+
+    /// The name contains the pattern as whole words.
+    fn contains_words(&self, name: &str) -> bool {
+        format!(" {} ", text::words(name).join(" ")).contains(&self.padded)
+    }
+
+    /// One or two letters: a word of the name begins with them, scored without the fuzzy matcher
+    /// (a word start is all there is to see); the name's first word counts more.
+    fn short(&self, name: &str, initials: Option<u64>) -> Option<i64> {
+        if initials.is_some_and(|m| m & self.initial == 0) {
+            return None;
+        }
+        let n = self.chars.len() as i64;
+        if n == 1 && initials.is_some() {
+            // One letter: the initials say it all.
+            let lead = name
+                .chars()
+                .next()
+                .is_some_and(|c| c.to_lowercase().eq(self.text.chars()));
+            return Some(36 + if lead { 20 } else { 0 });
+        }
+        let (mut first, mut starts, mut at) = (false, false, 0);
+        text::for_each_word(name, |w| {
+            let hit = w.starts_with(self.text);
+            first |= hit && at == 0;
+            starts |= hit;
+            at += 1;
+        });
+        starts.then_some(16 + 20 * n + if first { 20 } else { 0 })
+    }
+
+    /// The whole name, fuzzily (for phrases, which may span the name's words). Names are long: a
+    /// fuzzy match must be better than for a word ("act" must not match "Diane Rodham Clinton").
+    fn fuzzy_whole(&self, name: &str) -> Option<i64> {
+        let floor = matcher::min_score(self.chars.len()) * 3 / 2;
+        matcher::score(name, self.text).filter(|&s| s >= floor)
+    }
+
+    /// One word matched within one word of the name, from its first letter and with at most a
+    /// letter or two skipped: "mcconel" finds `McConnell`, but "nato" finds neither
+    /// "Nathan L. Gonzales" nor "National Emergencies Act".
+    fn fuzzy_word(&self, name: &str) -> Option<i64> {
+        let chars = self.chars.len();
+        let slack = match chars {
+            0..=4 => 0,
+            5 => 1,
+            _ => 2,
+        };
+        let mut best: Option<i64> = None;
+        text::for_each_word(name, |w| {
+            if w.as_bytes().first() == self.text.as_bytes().first()
+                && let Some((s, at)) = matcher::indices(w, self.text)
+                && let (Some(&first), Some(&last)) = (at.first(), at.last())
+                && last - first < chars + slack
+            {
+                best = best.max(Some(s));
+            }
+        });
+        best.filter(|&s| s >= matcher::min_score(chars))
+    }
+
+    /// One letter wrong, missing or extra in one word of the name: "pelosy" finds Nancy Pelosi.
+    /// Cheap tests first (first letter, length) before the distance.
+    fn typo(&self, name: &str) -> Option<i64> {
+        let mut typo = false;
+        text::for_each_word(name, |w| {
+            if !typo
+                && w.len().abs_diff(self.text.len()) <= 1
+                && w.as_bytes().first() == self.text.as_bytes().first()
+            {
+                let w: Vec<char> = w.chars().collect();
+                typo = typo_distance(&self.chars, &w, 1).is_some();
+            }
+        });
+        typo.then_some(self.typo_score)
+    }
+
+    /// How well one name (with its masks) matches, if at all.
+    fn score(&self, name: &str, mask: Option<u64>, initials: Option<u64>) -> Option<i64> {
+        // Letters of the pattern that the name lacks: none for a match, one for a typo.
+        let missing = (self.mask & !mask.unwrap_or(u64::MAX)).count_ones();
+        if self.exact {
+            if !self.contains_words(name) {
+                return None;
+            }
+        } else if missing > 1 {
+            return None;
+        } else if self.chars.len() <= 2 {
+            return if missing == 0 {
+                self.short(name, initials)
+            } else {
+                None
+            };
+        }
+        let fuzzy = match missing {
+            0 if self.text.contains(' ') => self.fuzzy_whole(name),
+            0 => self.fuzzy_word(name),
+            _ => None,
+        };
+        if self.typo_score > 0 && fuzzy.is_none_or(|s| s < self.typo_score) {
+            return self.typo(name).or(fuzzy);
+        }
+        fuzzy
+    }
+}
+
 /// Entities whose names match `pattern` fuzzily (or, when `exact`, contain it as a word or
 /// phrase). One- and two-letter patterns must begin a word of the name.
 pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<(u32, i64)> {
-    let chars = pattern.chars().count();
-    // Names are long: ask more of a fuzzy match than for a word ("act" must not match
-    // "Diane Rodham Clinton").
-    let floor = matcher::min_score(chars) * 3 / 2;
-    let pattern_chars: Vec<char> = pattern.chars().collect();
-    // Within one word of a name the word-level floor applies, and a typo ranks after every
-    // fuzzy match ("masie": Massie before Marie).
-    let word_floor = matcher::min_score(chars);
-    let typo_score = if !exact && chars >= 5 && !pattern.contains(' ') {
-        word_floor - 1
-    } else {
-        0
-    };
-    let pmask = char_mask(&pattern.to_lowercase());
+    let p = Pattern::new(pattern, exact);
     let one = |n: &Named| -> Option<i64> {
         n.names
             .iter()
             .enumerate()
             .filter_map(|(i, name)| {
-                // Letters of the pattern that the name lacks: none for a match, one for a typo.
-                let missing = (pmask & !n.masks.get(i).copied().unwrap_or(u64::MAX)).count_ones();
-                if !exact && missing > 1 {
-                    return None;
-                }
-                if exact {
-                    let words = text::words(name);
-                    let want = text::words(pattern).join(" ");
-                    if !format!(" {} ", words.join(" ")).contains(&format!(" {want} ")) {
-                        return None;
-                    }
-                } else if chars <= 2 {
-                    let initial = char_mask(&pattern[..pattern.ceil_char_boundary(1)]);
-                    if missing > 0 || n.initials.get(i).is_some_and(|m| m & initial == 0) {
-                        return None;
-                    }
-                    if chars == 1 && n.initials.get(i).is_some() {
-                        // One letter: the initials say it all.
-                        let lead = name
-                            .chars()
-                            .next()
-                            .is_some_and(|c| c.to_lowercase().eq(pattern.chars()));
-                        return Some(36 + if lead { 20 } else { 0 });
-                    }
-                    // One or two letters: a word of the name must begin with them (no allocation:
-                    // this runs over every name while the first letters are typed).
-                    let (mut first, mut starts, mut at) = (false, false, 0);
-                    text::for_each_word(name, |w| {
-                        let hit = w.starts_with(pattern);
-                        first |= hit && at == 0;
-                        starts |= hit;
-                        at += 1;
-                    });
-                    // Scored without the fuzzy matcher (a word start is all there is to see in
-                    // one or two letters): the name's first word counts more.
-                    return starts.then_some(16 + 20 * chars as i64 + if first { 20 } else { 0 });
-                }
-                let fuzzy = if missing > 0 {
-                    None
-                } else if pattern.contains(' ') {
-                    matcher::score(name, pattern).filter(|&s| s >= floor)
-                } else {
-                    // One word is matched within one word of the name, from its first letter and
-                    // with at most a letter or two skipped: "mcconel" finds McConnell, but "nato"
-                    // finds neither "Nathan L. Gonzales" nor "National Emergencies Act".
-                    let slack = match chars {
-                        0..=4 => 0,
-                        5 => 1,
-                        _ => 2,
-                    };
-                    let mut best: Option<i64> = None;
-                    text::for_each_word(name, |w| {
-                        if w.as_bytes().first() == pattern.as_bytes().first()
-                            && let Some((s, at)) = matcher::indices(w, pattern)
-                            && let (Some(&first), Some(&last)) = (at.first(), at.last())
-                            && last - first < chars + slack
-                        {
-                            best = best.max(Some(s));
-                        }
-                    });
-                    best.filter(|&s| s >= word_floor)
-                };
-                if typo_score > 0 && fuzzy.is_none_or(|s| s < typo_score) {
-                    // One letter wrong, missing or extra in one word of the name: "pelosy" finds
-                    // Nancy Pelosi. Cheap tests first (first letter, length) before the distance.
-                    let mut typo = false;
-                    text::for_each_word(name, |w| {
-                        if !typo
-                            && w.len().abs_diff(pattern.len()) <= 1
-                            && w.as_bytes().first() == pattern.as_bytes().first()
-                        {
-                            let w: Vec<char> = w.chars().collect();
-                            typo = typo_distance(&pattern_chars, &w, 1).is_some();
-                        }
-                    });
-                    if typo {
-                        return Some(typo_score);
-                    }
-                }
-                fuzzy
+                let (mask, initials) = (n.masks.get(i).copied(), n.initials.get(i).copied());
+                p.score(name, mask, initials)
             })
             .max()
             .map(|s| s + STRONG)
@@ -123,7 +177,7 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
         .filter_map(|(i, n)| one(n).map(|s| (i as u32, s)))
         .collect();
     // One or two letters begin a word of nearly every name: keep the most-mentioned ones.
-    if chars <= 2 && found.len() > TOP_PREFIX_ENTITIES {
+    if p.chars.len() <= 2 && found.len() > TOP_PREFIX_ENTITIES {
         let mut found = found;
         found.select_nth_unstable_by_key(TOP_PREFIX_ENTITIES, |&(i, _)| {
             std::cmp::Reverse(list[i as usize].articles.len())
@@ -133,11 +187,9 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
         return found;
     }
     // Typos only when no name matches fuzzily ("masie" finds Massie, not Marie too).
-    if typo_score > 0 && found.iter().any(|&(_, s)| s > typo_score + STRONG) {
-        found
-            .into_iter()
-            .filter(|&(_, s)| s > typo_score + STRONG)
-            .collect()
+    let typo = p.typo_score + STRONG;
+    if p.typo_score > 0 && found.iter().any(|&(_, s)| s > typo) {
+        found.into_iter().filter(|&(_, s)| s > typo).collect()
     } else {
         found
     }
