@@ -14,44 +14,48 @@ use crate::corpus::Article;
 pub(crate) const CHUNK: usize = 4096;
 
 /// A chunk's words, each stored once in one string arena.
-#[derive(Default)]
 struct LocalVocab {
     text: String,
+    /// Start of each word in `text`, and one past the last.
     starts: Vec<u32>,
     table: HashTable<u32>,
 }
 
+/// Word `id` of an arena.
+fn term_in<'a>(text: &'a str, starts: &[u32], id: u32) -> &'a str {
+    let i = id as usize;
+    &text[starts[i] as usize..starts[i + 1] as usize]
+}
+
 impl LocalVocab {
+    fn new() -> LocalVocab {
+        LocalVocab {
+            text: String::new(),
+            starts: vec![0],
+            table: HashTable::new(),
+        }
+    }
+
     fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.starts.len() - 1
     }
 
     fn term(&self, id: u32) -> &str {
-        let i = id as usize;
-        &self.text[self.starts[i] as usize..self.starts[i + 1] as usize]
+        term_in(&self.text, &self.starts, id)
     }
 
     /// The id of `word`, adding it when new.
     fn intern(&mut self, word: &str) -> u32 {
         let hash = FxBuildHasher.hash_one(word);
-        let (text, starts) = (&self.text, &self.starts);
-        let eq = |&id: &u32| {
-            let i = id as usize;
-            &text[starts[i] as usize..starts[i + 1] as usize] == word
-        };
-        if let Some(&id) = self.table.find(hash, eq) {
+        if let Some(&id) = self.table.find(hash, |&id| self.term(id) == word) {
             return id;
-        }
-        if self.starts.is_empty() {
-            self.starts.push(0);
         }
         let id = self.len() as u32;
         self.text.push_str(word);
         self.starts.push(self.text.len() as u32);
         let (text, starts) = (&self.text, &self.starts);
         self.table.insert_unique(hash, id, |&id| {
-            let i = id as usize;
-            FxBuildHasher.hash_one(&text[starts[i] as usize..starts[i + 1] as usize])
+            FxBuildHasher.hash_one(term_in(text, starts, id))
         });
         id
     }
@@ -105,7 +109,7 @@ pub(crate) struct Chunk {
 /// Indexes the words and bill numbers of `articles`, the first of which is article `base`.
 pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     debug_assert!(articles.len() <= CHUNK);
-    let mut vocab = LocalVocab::default();
+    let mut vocab = LocalVocab::new();
     // Per local term, the last (article, field) stamp that counted it, to count it once.
     let mut seen: Vec<u32> = Vec::new();
     let mut title_pairs: Vec<(u32, u16)> = Vec::new();
