@@ -4,6 +4,7 @@ mod article;
 mod dates;
 mod fields;
 mod files;
+mod furniture;
 mod json;
 mod raw;
 mod record;
