@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::engine::Resolved;
+use super::marks::Marks;
 
 /// How many recent words (and clauses) are remembered.
 const KEEP: usize = 24;
@@ -10,8 +11,8 @@ const KEEP: usize = 24;
 /// Vocabulary terms with their fuzzy scores.
 type Terms = Arc<Vec<(u32, i64)>>;
 
-/// What a clause resolved to and its per-article packed matches.
-type Clause = (Arc<Resolved>, Arc<Vec<u32>>);
+/// What a clause resolved to and its score per article.
+type Clause = (Arc<Resolved>, Arc<Marks>);
 
 /// Terms that matched recent words, and the per-article matches of recent clauses.
 #[derive(Debug, Default)]
@@ -57,7 +58,7 @@ impl TermCache {
     }
 
     /// Remembers what a clause resolved to and its per-article matches.
-    pub fn store_clause(&mut self, key: &str, resolved: Arc<Resolved>, dense: Arc<Vec<u32>>) {
+    pub fn store_clause(&mut self, key: &str, resolved: Arc<Resolved>, dense: Arc<Marks>) {
         self.clauses.retain(|(k, _)| k != key);
         if self.clauses.len() >= KEEP / 4 {
             self.clauses.remove(0);

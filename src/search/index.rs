@@ -11,6 +11,7 @@ use super::build::{CHUNK, index_chunk, merge};
 use super::cache::TermCache;
 use super::matcher::char_mask;
 use super::postings::Postings;
+use super::score::{LEAD_BYTES, Lengths, Mentions, Weights};
 use super::text;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
@@ -102,6 +103,8 @@ pub(crate) struct Named {
     pub keys: Vec<String>,
     /// Articles, ascending.
     pub articles: Vec<u32>,
+    /// How each of `articles` mentions it (same order; empty for sources).
+    pub mentions: Vec<Mentions>,
     /// Character mask of each name, lower-cased (filled by [`Named::with_masks`]).
     pub masks: Vec<u64>,
     /// Character mask of the first letters of each name's words.
@@ -144,6 +147,11 @@ pub struct SearchIndex {
     pub(crate) story_bills: Vec<Vec<u32>>,
     pub(crate) sources: Vec<Named>,
     pub(crate) cache: Mutex<TermCache>,
+    /// Words in each article's title and body.
+    pub(crate) lens: Vec<(u16, u32)>,
+    pub(crate) avg_title: f32,
+    pub(crate) avg_body: f32,
+    pub(crate) weights: Weights,
 }
 
 impl SearchIndex {
@@ -175,7 +183,12 @@ impl SearchIndex {
         let (terms, title, body) = merge(&chunks);
         let vocab = Vocab::from_sorted(&terms);
         drop(terms);
+        let lens: Vec<(u16, u32)> = chunks.iter().flat_map(|c| c.lens.iter().copied()).collect();
         drop(chunks);
+        let n = lens.len().max(1) as f64;
+        let avg_title = (lens.iter().map(|l| f64::from(l.0)).sum::<f64>() / n) as f32;
+        let avg_body = (lens.iter().map(|l| f64::from(l.1)).sum::<f64>() / n) as f32;
+        let (people_links, bill_links) = story_links(articles.len(), entities);
         let sources = index_sources(articles);
         let mut story_people = vec![Vec::new(); articles.len()];
         let mut story_bills = vec![Vec::new(); articles.len()];
@@ -191,9 +204,11 @@ impl SearchIndex {
                 }
                 let mut names = vec![p.name.clone()];
                 push_unique(&mut names, p.aliases.iter().cloned());
+                let (articles, mentions) = links_of(&people_links, id, &p.articles);
                 Named {
                     names,
-                    articles: p.articles.clone(),
+                    articles,
+                    mentions,
                     ..Named::default()
                 }
             })
@@ -223,10 +238,12 @@ impl SearchIndex {
                         keys.push(k);
                     }
                 }
+                let (articles, mentions) = links_of(&bill_links, id, &b.articles);
                 Named {
                     names,
                     keys,
-                    articles: b.articles.clone(),
+                    articles,
+                    mentions,
                     ..Named::default()
                 }
             })
@@ -248,6 +265,34 @@ impl SearchIndex {
             story_bills,
             sources,
             cache: Mutex::new(TermCache::default()),
+            lens,
+            avg_title,
+            avg_body,
+            weights: Weights::default(),
+        }
+    }
+
+    /// The same index ranking with other weights (for tuning; the default is the tuned set).
+    #[must_use]
+    pub fn with_weights(mut self, weights: Weights) -> SearchIndex {
+        self.weights = weights;
+        self.clear_cache();
+        self
+    }
+
+    /// The ranking weights in use.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Lengths of article `doc` with the corpus averages.
+    pub(crate) fn lengths(&self, doc: usize) -> Lengths {
+        let (title, body) = self.lens.get(doc).copied().unwrap_or_default();
+        Lengths {
+            title: u32::from(title),
+            body,
+            avg_title: self.avg_title,
+            avg_body: self.avg_body,
         }
     }
 
@@ -276,6 +321,59 @@ impl SearchIndex {
     /// Approximate heap bytes used by the postings.
     pub fn postings_bytes(&self) -> usize {
         self.title.heap_bytes() + self.body.heap_bytes()
+    }
+}
+
+/// Per entity, the articles that mention it (ascending) with how: from the per-story links.
+type Links = Vec<Vec<(u32, Mentions)>>;
+
+/// The per-story links of people and of bills, gathered per entity (empty when `entities` was not
+/// built for these articles).
+fn story_links(n: usize, entities: &EntityIndex) -> (Links, Links) {
+    let mut people: Links = vec![Vec::new(); entities.people.len()];
+    let mut bills: Links = vec![Vec::new(); entities.bills.len()];
+    if entities.stories.len() != n {
+        return (Vec::new(), Vec::new());
+    }
+    let how = |spans: &[crate::extract::Span]| Mentions {
+        count: spans.len().min(255) as u8,
+        title: spans
+            .iter()
+            .any(|s| s.field == crate::extract::Field::Title),
+        lead: spans
+            .iter()
+            .any(|s| s.field == crate::extract::Field::Body && s.start < LEAD_BYTES),
+    };
+    for (a, story) in entities.stories.iter().enumerate() {
+        for (id, spans) in &story.people {
+            if let Some(list) = people.get_mut(*id as usize) {
+                list.push((a as u32, how(spans)));
+            }
+        }
+        for (id, spans) in &story.bills {
+            if let Some(list) = bills.get_mut(*id as usize) {
+                list.push((a as u32, how(spans)));
+            }
+        }
+    }
+    (people, bills)
+}
+
+/// The articles of entity `id` with how each mentions it; without links, `fallback` with one
+/// mention each.
+fn links_of(links: &Links, id: usize, fallback: &[u32]) -> (Vec<u32>, Vec<Mentions>) {
+    match links.get(id) {
+        Some(list) if !list.is_empty() => list.iter().copied().unzip(),
+        _ => (
+            fallback.to_vec(),
+            vec![
+                Mentions {
+                    count: 1,
+                    ..Mentions::default()
+                };
+                fallback.len()
+            ],
+        ),
     }
 }
 

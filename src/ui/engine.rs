@@ -49,7 +49,14 @@ impl SearchEngine {
         let query = search::parse(query).map_err(|e| e.to_string())?;
         let ranking = self
             .index
-            .rank_within(&self.articles, &query, SEARCH_LIMIT, within, &|| false);
+            .rank_within(
+                &self.articles,
+                &query,
+                SEARCH_LIMIT,
+                within,
+                search::Sort::Relevance,
+                &|| false,
+            );
         Ok(ranking.map_or_else(Vec::new, |mut r| {
             r.fill(&self.index, &self.articles, 0..r.hits.len());
             r.hits
