@@ -190,17 +190,16 @@ fn run(args: &Args) -> anyhow::Result<()> {
     let depth = DEPTH.max(args.depth);
     let mut results = Vec::new();
     for (i, q) in set.iter().enumerate() {
-        let ours: Vec<usize> = match &external {
-            Some(runs) => runs[i].clone(),
-            None => {
-                let query = parse(&q.query)
-                    .map_err(|e| anyhow::anyhow!("query {:?} does not parse: {e}", q.query))?;
-                index
-                    .search(&loaded.articles, &query, depth)
-                    .iter()
-                    .map(|h| h.article)
-                    .collect()
-            }
+        let ours: Vec<usize> = if let Some(runs) = &external {
+            runs[i].clone()
+        } else {
+            let query = parse(&q.query)
+                .map_err(|e| anyhow::anyhow!("query {:?} does not parse: {e}", q.query))?;
+            index
+                .search(&loaded.articles, &query, depth)
+                .iter()
+                .map(|h| h.article)
+                .collect()
         };
         let theirs: Vec<usize> = baseline
             .search(&bm25::query_words(&q.query), depth)

@@ -1,4 +1,4 @@
-//! What rank_eval prints: the table per category, the per-query detail, and the pool of unjudged documents.
+//! What `rank_eval` prints: the table per category, the per-query detail, and the pool of unjudged documents.
 
 use serde::Serialize;
 
