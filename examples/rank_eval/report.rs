@@ -47,10 +47,11 @@ pub fn print_table(runs: &[&QueryRun], loaded: &Loaded, split: &str) {
         "split: {split}; {} queries, {judgments} judgments; unj = unjudged documents in the top {TOP} (grade 0)",
         runs.len()
     );
-    println!(
+    let header = format!(
         "{:<12} {:>3} | {:<29} | {:<29}",
         "", "", "Cloakroom", "BM25 (k1 1.2, b 0.75)"
     );
+    println!("{}", header.trim_end());
     println!(
         "{:<12} {:>3} | {:>6} {:>6} {:>6} {:>5} | {:>6} {:>6} {:>6} {:>5}",
         "category", "n", "nDCG10", "P@5", "MRR", "unj", "nDCG10", "P@5", "MRR", "unj"
