@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::app::App;
-use super::keymap::{self, Scope};
+use super::keymap::Scope;
 use super::text::fit;
 
 /// The help text, one line per binding under a heading per scope.
@@ -14,7 +14,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out = Vec::new();
     let mut scope: Option<Scope> = None;
-    for (s, keys, desc) in keymap::help_rows() {
+    for (s, keys, desc) in app.keymap.help_rows() {
         if scope != Some(s) {
             if scope.is_some() {
                 out.push(Line::default());
@@ -32,8 +32,8 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// How many lines the help text has.
-pub fn line_count() -> usize {
-    let rows = keymap::help_rows();
+pub fn line_count(app: &App) -> usize {
+    let rows = app.keymap.help_rows();
     let mut scopes = rows.iter().map(|r| r.0).collect::<Vec<_>>();
     scopes.dedup();
     rows.len() + scopes.len() * 2 - 1

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Progress, ViewKind};
-use super::keymap;
 use super::text::{clean, fit, width};
 
 /// The breadcrumb of the view stack: `All › "masie" › Thomas Massie: 4 stories`.
@@ -71,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut hints: Vec<Span> = Vec::new();
     let mut hint_w = 0;
-    for (key, label) in keymap::hints(app.mode, app.focus) {
+    for (key, label) in app.keymap.hints(app.mode, app.focus) {
         let piece = width(&key) + width(label) + 3;
         if used + hint_w + piece + 2 > w {
             break;

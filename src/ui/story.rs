@@ -73,7 +73,9 @@ pub struct Story {
 }
 
 impl Story {
-    /// Builds the story's side items and lines; `entities` links them to the corpus when ready.
+    /// Builds the story's lines, and its side items from the corpus index when it is ready;
+    /// before that the side stays empty until [`Story::set_own_entities`] (extraction never
+    /// runs here, on the UI thread).
     pub fn new(
         article_index: usize,
         article: &Article,
@@ -82,16 +84,9 @@ impl Story {
         terms: &[String],
     ) -> Self {
         let (side, linked) = match entities {
-            Some(index) => (linked_items(index, article_index), true),
-            None => (story_items(&crate::extract::extract(article)), false),
+            Some(index) => (sorted(linked_items(index, article_index)), true),
+            None => (Vec::new(), false),
         };
-        let mut side = side;
-        side.sort_by_key(|item| {
-            (
-                item.kind == EntityKind::Bill,
-                item.mentions.iter().min().copied(),
-            )
-        });
         let search_spans = find_terms(article, terms);
         Self {
             article: article_index,
@@ -109,6 +104,16 @@ impl Story {
             },
             search_spans,
             cursor: None,
+        }
+    }
+
+    /// Fills the side panel with the story's own people and bills, found by the extraction
+    /// thread, unless the corpus index got there first.
+    pub fn set_own_entities(&mut self, found: &StoryEntities) {
+        if !self.linked {
+            self.side = sorted(story_items(found));
+            self.side_selected = 0;
+            self.side_offset = 0;
         }
     }
 
@@ -135,6 +140,17 @@ impl Story {
             _ => false,
         })
     }
+}
+
+/// People first, then bills, each in order of first mention.
+fn sorted(mut side: Vec<SideItem>) -> Vec<SideItem> {
+    side.sort_by_key(|item| {
+        (
+            item.kind == EntityKind::Bill,
+            item.mentions.iter().min().copied(),
+        )
+    });
+    side
 }
 
 fn party_state(party: Option<&String>, state: Option<&String>) -> Option<String> {

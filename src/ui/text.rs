@@ -4,14 +4,7 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthChar;
 
-/// Whether a character must never reach the terminal: controls, bidi overrides, zero-width marks.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}'
-        )
-}
+pub use crate::corpus::sanitize::is_unsafe;
 
 /// The text with unsafe characters removed (tabs and newlines become spaces).
 pub fn clean(text: &str) -> Cow<'_, str> {

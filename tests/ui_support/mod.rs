@@ -204,6 +204,11 @@ impl Harness {
                             total: 0,
                         }));
                     }
+                    // The extraction thread's answer, at once.
+                    Effect::ExtractStory(index) => {
+                        let found = cloakroom::extract::extract(&self.app.articles[index]);
+                        queue.push(Action::StoryEntities(index, Shared(Arc::new(found))));
+                    }
                     other => self.effects.push(other),
                 }
             }

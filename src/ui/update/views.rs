@@ -46,6 +46,29 @@ pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
     effects.push(Effect::Search(app.prompt.generation, query));
 }
 
+/// The longest query the prompt takes; a longer paste is cut there (with a notice).
+pub const MAX_QUERY: usize = 1000;
+
+/// A paste is one edit: its text (line breaks and tabs as spaces, anything a terminal could
+/// interpret dropped) joins the query, and one search runs; the prompt opens if it was closed.
+pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
+    match app.mode {
+        Mode::Help => return,
+        Mode::Normal => search_start(app),
+        Mode::Search => {}
+    }
+    let room = MAX_QUERY.saturating_sub(app.prompt.query.chars().count());
+    let mut cleaned = super::super::text::clean(text).into_owned();
+    if cleaned.chars().count() > room {
+        cleaned = cleaned.chars().take(room).collect();
+        app.notice = Some(format!(
+            "The pasted text was cut to the query's limit of {MAX_QUERY} characters."
+        ));
+    }
+    app.prompt.query.push_str(&cleaned);
+    search_changed(app, effects);
+}
+
 /// Enter: keep the results as the list (an empty query keeps nothing).
 pub fn search_accept(app: &mut App) {
     app.mode = Mode::Normal;
