@@ -280,6 +280,12 @@ impl SearchIndex {
         self
     }
 
+    /// Ranks with other weights from now on (and forgets cached clause scores).
+    pub fn set_weights(&mut self, weights: Weights) {
+        self.weights = weights;
+        self.clear_cache();
+    }
+
     /// The ranking weights in use.
     pub fn weights(&self) -> &Weights {
         &self.weights

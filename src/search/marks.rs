@@ -59,9 +59,11 @@ impl SearchIndex {
     /// fuzzy terms and names it matches: "randpaul" or the rare "Paul Ends" are not more specific
     /// than "rand" or "paul".
     pub(crate) fn word_idf(&self, r: &Resolved) -> f32 {
+        // The best fuzz, and of those the commonest term ("blair" rather than "blairs" for
+        // "blaire").
         r.terms
             .iter()
-            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| self.df(a.0).cmp(&self.df(b.0))))
             .map_or(f32::INFINITY, |&(t, _)| score::idf(self.df(t), self.n))
     }
 

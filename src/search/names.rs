@@ -32,7 +32,7 @@ impl<'a> Pattern<'a> {
         // A stopword is a name's word only as itself ("and" is not Andrew).
         let exact = exact || (chars.len() > 2 && is_stopword(text));
         // A typo ranks after every fuzzy match of a name ("masie": Massie before Marie).
-        let typo_score = if !exact && chars.len() >= 5 && !text.contains(' ') {
+        let typo_score = if !exact && chars.len() >= 4 && !text.contains(' ') {
             matcher::min_score(chars.len()) - 1
         } else {
             0
@@ -122,7 +122,10 @@ impl<'a> Pattern<'a> {
                 && w.as_bytes().first() == self.text.as_bytes().first()
             {
                 let w: Vec<char> = w.chars().collect();
-                typo = typo_distance(&self.chars, &w, 1).is_some();
+                // Four letters: only two swapped ("pual" for Paul).
+                let swap = self.chars.len() > 4
+                    || (w.len() == 4 && char_mask(&w.iter().collect::<String>()) == self.mask);
+                typo = swap && typo_distance(&self.chars, &w, 1).is_some();
             }
         });
         typo.then_some(self.typo_score)

@@ -122,7 +122,11 @@ impl SearchIndex {
                 }
             }
         }
+        // Letters left out ("masie" in massie) is likelier than letters wrong ("marie"): a typo
+        // that is not a subsequence is dominated when one that is exists.
+        let subsequence_typo = out.iter().any(|(_, k)| matches!(k, MatchKind::Typo));
         let typos = self.typo_terms(&chars, &matched);
+        let first_typo = out.len();
         out.extend(typos.into_iter().map(|(t, _, _)| (t, MatchKind::Typo)));
         // A typo or fuzzy match is far below the word itself, unless the word is only a rare
         // misspelling of a common one.
@@ -140,7 +144,11 @@ impl SearchIndex {
         let found_exact = exact_df.is_some_and(|d| d.saturating_mul(RARE_RATIO) >= close_df);
         let mut out: Vec<(u32, f32)> = out
             .into_iter()
-            .map(|(t, k)| (t, w.fuzz(k, found_exact)))
+            .enumerate()
+            .map(|(i, (t, k))| {
+                let dominated = found_exact || (subsequence_typo && i >= first_typo);
+                (t, w.fuzz(k, dominated))
+            })
             .collect();
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
@@ -154,9 +162,12 @@ impl SearchIndex {
         chars: &[char],
         already: &[(u32, i64)],
     ) -> Vec<(u32, i64, usize)> {
+        // Four letters are too short to guess from ("nat" is not "nato"), except two letters
+        // swapped ("pual" for paul); three or fewer never.
         if chars.len() < 4 {
             return Vec::new();
         }
+        let swaps_only = chars.len() == 4;
         let max = if chars.len() >= 8 { 2 } else { 1 };
         let word: String = chars.iter().collect();
         let qmask = char_mask(&word);
@@ -178,6 +189,9 @@ impl SearchIndex {
                 buf.clear();
                 buf.extend(v.term(t).chars());
                 if buf.first() != chars.first() && max == 1 {
+                    continue;
+                }
+                if swaps_only && (buf.len() != 4 || v.masks[t as usize] != qmask) {
                     continue;
                 }
                 if let Some(d) = typo_distance(chars, &buf, max) {
