@@ -120,12 +120,12 @@ fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
     let mut h = harness(120, 35);
     h.press(KeyCode::Char('/'));
     assert_eq!(search_scope(&h.app), None, "over the whole corpus");
-    h.keys("nato");
+    h.keys("senator");
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('j'));
     let items = h.app.view().items.clone();
     assert!(items.len() >= 2, "{items:?}");
-    let mut hits = h.engine.search("nato", None).expect("valid query");
+    let mut hits = h.engine.search("senator", None).expect("valid query");
     let marker = FieldMatch {
         field: MatchField::Body,
         text: "second answer".into(),

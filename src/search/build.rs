@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(body.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
         assert_eq!(body.count(massie), 2);
         assert_eq!(super::super::postings::tf_of(body.tf(massie, CHUNK as u32)), 2);
-        assert_eq!(chunks[0].lens, [(2, 8), (1, 3)]);
+        assert_eq!(chunks[0].lens, [(2, 9), (1, 3)]);
         assert_eq!(
             body.iter(id("budget")).collect::<Vec<_>>(),
             [1, CHUNK as u32]

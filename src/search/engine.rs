@@ -309,9 +309,10 @@ impl SearchIndex {
         query: &Query,
         limit: usize,
         within: Option<&[u32]>,
+        sort: Sort,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranking> {
-        let mut r = self.rank_within(articles, query, limit, within, Sort::Relevance, stale)?;
+        let mut r = self.rank_within(articles, query, limit, within, sort, stale)?;
         r.fill(self, articles, 0..super::FIRST_DETAILS);
         Some(r)
     }

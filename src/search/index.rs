@@ -365,22 +365,22 @@ fn story_links(n: usize, entities: &EntityIndex) -> (Links, Links) {
     (people, bills)
 }
 
-/// The articles of entity `id` with how each mentions it; without links, `fallback` with one
-/// mention each.
-fn links_of(links: &Links, id: usize, fallback: &[u32]) -> (Vec<u32>, Vec<Mentions>) {
-    match links.get(id) {
-        Some(list) if !list.is_empty() => list.iter().copied().unzip(),
-        _ => (
-            fallback.to_vec(),
-            vec![
-                Mentions {
-                    count: 1,
-                    ..Mentions::default()
-                };
-                fallback.len()
-            ],
-        ),
-    }
+/// The articles of an entity (`articles`, as the entity index links them across the corpus) with
+/// how each mentions it: from the story's own links of entity `id`, else one mention (a story
+/// linked by a surname alone).
+fn links_of(links: &Links, id: usize, articles: &[u32]) -> (Vec<u32>, Vec<Mentions>) {
+    let own = links.get(id).map(Vec::as_slice).unwrap_or_default();
+    let mentions = articles
+        .iter()
+        .map(|a| match own.binary_search_by_key(a, |x| x.0) {
+            Ok(i) => own[i].1,
+            Err(_) => Mentions {
+                count: 1,
+                ..Mentions::default()
+            },
+        })
+        .collect();
+    (articles.to_vec(), mentions)
 }
 
 fn push_unique(names: &mut Vec<String>, more: impl Iterator<Item = String>) {

@@ -191,6 +191,21 @@ fn kind_of(p: &Pattern<'_>, n: &Named, raw: i64) -> MatchKind {
     if p.typo_score > 0 && raw <= p.typo_score {
         return MatchKind::Typo;
     }
+    // Letters left out of a word of the name ("masie" for Massie) is a typo too.
+    if p.chars.len() >= 5 && !p.text.contains(' ') {
+        let max = if p.chars.len() >= 8 { 2 } else { 1 };
+        let close = n.names.iter().any(|name| {
+            let mut found = false;
+            text::for_each_word(name, |w| {
+                let w: Vec<char> = w.chars().collect();
+                found |= w.first() == p.chars.first() && typo_distance(&p.chars, &w, max).is_some();
+            });
+            found
+        });
+        if close {
+            return MatchKind::Typo;
+        }
+    }
     let full = matcher::score(p.text, p.text).unwrap_or(1).max(1);
     MatchKind::Fuzzy(raw as f32 / full as f32)
 }

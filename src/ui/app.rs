@@ -7,7 +7,7 @@ use super::story::Story;
 use super::theme::Theme;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
-use crate::search::FieldMatch;
+use crate::search::{FieldMatch, Sort};
 use crate::state::ReadState;
 
 /// What has the keyboard, topmost first.
@@ -159,6 +159,8 @@ pub struct App {
     pub layout: super::layout::Prefs,
     /// The keys in force (the defaults with the config file's changes).
     pub keymap: Keymap,
+    /// The order of search results: best first (the default) or newest first.
+    pub sort: Sort,
     /// Set when the reader should exit.
     pub quit: bool,
 }
@@ -184,6 +186,7 @@ impl App {
             theme,
             keymap: Keymap::default(),
             layout: super::layout::Prefs::default(),
+            sort: Sort::Relevance,
             quit: false,
         }
     }

@@ -70,7 +70,14 @@ impl SearchEngine {
         let query = search::parse(query).map_err(|e| e.to_string())?;
         let ranking = self
             .index
-            .rank_first(&self.articles, &query, SEARCH_LIMIT, None, &|| false);
+            .rank_first(
+                &self.articles,
+                &query,
+                SEARCH_LIMIT,
+                None,
+                search::Sort::Relevance,
+                &|| false,
+            );
         Ok(ranking.map_or((Vec::new(), 0), |r| (r.hits, r.total)))
     }
 }

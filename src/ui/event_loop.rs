@@ -123,7 +123,12 @@ pub fn run(terminal: &mut Tui, app: &mut App, workers: &mut Workers) -> anyhow::
         if let Some((generation, query)) = batch.search.take()
             && let Some(searcher) = &workers.searcher
         {
-            searcher.submit_as(generation, &query, search_scope(app).map(Arc::new));
+            searcher.submit_sorted_as(
+                generation,
+                &query,
+                search_scope(app).map(Arc::new),
+                app.sort,
+            );
         }
         if app.marks.is_dirty() && last_save.is_none_or(|t| t.elapsed() >= SAVE_EVERY) {
             save_marks(app);

@@ -68,11 +68,11 @@ impl Default for Weights {
         Weights {
             k1: 1.2,
             title: 3.0,
-            title_b: 0.3,
+            title_b: 0.15,
             body: 1.0,
             body_b: 0.75,
-            lead: 1.0,
-            mention: 0.5,
+            lead: 1.3,
+            mention: 0.2,
             mention_cap: 30,
             entity_title: 3.0,
             entity_lead: 1.0,
@@ -83,7 +83,7 @@ impl Default for Weights {
             dominated: 0.08,
             coordination: 0.3,
             proximity: 0.3,
-            proximity_scale: 8.0,
+            proximity_scale: 10.0,
             proximity_depth: 100,
         }
     }
