@@ -174,3 +174,30 @@ fn back_on_titles_only_results_asks_the_full_index_again() {
     let crumb = breadcrumb(&h.app);
     assert!(!crumb.contains("titles only"), "{crumb}");
 }
+
+#[test]
+fn s_orders_search_results_newest_first_and_back() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("senator");
+    h.press(KeyCode::Enter);
+    let best = h.app.view().items.clone();
+    assert!(best.len() >= 3, "{best:?}");
+    assert!(breadcrumb(&h.app).ends_with(", best first"), "{}", breadcrumb(&h.app));
+    h.press(KeyCode::Char('S'));
+    assert!(breadcrumb(&h.app).ends_with(", newest first"), "{}", breadcrumb(&h.app));
+    let newest = h.app.view().items.clone();
+    let mut sorted = best.clone();
+    sorted.sort_unstable();
+    let mut same = newest.clone();
+    same.sort_unstable();
+    assert_eq!(sorted, same, "the same stories");
+    let dates: Vec<_> = newest
+        .iter()
+        .map(|&a| h.app.articles[a as usize].date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_ne!(newest, best, "the fixture's best story is not its newest");
+    h.press(KeyCode::Char('S'));
+    assert_eq!(h.app.view().items, best);
+}
