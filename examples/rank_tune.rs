@@ -1,6 +1,6 @@
 //! Tunes the ranking weights on the dev split of the judged queries (never the test split).
 //!
-//! `cargo run --release --example rank_tune -- [--corpora DIR] [--rounds N]`
+//! `cargo run --release --example rank_tune -- [--corpora DIR] [--rounds N] [--scale NAME=FACTOR]...`
 //!
 //! Builds the indexes once, then walks each weight of [`Weights`] up and down in turn (coordinate
 //! ascent), keeping a change only when the mean nDCG@10 over the dev queries improves by more than
@@ -47,11 +47,25 @@ fn knobs() -> Vec<Knob> {
 fn main() -> anyhow::Result<()> {
     let mut corpora = PathBuf::from("/work/shared/corpora");
     let mut rounds = 2;
+    let mut start = Weights::default();
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--corpora" => corpora = args.next().unwrap_or_default().into(),
             "--rounds" => rounds = args.next().and_then(|n| n.parse().ok()).unwrap_or(rounds),
+            // `--scale title=2`: start from the default weights with one scaled.
+            "--scale" => {
+                let spec = args.next().unwrap_or_default();
+                let (name, f) = spec
+                    .split_once('=')
+                    .and_then(|(n, f)| Some((n.to_string(), f.parse::<f32>().ok()?)))
+                    .ok_or_else(|| anyhow::anyhow!("--scale NAME=FACTOR, not {spec:?}"))?;
+                let knob = knobs()
+                    .into_iter()
+                    .find(|(k, _)| *k == name)
+                    .ok_or_else(|| anyhow::anyhow!("no weight {name:?}"))?;
+                (knob.1)(&mut start, f);
+            }
             other => anyhow::bail!("unknown argument {other:?}"),
         }
     }
@@ -92,10 +106,9 @@ fn main() -> anyhow::Result<()> {
             .collect()
     };
     let mean = |r: &[(String, f64)]| r.iter().map(|x| x.1).sum::<f64>() / r.len().max(1) as f64;
-    let start = Weights::default();
     let base = eval(&mut index, start);
     let mut best = (mean(&base), start);
-    println!("default weights: dev nDCG@10 {:.4}", best.0);
+    println!("starting weights: dev nDCG@10 {:.4}", best.0);
     for round in 0..rounds {
         for (name, knob) in knobs() {
             for f in [0.5f32, 0.75, 1.33, 2.0] {

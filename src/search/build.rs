@@ -6,7 +6,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::postings::{Postings, PostingsBuilder, tf_byte};
+use super::postings::{LEAD, Postings, PostingsBuilder};
 use super::score::LEAD_WORDS;
 use super::text;
 use crate::corpus::Article;
@@ -71,8 +71,9 @@ struct Side {
     tfs: Vec<u8>,
 }
 
-/// A chunk-local posting: term, article offset, occurrences, and whether one is in the lead.
-type Pair = (u32, u16, u32, bool);
+/// A chunk-local posting: term, article offset, and its frequency byte (occurrences up to 127,
+/// and [`LEAD`]).
+type Pair = (u32, u16, u8);
 
 impl Side {
     /// Groups postings (in article order) by term with a counting sort.
@@ -87,10 +88,10 @@ impl Side {
         let mut fill = offsets.clone();
         let mut docs = vec![0u16; pairs.len()];
         let mut tfs = vec![0u8; pairs.len()];
-        for &(t, d, n, lead) in pairs {
+        for &(t, d, tf) in pairs {
             let at = &mut fill[t as usize];
             docs[*at as usize] = d;
-            tfs[*at as usize] = tf_byte(n, lead);
+            tfs[*at as usize] = tf;
             *at += 1;
         }
         Side { offsets, docs, tfs }
@@ -122,8 +123,10 @@ pub(crate) struct Chunk {
 pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     debug_assert!(articles.len() <= CHUNK);
     let mut vocab = LocalVocab::new();
-    // Per local term, the last (article, field) stamp that counted it and where its posting is.
-    let mut seen: Vec<(u32, u32)> = Vec::new();
+    // Per local term and field, one past the index of its last posting: the posting to count
+    // into when it is this article's.
+    let mut seen_title: Vec<u32> = Vec::new();
+    let mut seen_body: Vec<u32> = Vec::new();
     let mut title_pairs: Vec<Pair> = Vec::new();
     let mut body_pairs: Vec<Pair> = Vec::with_capacity(articles.len() * 256);
     let mut lens = Vec::with_capacity(articles.len());
@@ -131,26 +134,28 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     for (k, article) in articles.iter().enumerate() {
         let mut len = (0u32, 0u32);
         for is_title in [true, false] {
-            let (text, pairs) = if is_title {
-                (&article.title, &mut title_pairs)
+            let (text, pairs, seen) = if is_title {
+                (&article.title, &mut title_pairs, &mut seen_title)
             } else {
-                (&article.body, &mut body_pairs)
+                (&article.body, &mut body_pairs, &mut seen_body)
             };
-            let stamp = (2 * k + usize::from(is_title) + 1) as u32;
+            let doc = k as u16;
             let mut words = 0u32;
             let mut add = |vocab: &mut LocalVocab, w: &str, words: u32| {
                 let id = vocab.intern(w) as usize;
                 if id >= seen.len() {
-                    seen.resize(id + 1, (0, 0));
+                    seen.resize(id + 1, 0);
                 }
-                let lead = words < LEAD_WORDS;
-                if seen[id].0 == stamp {
-                    let p = &mut pairs[seen[id].1 as usize];
-                    p.2 += 1;
-                    p.3 |= lead;
-                } else {
-                    seen[id] = (stamp, pairs.len() as u32);
-                    pairs.push((id as u32, k as u16, 1, lead));
+                let lead = if words < LEAD_WORDS { LEAD } else { 0 };
+                match seen[id].checked_sub(1).and_then(|i| pairs.get_mut(i as usize)) {
+                    Some(p) if p.1 == doc => {
+                        // Count up to 127 occurrences; keep the lead flag.
+                        p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
+                    }
+                    _ => {
+                        pairs.push((id as u32, doc, 1 | lead));
+                        seen[id] = pairs.len() as u32;
+                    }
                 }
             };
             text::for_each_word(text, |w| {

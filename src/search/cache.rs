@@ -14,11 +14,16 @@ type Terms = Arc<Vec<(u32, i64)>>;
 /// What a clause resolved to and its score per article.
 type Clause = (Arc<Resolved>, Arc<Marks>);
 
-/// Terms that matched recent words, and the per-article matches of recent clauses.
+/// People and bills a word names, with their fuzz.
+pub(crate) type Names = Arc<(Vec<(u32, f32)>, Vec<(u32, f32)>)>;
+
+/// Terms that matched recent words, the people and bills they name, and the per-article matches
+/// of recent clauses.
 #[derive(Debug, Default)]
 pub(crate) struct TermCache {
     words: Vec<(String, Terms)>,
     clauses: Vec<(String, Clause)>,
+    names: Vec<(String, Names)>,
 }
 
 impl TermCache {
@@ -47,6 +52,23 @@ impl TermCache {
             self.words.remove(0);
         }
         self.words.push((word.to_string(), terms));
+    }
+
+    /// The people and bills `word` names, if it was seen recently.
+    pub fn names(&self, word: &str) -> Option<Names> {
+        self.names
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, n)| Arc::clone(n))
+    }
+
+    /// Remembers the people and bills `word` names.
+    pub fn store_names(&mut self, word: &str, names: Names) {
+        self.names.retain(|(w, _)| w != word);
+        if self.names.len() >= KEEP {
+            self.names.remove(0);
+        }
+        self.names.push((word.to_string(), names));
     }
 
     /// What a clause evaluated recently resolved to, and its per-article packed matches.

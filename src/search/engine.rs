@@ -371,14 +371,10 @@ impl SearchIndex {
     /// finds Ron Paul). `None` for clauses outside a run.
     fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<Names>> {
         let mut out: Vec<Option<Names>> = vec![None; clauses.len()];
-        let w = &self.weights;
         let lists: Vec<Option<Names>> = clauses
             .iter()
             .map(|c| match (&c.term, c.scope, c.negated) {
-                (Term::Word(word), Scope::Any, false) => Some((
-                    entity_matches(&self.people, word, false, w),
-                    entity_matches(&self.bills, word, false, w),
-                )),
+                (Term::Word(word), Scope::Any, false) => Some(Names::clone(&self.word_names(word))),
                 _ => None,
             })
             .collect();
@@ -421,6 +417,23 @@ impl SearchIndex {
         out
     }
 
+    /// The people and bills a word names (remembered while the user types).
+    fn word_names(&self, word: &str) -> Arc<Names> {
+        if let Some(n) = self.cache.lock().ok().and_then(|c| c.names(word)) {
+            return n;
+        }
+        let w = &self.weights;
+        let (people, bills) = rayon::join(
+            || entity_matches(&self.people, word, false, w),
+            || entity_matches(&self.bills, word, false, w),
+        );
+        let n = Arc::new((people, bills));
+        if let Ok(mut c) = self.cache.lock() {
+            c.store_names(word, Arc::clone(&n));
+        }
+        n
+    }
+
     /// Finds the terms, people, bills and sources a clause can match, with their fuzz.
     fn resolve(&self, clause: &Clause, stale: &(dyn Fn() -> bool + Sync)) -> Option<Resolved> {
         let mut r = Resolved::default();
@@ -436,9 +449,11 @@ impl SearchIndex {
                 } else {
                     self.word_terms(word, stale)?
                 };
-                if clause.scope == Scope::Any {
+                if clause.scope == Scope::Any && exact {
                     r.people = entity_matches(&self.people, word, exact, w);
                     r.bills = entity_matches(&self.bills, word, exact, w);
+                } else if clause.scope == Scope::Any {
+                    (r.people, r.bills) = Names::clone(&self.word_names(word));
                 }
             }
             (Term::Phrase(p), Scope::Any | Scope::Title) => {

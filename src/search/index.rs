@@ -152,6 +152,8 @@ pub struct SearchIndex {
     pub(crate) avg_title: f32,
     pub(crate) avg_body: f32,
     pub(crate) weights: Weights,
+    /// Per article, the reciprocals of its title and body length normalisations.
+    pub(crate) inv_norms: Vec<(f32, f32)>,
 }
 
 impl SearchIndex {
@@ -269,14 +271,26 @@ impl SearchIndex {
             avg_title,
             avg_body,
             weights: Weights::default(),
+            inv_norms: Vec::new(),
         }
+        .normalised()
+    }
+
+    /// Computes each article's inverse length norms for the weights in force.
+    fn normalised(mut self) -> SearchIndex {
+        let w = self.weights;
+        self.inv_norms = (0..self.n)
+            .into_par_iter()
+            .with_min_len(4096)
+            .map(|d| w.inverse_norms(&self.lengths(d)))
+            .collect();
+        self
     }
 
     /// The same index ranking with other weights (for tuning; the default is the tuned set).
     #[must_use]
     pub fn with_weights(mut self, weights: Weights) -> SearchIndex {
-        self.weights = weights;
-        self.clear_cache();
+        self.set_weights(weights);
         self
     }
 
@@ -284,6 +298,8 @@ impl SearchIndex {
     pub fn set_weights(&mut self, weights: Weights) {
         self.weights = weights;
         self.clear_cache();
+        let w = self.weights;
+        self.inv_norms = (0..self.n).map(|d| w.inverse_norms(&self.lengths(d))).collect();
     }
 
     /// The ranking weights in use.

@@ -174,7 +174,7 @@ impl SearchIndex {
                 if acc[d] == 0.0 {
                     touched.push(doc);
                 }
-                acc[d] += w.title_tf(tf_of(tf), &self.lengths(d));
+                acc[d] += w.title_tf_by(tf_of(tf), self.inv_norms[d].0);
                 marks.class[d] = marks.class[d].max(TITLE as u8);
             }
             if body {
@@ -183,7 +183,7 @@ impl SearchIndex {
                     if acc[d] == 0.0 {
                         touched.push(doc);
                     }
-                    acc[d] += w.body_tf(tf_of(tf), tf & LEAD != 0, &self.lengths(d));
+                    acc[d] += w.body_tf_by(tf_of(tf), tf & LEAD != 0, self.inv_norms[d].1);
                     marks.class[d] = marks.class[d].max(BODY as u8);
                 }
             }

@@ -19,6 +19,7 @@ pub fn tf_of(byte: u8) -> u32 {
 }
 
 /// A frequency byte: `count` occurrences (saturating), `lead` when one is in the lead.
+#[cfg(test)]
 pub fn tf_byte(count: u32, lead: bool) -> u8 {
     (count.min(127) as u8) | if lead { LEAD } else { 0 }
 }

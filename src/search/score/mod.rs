@@ -134,21 +134,40 @@ pub struct Mentions {
 }
 
 impl Weights {
+    /// The reciprocals of a story's title and body length normalisations (computed once per
+    /// story, so that scoring a posting multiplies instead of divides).
+    pub fn inverse_norms(&self, l: &Lengths) -> (f32, f32) {
+        (
+            1.0 / norm(l.title, l.avg_title, self.title_b),
+            1.0 / norm(l.body, l.avg_body, self.body_b),
+        )
+    }
+
     /// Weighted frequency of a word in the title (`tf` occurrences).
     pub fn title_tf(&self, tf: u32, l: &Lengths) -> f32 {
-        self.title * tf as f32 / norm(l.title, l.avg_title, self.title_b)
+        self.title_tf_by(tf, self.inverse_norms(l).0)
+    }
+
+    /// [`title_tf`](Self::title_tf) with the title's inverse norm.
+    pub fn title_tf_by(&self, tf: u32, inv_norm: f32) -> f32 {
+        self.title * tf as f32 * inv_norm
     }
 
     /// Weighted frequency of a word in the body (`tf` occurrences, `lead` when one is in the lead).
     pub fn body_tf(&self, tf: u32, lead: bool, l: &Lengths) -> f32 {
+        self.body_tf_by(tf, lead, self.inverse_norms(l).1)
+    }
+
+    /// [`body_tf`](Self::body_tf) with the body's inverse norm.
+    pub fn body_tf_by(&self, tf: u32, lead: bool, inv_norm: f32) -> f32 {
         let lead = if lead { self.lead } else { 0.0 };
-        self.body * tf as f32 / norm(l.body, l.avg_body, self.body_b) + lead
+        self.body * tf as f32 * inv_norm + lead
     }
 
     /// Weighted frequency of a person or bill in a story.
     pub fn entity_tf(&self, m: Mentions, l: &Lengths) -> f32 {
         let count = u32::from(m.count).min(self.mention_cap) as f32;
-        self.mention * count / norm(l.body, l.avg_body, self.body_b)
+        self.mention * count * self.inverse_norms(l).1
             + if m.title { self.entity_title } else { 0.0 }
             + if m.lead { self.entity_lead } else { 0.0 }
     }
