@@ -38,7 +38,9 @@ fn knobs() -> Vec<Knob> {
         ("prefix", |w, f| w.prefix = (w.prefix * f).min(0.95)),
         ("typo", |w, f| w.typo = (w.typo * f).min(1.0)),
         ("dominated", |w, f| w.dominated *= f),
-        ("coordination", |w, f| w.coordination = (w.coordination * f).min(1.0)),
+        ("coordination", |w, f| {
+            w.coordination = (w.coordination * f).min(1.0);
+        }),
         ("proximity", |w, f| w.proximity *= f),
         ("proximity_scale", |w, f| w.proximity_scale *= f),
     ]
@@ -131,7 +133,11 @@ fn main() -> anyhow::Result<()> {
             let v: Vec<f64> = r.iter().filter(|x| x.0 == c).map(|x| x.1).collect();
             v.iter().sum::<f64>() / v.len().max(1) as f64
         };
-        println!("{c:<12} default {:.3}  best {:.3}", pick(&base), pick(&tuned));
+        println!(
+            "{c:<12} default {:.3}  best {:.3}",
+            pick(&base),
+            pick(&tuned)
+        );
     }
     Ok(())
 }

@@ -13,8 +13,16 @@ fn a_datasets_metadata_files_are_not_stories_and_furniture_is_stripped() {
         "ced8111a720948e6a410e52031ace99c4e53f096 Wed Mar 31 2021\nhttps://github.com/x/y\n",
     )
     .expect("write");
-    std::fs::write(p.join("LICENSE"), "MIT License\n\nPermission is hereby granted").expect("write");
-    std::fs::write(p.join("README.md"), "# The data\n\nArticles about Congress.").expect("write");
+    std::fs::write(
+        p.join("LICENSE"),
+        "MIT License\n\nPermission is hereby granted",
+    )
+    .expect("write");
+    std::fs::write(
+        p.join("README.md"),
+        "# The data\n\nArticles about Congress.",
+    )
+    .expect("write");
     let body = "Enlarge this image toggle caption Alex Wong/Getty Images Alex Wong/Getty Images\\n\\n\
                 Sen. Joni Ernst Joni Kay ErnstTrump holds chummy meeting with Turkey's Erdoğan Overnight \
                 Defense: Officials fear Syria pullout MORE (R-Iowa) backed the bill on Tuesday.\\n\\n\

@@ -90,7 +90,11 @@ fn bill_number_in_every_spelling() {
         "\"H.R. 1234\"",
         "bill:hr1234",
     ] {
-        assert_eq!(sorted(ids(&a, &ix, q)), ["budget-stall", "massie-nato"], "query {q:?}");
+        assert_eq!(
+            sorted(ids(&a, &ix, q)),
+            ["budget-stall", "massie-nato"],
+            "query {q:?}"
+        );
     }
     assert_eq!(ids(&a, &ix, "s744"), ["senate-744"]);
     assert_eq!(ids(&a, &ix, "S. 744"), ["senate-744"]);
@@ -111,7 +115,10 @@ fn bill_number_match_is_explained() {
 #[test]
 fn half_typed_bill_number_finds_longer_numbers() {
     let (a, ix) = fixture();
-    assert_eq!(sorted(ids(&a, &ix, "hr 12")), ["budget-stall", "massie-nato"]);
+    assert_eq!(
+        sorted(ids(&a, &ix, "hr 12")),
+        ["budget-stall", "massie-nato"]
+    );
     assert!(ids(&a, &ix, "hr 9").is_empty());
 }
 
@@ -144,7 +151,10 @@ fn exact_phrase() {
 #[test]
 fn qualifiers_restrict_the_field() {
     let (a, ix) = fixture();
-    assert_eq!(sorted(ids(&a, &ix, "person:masie")), ["farm-bill", "massie-nato"]);
+    assert_eq!(
+        sorted(ids(&a, &ix, "person:masie")),
+        ["farm-bill", "massie-nato"]
+    );
     assert_eq!(ids(&a, &ix, "source:reuters"), ["wicker-defense"]);
     assert_eq!(ids(&a, &ix, "bill:patriot"), ["patriot-renewal"]);
     assert_eq!(ids(&a, &ix, "person:\"nancy pelosi\""), ["pelosi-speaks"]);

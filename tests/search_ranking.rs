@@ -33,10 +33,17 @@ fn ids(a: &[Article], ix: &SearchIndex, query: &str) -> Vec<String> {
 fn the_story_about_a_person_comes_before_newer_passing_mentions() {
     let (a, ix) = fixture();
     let got = ids(&a, &ix, "rand paul");
-    assert_eq!(got.first().map(String::as_str), Some("paul-about"), "{got:?}");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("paul-about"),
+        "{got:?}"
+    );
     assert_eq!(got.len(), 3, "{got:?}");
     // One word of the name alone ranks the same way.
-    assert_eq!(ids(&a, &ix, "paul").first().map(String::as_str), Some("paul-about"));
+    assert_eq!(
+        ids(&a, &ix, "paul").first().map(String::as_str),
+        Some("paul-about")
+    );
 }
 
 #[test]
@@ -64,7 +71,10 @@ fn a_stopword_never_matches_inside_a_name() {
 fn both_parts_of_a_two_part_query_must_be_central() {
     let (a, ix) = fixture();
     // Schumer is named more in the highway story, but the Iran deal is only its last sentence.
-    assert_eq!(ids(&a, &ix, "schumer iran"), ["schumer-iran", "schumer-other"]);
+    assert_eq!(
+        ids(&a, &ix, "schumer iran"),
+        ["schumer-iran", "schumer-other"]
+    );
     assert_eq!(ids(&a, &ix, "schumer deal"), ["schumer-iran"]);
 }
 
@@ -74,7 +84,10 @@ fn date_breaks_exact_ties_and_sort_by_date_lists_newest_first() {
     assert_eq!(ids(&a, &ix, "farm subsidies"), ["tie-newer", "tie-older"]);
     let q = parse("farm subsidies").expect("parses");
     let hits = ix.search(&a, &q, 5);
-    assert_eq!(hits[0].score, hits[1].score, "the same text scores the same");
+    assert_eq!(
+        hits[0].score, hits[1].score,
+        "the same text scores the same"
+    );
     // Newest first whatever the score.
     assert_eq!(
         ids_sorted(&a, &ix, "rand paul", Sort::Date),
@@ -113,7 +126,14 @@ fn cli_sort_flag_orders_by_relevance_or_date() {
         json_ids(out.trim()),
         ["paul-roster", "paul-passing", "paul-about"]
     );
-    let (out, _, _) = cloakroom(&["search", FIXTURE, "rand paul", "--json", "--sort", "relevance"]);
+    let (out, _, _) = cloakroom(&[
+        "search",
+        FIXTURE,
+        "rand paul",
+        "--json",
+        "--sort",
+        "relevance",
+    ]);
     assert_eq!(json_ids(out.trim())[0], "paul-about");
     let (_, err, code) = cloakroom(&["search", FIXTURE, "rand paul", "--sort", "newest"]);
     assert_eq!(code, Some(2));
@@ -122,7 +142,14 @@ fn cli_sort_flag_orders_by_relevance_or_date() {
 
 #[test]
 fn cli_explain_takes_the_score_apart() {
-    let (out, err, code) = cloakroom(&["search", FIXTURE, "schumer iran", "--explain", "--limit", "1"]);
+    let (out, err, code) = cloakroom(&[
+        "search",
+        FIXTURE,
+        "schumer iran",
+        "--explain",
+        "--limit",
+        "1",
+    ]);
     assert_eq!(code, Some(0), "{err}");
     assert!(out.contains("Schumer opposes the Iran deal"), "{out}");
     for part in [
@@ -151,8 +178,15 @@ fn cli_explain_takes_the_score_apart() {
             .iter()
             .map(|w| w["score"].as_f64().expect("word score"))
             .sum();
-        assert!((words - e["sum"].as_f64().expect("sum")).abs() < 1e-3, "{e}");
-        assert!(e["words"][0]["fields"].as_array().is_some_and(|f| !f.is_empty()));
+        assert!(
+            (words - e["sum"].as_f64().expect("sum")).abs() < 1e-3,
+            "{e}"
+        );
+        assert!(
+            e["words"][0]["fields"]
+                .as_array()
+                .is_some_and(|f| !f.is_empty())
+        );
     }
     // Without --explain the JSON shape is unchanged.
     let (out, _, _) = cloakroom(&["search", FIXTURE, "schumer iran", "--json"]);

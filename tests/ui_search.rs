@@ -183,9 +183,17 @@ fn s_orders_search_results_newest_first_and_back() {
     h.press(KeyCode::Enter);
     let best = h.app.view().items.clone();
     assert!(best.len() >= 3, "{best:?}");
-    assert!(breadcrumb(&h.app).ends_with(", best first"), "{}", breadcrumb(&h.app));
+    assert!(
+        breadcrumb(&h.app).ends_with(", best first"),
+        "{}",
+        breadcrumb(&h.app)
+    );
     h.press(KeyCode::Char('S'));
-    assert!(breadcrumb(&h.app).ends_with(", newest first"), "{}", breadcrumb(&h.app));
+    assert!(
+        breadcrumb(&h.app).ends_with(", newest first"),
+        "{}",
+        breadcrumb(&h.app)
+    );
     let newest = h.app.view().items.clone();
     let mut sorted = best.clone();
     sorted.sort_unstable();

@@ -42,8 +42,8 @@ impl Kind {
     }
 }
 
-/// Whether a file in a folder is the folder's own documentation or metadata (README, LICENSE, SOURCE_COMMIT,
-/// checksums ...) rather than an article.
+/// Whether a file in a folder is the folder's own documentation or metadata (README, LICENSE,
+/// `SOURCE_COMMIT`, checksums ...) rather than an article.
 fn is_project_file(path: &Path) -> bool {
     let stem = path
         .file_stem()

@@ -111,13 +111,13 @@ fn is_furniture(p: &str) -> bool {
         return true;
     }
     // "Jordain Carney contributed." / "The Associated Press contributed to this report."
-    words <= 12 && (lower.ends_with(" contributed.") || lower.contains("contributed to this report"))
+    words <= 12
+        && (lower.ends_with(" contributed.") || lower.contains("contributed to this report"))
 }
 
 /// Every letter is a capital (and there are a few).
 fn is_shouted(p: &str) -> bool {
-    p.chars().filter(|c| c.is_alphabetic()).count() >= 12
-        && !p.chars().any(char::is_lowercase)
+    p.chars().filter(|c| c.is_alphabetic()).count() >= 12 && !p.chars().any(char::is_lowercase)
 }
 
 /// A heading that introduces a list of related links.
@@ -176,8 +176,8 @@ fn strip_paragraphs(body: String) -> String {
     out
 }
 
-/// Removes The Hill's hover cards: "Joni Ernst Joni Kay ErnstTrump holds … Overnight Defense: … MORE
-/// (Iowa)" becomes "Joni Ernst (Iowa)". A card is recognised by the shown name's last word repeated
+/// Removes The Hill's hover cards: "Joni Ernst Joni Kay `ErnstTrump` holds … Overnight Defense: …
+/// MORE (Iowa)" becomes "Joni Ernst (Iowa)". A card is recognised by the shown name's last word repeated
 /// at the end of the full name (often glued to the first headline), within the paragraph before `MORE`.
 fn strip_cards(body: &str) -> String {
     let mut out = String::with_capacity(body.len());
@@ -198,10 +198,7 @@ fn strip_cards(body: &str) -> String {
 
 /// True when `at` ends a word (the end, a space or punctuation follows).
 fn word_ends(s: &str, at: usize) -> bool {
-    s[at..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+    s[at..].chars().next().is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Where a card that ends with the `MORE` at `more` begins (the end of the shown name), if it is one.
@@ -250,10 +247,11 @@ fn card_start(body: &str, floor: usize, more: usize) -> Option<usize> {
 fn is_name_word(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase())
         && w.len() > 1
-        && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '\u{2019}')
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '-' || c == '\u{2019}')
 }
 
-/// `token` is `last`, or `last` glued to the first headline ("ErnstTrump", "McConnellGOP").
+/// `token` is `last`, or `last` glued to the first headline (`ErnstTrump`, `McConnellGOP`).
 fn repeats(token: &str, last: &str) -> bool {
     token == last
         || token.strip_prefix(last).is_some_and(|rest| {

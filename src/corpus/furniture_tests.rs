@@ -27,7 +27,8 @@ fn hover_card_with_a_nickname_and_no_party() {
 
 #[test]
 fn the_word_more_alone_is_not_a_card() {
-    let body = "Democrats want MORE money. Read MORE about it later, said Ms. Ocasio-Cortez.".to_string();
+    let body =
+        "Democrats want MORE money. Read MORE about it later, said Ms. Ocasio-Cortez.".to_string();
     assert_eq!(strip(body.clone()), body);
 }
 
@@ -38,7 +39,10 @@ fn captions_signups_and_ads_go() {
                 Mr Barr at the hearing\n\nIt now goes to the House.\n\nSign up for Daily Newsletters Manage \
                 Newsletters\n\nCopyright © 2019 The Washington Times, LLC. Click here for reprint permission."
         .to_string();
-    assert_eq!(strip(body), "The Senate voted 52-48.\n\nIt now goes to the House.");
+    assert_eq!(
+        strip(body),
+        "The Senate voted 52-48.\n\nIt now goes to the House."
+    );
 }
 
 #[test]
@@ -52,13 +56,15 @@ fn read_more_takes_its_headlines_with_it() {
 
 #[test]
 fn a_sentence_after_read_more_stays() {
-    let body = "Read more:\n\nRubio to block the nominee\n\nThe vote is on Friday, aides said.".to_string();
+    let body = "Read more:\n\nRubio to block the nominee\n\nThe vote is on Friday, aides said."
+        .to_string();
     assert_eq!(strip(body), "The vote is on Friday, aides said.");
 }
 
 #[test]
 fn clean_text_is_untouched() {
-    let body = "Rep. Thomas Massie (R-Ky.) introduced H.R. 1234.\n\nIt would withdraw from NATO.".to_string();
+    let body = "Rep. Thomas Massie (R-Ky.) introduced H.R. 1234.\n\nIt would withdraw from NATO."
+        .to_string();
     assert_eq!(strip(body.clone()), body);
 }
 

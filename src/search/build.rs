@@ -147,7 +147,10 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                     seen.resize(id + 1, 0);
                 }
                 let lead = if words < LEAD_WORDS { LEAD } else { 0 };
-                match seen[id].checked_sub(1).and_then(|i| pairs.get_mut(i as usize)) {
+                match seen[id]
+                    .checked_sub(1)
+                    .and_then(|i| pairs.get_mut(i as usize))
+                {
                     Some(p) if p.1 == doc => {
                         // Count up to 127 occurrences; keep the lead flag.
                         p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
@@ -285,7 +288,10 @@ mod tests {
         assert_eq!(title.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
         assert_eq!(body.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
         assert_eq!(body.count(massie), 2);
-        assert_eq!(super::super::postings::tf_of(body.tf(massie, CHUNK as u32)), 2);
+        assert_eq!(
+            super::super::postings::tf_of(body.tf(massie, CHUNK as u32)),
+            2
+        );
         assert_eq!(chunks[0].lens, [(2, 9), (1, 3)]);
         assert_eq!(
             body.iter(id("budget")).collect::<Vec<_>>(),

@@ -7,10 +7,11 @@ use rayon::prelude::*;
 
 use super::Hit;
 use super::index::SearchIndex;
+use super::joint::Names;
 use super::marks::Marks;
 use super::names::{bill_entities, entity_matches};
 use super::query::{Clause, Query, Scope, Term};
-use super::score::{self, WordSets};
+use super::score;
 use crate::corpus::Article;
 
 /// Field classes of a match, best first: an extracted person or bill, the title or source, the body.
@@ -59,16 +60,8 @@ pub(crate) struct ClausePlan {
     pub marks: Arc<Marks>,
 }
 
-/// People and bills a clause is restricted to, with their fuzz.
-type Names = (Vec<(u32, f32)>, Vec<(u32, f32)>);
-
-/// The ids of `a` (sorted) that are in `b` (sorted).
-fn keep_in(a: &[u32], b: &[u32]) -> Vec<u32> {
-    a.iter()
-        .filter(|x| b.binary_search(x).is_ok())
-        .copied()
-        .collect()
-}
+/// A comparison of (score, article) pairs.
+type Order<'a> = dyn Fn(&(f32, u32), &(f32, u32)) -> Ordering + 'a;
 
 /// The order of a result list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -234,7 +227,7 @@ impl SearchIndex {
             Some(_) => limit.max(w.proximity_depth),
             None => limit,
         };
-        let order: &dyn Fn(&(f32, u32), &(f32, u32)) -> Ordering = if sort == Sort::Date {
+        let order: &Order<'_> = if sort == Sort::Date {
             &by_date
         } else {
             &by_score
@@ -272,33 +265,6 @@ impl SearchIndex {
             plans: Arc::new(plans),
             sort,
         })
-    }
-
-    /// The forms of each positive word (or phrase) clause, for the proximity of a query's words.
-    pub(crate) fn word_sets(&self, plans: &[ClausePlan]) -> WordSets {
-        let mut sets = WordSets::default();
-        let mut word = 0;
-        for p in plans.iter().filter(|p| !p.clause.negated) {
-            match (&p.clause.term, p.clause.scope) {
-                (Term::Word(_), Scope::Any | Scope::Title) => {
-                    let best = p.resolved.terms.iter().map(|t| t.1).fold(0.0, f32::max);
-                    for &(t, fuzz) in &p.resolved.terms {
-                        if fuzz >= best / 2.0 {
-                            sets.add(word, self.vocab.term(t));
-                        }
-                    }
-                    word += 1;
-                }
-                (Term::Phrase(ph), Scope::Any | Scope::Title) => {
-                    if let Some(first) = super::text::words(ph).first() {
-                        sets.add(word, first);
-                        word += 1;
-                    }
-                }
-                _ => {}
-            }
-        }
-        sets
     }
 
     /// What a reader shows first: [`rank_within`](Self::rank_within), with the match details of
@@ -363,75 +329,6 @@ impl SearchIndex {
             resolved,
             marks,
         })
-    }
-
-    /// People and bills named by consecutive words of the query together ("rand paul", "tax cuts
-    /// and jobs act"): for each clause of such a run, the names every word of the run matches
-    /// (the clause's own fuzz), which replace the names it matches alone ("paul" alone also
-    /// finds Ron Paul). `None` for clauses outside a run.
-    fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<Names>> {
-        let mut out: Vec<Option<Names>> = vec![None; clauses.len()];
-        let lists: Vec<Option<Names>> = clauses
-            .iter()
-            .map(|c| match (&c.term, c.scope, c.negated) {
-                (Term::Word(word), Scope::Any, false) => Some(Names::clone(&self.word_names(word))),
-                _ => None,
-            })
-            .collect();
-        let ids = |v: &[(u32, f32)]| -> Vec<u32> {
-            let mut ids: Vec<u32> = v.iter().map(|x| x.0).collect();
-            ids.sort_unstable();
-            ids
-        };
-        let mut i = 0;
-        while i < lists.len() {
-            let Some((p0, b0)) = &lists[i] else {
-                i += 1;
-                continue;
-            };
-            let (mut people, mut bills) = (ids(p0), ids(b0));
-            let mut j = i + 1;
-            while let Some(Some((p, b))) = lists.get(j) {
-                let (np, nb) = (keep_in(&people, &ids(p)), keep_in(&bills, &ids(b)));
-                if np.is_empty() && nb.is_empty() {
-                    break;
-                }
-                (people, bills) = (np, nb);
-                j += 1;
-            }
-            if j - i >= 2 {
-                for k in i..j {
-                    if let Some((p, b)) = &lists[k] {
-                        let only = |v: &[(u32, f32)], keep: &[u32]| -> Vec<(u32, f32)> {
-                            v.iter()
-                                .filter(|x| keep.binary_search(&x.0).is_ok())
-                                .copied()
-                                .collect()
-                        };
-                        out[k] = Some((only(p, &people), only(b, &bills)));
-                    }
-                }
-            }
-            i = j.max(i + 1);
-        }
-        out
-    }
-
-    /// The people and bills a word names (remembered while the user types).
-    fn word_names(&self, word: &str) -> Arc<Names> {
-        if let Some(n) = self.cache.lock().ok().and_then(|c| c.names(word)) {
-            return n;
-        }
-        let w = &self.weights;
-        let (people, bills) = rayon::join(
-            || entity_matches(&self.people, word, false, w),
-            || entity_matches(&self.bills, word, false, w),
-        );
-        let n = Arc::new((people, bills));
-        if let Ok(mut c) = self.cache.lock() {
-            c.store_names(word, Arc::clone(&n));
-        }
-        n
     }
 
     /// Finds the terms, people, bills and sources a clause can match, with their fuzz.

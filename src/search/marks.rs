@@ -63,24 +63,27 @@ impl SearchIndex {
         // "blaire").
         r.terms
             .iter()
-            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| self.df(a.0).cmp(&self.df(b.0))))
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then_with(|| self.df(a.0).cmp(&self.df(b.0)))
+            })
             .map_or(f32::INFINITY, |&(t, _)| score::idf(self.df(t), self.n))
     }
 
     /// The weighted frequencies of the clause's people, bills and sources, or `None` when it names
     /// none.
-    pub(crate) fn entity_tf(&self, r: &Resolved) -> Option<EntityTf> {
-        if r.people.is_empty() && r.bills.is_empty() && r.sources.is_empty() {
+    pub(crate) fn entity_tf(&self, res: &Resolved) -> Option<EntityTf> {
+        if res.people.is_empty() && res.bills.is_empty() && res.sources.is_empty() {
             return None;
         }
-        let w = &self.weights;
+        let wt = &self.weights;
         let mut tf = vec![0f32; self.n];
         let mut alone = vec![0f32; self.n];
-        let cap = self.word_idf(r);
+        let cap = self.word_idf(res);
         for (list, named) in [
-            (&r.people, &self.people),
-            (&r.bills, &self.bills),
-            (&r.sources, &self.sources),
+            (&res.people, &self.people),
+            (&res.bills, &self.bills),
+            (&res.sources, &self.sources),
         ] {
             for &(e, fuzz) in list {
                 let Some(n) = named.get(e as usize) else {
@@ -90,14 +93,15 @@ impl SearchIndex {
                 for (i, &doc) in n.articles.iter().enumerate() {
                     let l = self.lengths(doc as usize);
                     let t = match n.mentions.get(i) {
-                        Some(&m) => w.entity_tf(m, &l),
+                        Some(&m) => wt.entity_tf(m, &l),
                         // A source: as strong as a title match.
-                        None => w.title,
+                        None => wt.title,
                     };
-                    if let (Some(x), Some(y)) = (tf.get_mut(doc as usize), alone.get_mut(doc as usize))
+                    if let (Some(x), Some(y)) =
+                        (tf.get_mut(doc as usize), alone.get_mut(doc as usize))
                     {
                         *x = x.max(fuzz * t);
-                        *y = y.max(w.clause(fuzz, idf, t));
+                        *y = y.max(wt.clause(fuzz, idf, t));
                     }
                 }
             }
@@ -142,11 +146,16 @@ impl SearchIndex {
         ];
         for (list, named, class) in classes {
             for &(id, _) in list {
-                for &doc in named.get(id as usize).map_or(&[][..], |n: &Named| &n.articles) {
+                for &doc in named
+                    .get(id as usize)
+                    .map_or(&[][..], |n: &Named| &n.articles)
+                {
                     let d = doc as usize;
-                    if let (Some(s), Some(c), Some(&alone)) =
-                        (marks.score.get_mut(d), marks.class.get_mut(d), e.alone.get(d))
-                    {
+                    if let (Some(s), Some(c), Some(&alone)) = (
+                        marks.score.get_mut(d),
+                        marks.class.get_mut(d),
+                        e.alone.get(d),
+                    ) {
                         *s = s.max(alone);
                         *c = (*c).max(class as u8);
                     }
@@ -204,19 +213,24 @@ impl SearchIndex {
 
     /// Scores a phrase found in the titles (and bodies) of `hits`: (article, in title, occurrences
     /// in the body), plus the clause's people and bills.
-    pub(crate) fn phrase_marks(&self, r: &Resolved, idf: f32, hits: &[(u32, bool, u32)]) -> Marks {
-        let w = &self.weights;
-        let ent = self.entity_tf(r);
+    pub(crate) fn phrase_marks(
+        &self,
+        res: &Resolved,
+        idf: f32,
+        hits: &[(u32, bool, u32)],
+    ) -> Marks {
+        let wt = &self.weights;
+        let ent = self.entity_tf(res);
         let mut marks = Marks::new(self.n);
         for &(doc, title, count) in hits {
             let d = doc as usize;
-            let l = self.lengths(d);
-            let mut t = w.body_tf(count, false, &l);
+            let lens = self.lengths(d);
+            let mut t = wt.body_tf(count, false, &lens);
             if title {
-                t += w.title_tf(1, &l);
+                t += wt.title_tf(1, &lens);
             }
             let e = ent.as_ref().map_or(0.0, |e| e.tf[d]);
-            marks.score[d] = w.clause(1.0, idf, t + e);
+            marks.score[d] = wt.clause(1.0, idf, t + e);
             marks.class[d] = if e > 0.0 {
                 ENTITY
             } else if title {

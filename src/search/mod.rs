@@ -47,6 +47,8 @@ mod cache;
 mod details;
 mod engine;
 mod index;
+mod joint;
+mod links;
 mod marks;
 mod matcher;
 mod names;

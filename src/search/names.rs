@@ -176,9 +176,10 @@ fn kind_of(p: &Pattern<'_>, n: &Named, raw: i64) -> MatchKind {
             for w in &words {
                 if let Some(rest) = w.strip_prefix(p.text) {
                     let extra = rest.chars().count() as u32;
-                    if best.is_none_or(|b| matches!(b, MatchKind::Prefix(e) if e > extra)
-                        || !matches!(b, MatchKind::Prefix(_)))
-                    {
+                    if best.is_none_or(|b| {
+                        matches!(b, MatchKind::Prefix(e) if e > extra)
+                            || !matches!(b, MatchKind::Prefix(_))
+                    }) {
                         best = Some(MatchKind::Prefix(extra));
                     }
                 }
@@ -246,7 +247,10 @@ pub(crate) fn entity_matches(
         found
     } else if p.typo_score > 0 && found.iter().any(|&(_, s)| s > p.typo_score) {
         // Typos only when no name matches fuzzily ("masie" finds Massie, not Marie too).
-        found.into_iter().filter(|&(_, s)| s > p.typo_score).collect()
+        found
+            .into_iter()
+            .filter(|&(_, s)| s > p.typo_score)
+            .collect()
     } else {
         found
     };
@@ -264,7 +268,12 @@ pub(crate) fn entity_matches(
 }
 
 /// Bills whose number is `key` (fuzz 1), or begins with it while being typed.
-pub(crate) fn bill_entities(list: &[Named], key: &str, exact: bool, w: &Weights) -> Vec<(u32, f32)> {
+pub(crate) fn bill_entities(
+    list: &[Named],
+    key: &str,
+    exact: bool,
+    w: &Weights,
+) -> Vec<(u32, f32)> {
     list.iter()
         .enumerate()
         .filter_map(|(i, b)| {

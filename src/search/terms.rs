@@ -142,12 +142,16 @@ impl SearchIndex {
             .max()
             .unwrap_or(0);
         let found_exact = exact_df.is_some_and(|d| d.saturating_mul(RARE_RATIO) >= close_df);
+        let word_exists = out.iter().any(|(_, k)| matches!(k, MatchKind::Exact));
         let mut out: Vec<(u32, f32)> = out
             .into_iter()
             .enumerate()
             .map(|(i, (t, k))| {
                 let dominated = found_exact || (subsequence_typo && i >= first_typo);
-                (t, w.fuzz(k, dominated))
+                match k {
+                    MatchKind::Prefix(extra) => (t, w.prefix_fuzz(extra, word_exists)),
+                    _ => (t, w.fuzz(k, dominated)),
+                }
             })
             .collect();
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));

@@ -252,7 +252,8 @@ fn run(
         let sent = match (parse(&job.text), index.get()) {
             (Err(e), ix) => reply(Err(e), 0, ix.is_some(), true),
             (Ok(q), Some(ix)) => {
-                let Some(mut r) = ix.rank_first(articles, &q, limit, within, job.sort, &stale) else {
+                let Some(mut r) = ix.rank_first(articles, &q, limit, within, job.sort, &stale)
+                else {
                     continue;
                 };
                 // The first screen's details came at once; the rest follow, a slice at a time

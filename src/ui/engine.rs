@@ -60,7 +60,9 @@ impl SearchEngine {
         let query = search::parse(query).map_err(|e| e.to_string())?;
         let ranking =
             self.index
-                .rank_within(&self.articles, &query, SEARCH_LIMIT, within, sort, &|| false);
+                .rank_within(&self.articles, &query, SEARCH_LIMIT, within, sort, &|| {
+                    false
+                });
         Ok(ranking.map_or_else(Vec::new, |mut r| {
             r.fill(&self.index, &self.articles, 0..r.hits.len());
             r.hits
@@ -71,16 +73,14 @@ impl SearchEngine {
     /// match details for the first screen, and the number of matches in all.
     pub fn search_first(&self, query: &str) -> Result<(Vec<Hit>, usize), String> {
         let query = search::parse(query).map_err(|e| e.to_string())?;
-        let ranking = self
-            .index
-            .rank_first(
-                &self.articles,
-                &query,
-                SEARCH_LIMIT,
-                None,
-                search::Sort::Relevance,
-                &|| false,
-            );
+        let ranking = self.index.rank_first(
+            &self.articles,
+            &query,
+            SEARCH_LIMIT,
+            None,
+            search::Sort::Relevance,
+            &|| false,
+        );
         Ok(ranking.map_or((Vec::new(), 0), |r| (r.hits, r.total)))
     }
 }

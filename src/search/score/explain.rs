@@ -120,13 +120,13 @@ impl Ranking {
 
 /// The best reading of one clause in article `doc`, as [`SearchIndex::word_marks`] scored it.
 fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> ClausePart {
-    let w = &index.weights;
-    let l = index.lengths(doc);
-    let r = &p.resolved;
+    let wt = &index.weights;
+    let lens = index.lengths(doc);
+    let res = &p.resolved;
     let query = p.clause.to_string();
     // The clause's people, bills and sources in this story: the best one (its weighted
     // frequency joins the words'), and the best one scored alone.
-    let ent = best_entity(index, w, r, doc);
+    let ent = best_entity(index, wt, res, doc);
     let (e_tf, e_part, alone) = ent.map_or((0.0, None, None), |(t, part, alone)| {
         (t, Some(part), Some(alone))
     });
@@ -142,7 +142,7 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
     };
     let mut consider = |matched: String, fuzz: f32, idf: f32, mut fields: Vec<FieldPart>| {
         let tf: f32 = fields.iter().map(|f| f.weight).sum::<f32>() + e_tf;
-        let score = w.clause(fuzz, idf, tf);
+        let score = wt.clause(fuzz, idf, tf);
         if score > best.score {
             fields.extend(e_part.clone());
             best = ClausePart {
@@ -151,7 +151,7 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
                 fuzz,
                 idf,
                 tf,
-                saturation: saturate(tf, w.k1),
+                saturation: saturate(tf, wt.k1),
                 fields,
                 ..best.clone()
             };
@@ -169,33 +169,39 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
             if in_title || count > 0 {
                 let mut fields = Vec::new();
                 if in_title {
-                    fields.push(field("title", 1, false, w.title_tf(1, &l)));
+                    fields.push(field("title", 1, false, wt.title_tf(1, &lens)));
                 }
                 if count > 0 {
-                    fields.push(field("body", count, false, w.body_tf(count, false, &l)));
+                    fields.push(field("body", count, false, wt.body_tf(count, false, &lens)));
                 }
-                consider(format!("\"{ph}\""), 1.0, r.phrase_idf, fields);
+                consider(format!("\"{ph}\""), 1.0, res.phrase_idf, fields);
             }
         }
         _ => {
             let body = p.clause.scope != Scope::Title;
-            for &(t, fuzz) in &r.terms {
+            for &(t, fuzz) in &res.terms {
                 let tt = tf_of(index.title.tf(t, doc as u32));
-                let bb = if body { index.body.tf(t, doc as u32) } else { 0 };
+                let bb = if body {
+                    index.body.tf(t, doc as u32)
+                } else {
+                    0
+                };
                 if tt == 0 && bb == 0 {
                     continue;
                 }
                 let mut fields = Vec::new();
                 if tt > 0 {
-                    fields.push(field("title", tt, false, w.title_tf(tt, &l)));
+                    fields.push(field("title", tt, false, wt.title_tf(tt, &lens)));
                 }
                 if bb > 0 {
                     let (n, lead) = (tf_of(bb), bb & LEAD != 0);
-                    fields.push(field("body", n, lead, w.body_tf(n, lead, &l)));
+                    fields.push(field("body", n, lead, wt.body_tf(n, lead, &lens)));
                 }
-                let idf = super::idf(index.df(t), index.n).min(index.word_idf(r));
+                let idf = super::idf(index.df(t), index.n).min(index.word_idf(res));
                 let term = index.vocab.term(t);
-                let shown = term.strip_prefix('#').map_or(term.to_string(), text::bill_display);
+                let shown = term
+                    .strip_prefix('#')
+                    .map_or(term.to_string(), text::bill_display);
                 consider(shown, fuzz, idf, fields);
             }
             if let Some(alone) = alone
@@ -225,17 +231,17 @@ fn field(field: &'static str, count: u32, flag: bool, weight: f32) -> FieldPart 
 /// included) with its part, and the best score of one alone.
 fn best_entity(
     index: &SearchIndex,
-    w: &Weights,
-    r: &crate::search::engine::Resolved,
+    wt: &Weights,
+    res: &crate::search::engine::Resolved,
     doc: usize,
 ) -> Option<(f32, FieldPart, ClausePart)> {
-    let l = index.lengths(doc);
+    let lens = index.lengths(doc);
     let mut best: Option<(f32, FieldPart, ClausePart)> = None;
     let mut alone: Option<ClausePart> = None;
     for (list, named, kind) in [
-        (&r.people, &index.people, "person"),
-        (&r.bills, &index.bills, "bill"),
-        (&r.sources, &index.sources, "source"),
+        (&res.people, &index.people, "person"),
+        (&res.bills, &index.bills, "bill"),
+        (&res.sources, &index.sources, "source"),
     ] {
         for &(e, fuzz) in list {
             let Some(n): Option<&Named> = named.get(e as usize) else {
@@ -245,8 +251,8 @@ fn best_entity(
                 continue;
             };
             let (t, count, flag) = match n.mentions.get(i) {
-                Some(&m) => (w.entity_tf(m, &l), u32::from(m.count), m.title),
-                None => (w.title, 1, false),
+                Some(&m) => (wt.entity_tf(m, &lens), u32::from(m.count), m.title),
+                None => (wt.title, 1, false),
             };
             let part = FieldPart {
                 field: kind,
@@ -255,8 +261,8 @@ fn best_entity(
                 flag,
                 weight: fuzz * t,
             };
-            let idf = super::idf(n.articles.len() as u32, index.n).min(index.word_idf(r));
-            let score = w.clause(fuzz, idf, t);
+            let idf = super::idf(n.articles.len() as u32, index.n).min(index.word_idf(res));
+            let score = wt.clause(fuzz, idf, t);
             if alone.as_ref().is_none_or(|a| score > a.score) {
                 alone = Some(ClausePart {
                     query: String::new(),
@@ -265,7 +271,7 @@ fn best_entity(
                     fuzz,
                     idf,
                     tf: t,
-                    saturation: saturate(t, w.k1),
+                    saturation: saturate(t, wt.k1),
                     fields: vec![FieldPart {
                         weight: t,
                         ..part.clone()
@@ -277,7 +283,8 @@ fn best_entity(
             }
         }
     }
-    best.zip(alone).map(|((t, part, _), alone)| (t, part, alone))
+    best.zip(alone)
+        .map(|((t, part, _), alone)| (t, part, alone))
 }
 
 impl fmt::Display for Explanation {

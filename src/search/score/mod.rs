@@ -47,6 +47,12 @@ pub struct Weights {
     pub prefix: f32,
     /// What each extra letter of a prefix match costs.
     pub prefix_letter: f32,
+    /// A longer word the typed word begins is a form of it ("taxes", "voted") when it has at most
+    /// this many more letters; longer ones ("wallace" for "wall") weigh [`Weights::long_prefix`]
+    /// when the word itself is in the corpus.
+    pub variant_letters: u32,
+    /// Fuzz of a longer word that is not a form of the word typed, when the word itself exists.
+    pub long_prefix: f32,
     /// Fuzz of a one-letter typo or a close fuzzy match when the word itself is not found.
     pub typo: f32,
     /// Fuzz of a fuzzy match when the word itself is not found, scaled by its matcher score.
@@ -78,6 +84,8 @@ impl Default for Weights {
             entity_lead: 1.0,
             prefix: 0.7,
             prefix_letter: 0.03,
+            variant_letters: 2,
+            long_prefix: 0.2,
             typo: 0.9,
             fuzzy: 0.6,
             dominated: 0.08,
@@ -185,7 +193,9 @@ impl Weights {
 
     /// The proximity factor for words `span` positions apart in all (`words` of them adjacent: 1).
     pub fn proximity_factor(&self, span: Option<u32>, words: usize) -> f32 {
-        span.map_or(1.0, |s| 1.0 + self.proximity * closeness(s, words, self.proximity_scale))
+        span.map_or(1.0, |s| {
+            1.0 + self.proximity * closeness(s, words, self.proximity_scale)
+        })
     }
 
     /// Fuzz of a vocabulary term or name matched by a typed word.
@@ -198,6 +208,16 @@ impl Weights {
             MatchKind::Typo if !found_exact => self.typo,
             MatchKind::Fuzzy(share) if !found_exact => self.fuzzy * share.clamp(0.0, 1.0),
             MatchKind::Typo | MatchKind::Fuzzy(_) => self.dominated,
+        }
+    }
+
+    /// Fuzz of a vocabulary word that the typed word begins, `extra` letters longer: a form of the
+    /// word, or (when the word itself exists) far less.
+    pub fn prefix_fuzz(&self, extra: u32, word_exists: bool) -> f32 {
+        if word_exists && extra > self.variant_letters {
+            self.long_prefix
+        } else {
+            self.fuzz(MatchKind::Prefix(extra), true)
         }
     }
 }
@@ -223,10 +243,10 @@ pub fn is_stopword(word: &str) -> bool {
 
 /// Sorted.
 const STOPWORDS: &[&str] = &[
-    "a", "about", "after", "all", "an", "and", "are", "as", "at", "be", "but", "by", "for",
-    "from", "has", "have", "he", "her", "his", "in", "is", "it", "its", "new", "not", "of", "on",
-    "or", "our", "out", "over", "she", "so", "than", "that", "the", "their", "them", "they",
-    "this", "to", "up", "was", "we", "were", "what", "when", "who", "will", "with",
+    "a", "about", "after", "all", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from",
+    "has", "have", "he", "her", "his", "in", "is", "it", "its", "new", "not", "of", "on", "or",
+    "our", "out", "over", "she", "so", "than", "that", "the", "their", "them", "they", "this",
+    "to", "up", "was", "we", "were", "what", "when", "who", "will", "with",
 ];
 
 #[cfg(test)]
