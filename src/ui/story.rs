@@ -81,7 +81,7 @@ impl Story {
         article: &Article,
         entities: Option<&EntityIndex>,
         width: u16,
-        terms: &[String],
+        terms: &[Highlight],
     ) -> Self {
         let (side, linked) = match entities {
             Some(index) => (sorted(linked_items(index, article_index)), true),
@@ -318,13 +318,26 @@ pub fn wrap_article(article: &Article, width: u16) -> Vec<DocLine> {
     doc
 }
 
-/// Whole-word, case-insensitive occurrences of the terms in the title and body.
-pub fn find_terms(article: &Article, terms: &[String]) -> Vec<Span> {
+/// What a search asks the reader to highlight: a word or a whole phrase, in the title only
+/// (`title:`) or anywhere in the story.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Highlight {
+    /// The word or phrase, matched case-insensitively from a word's start.
+    pub text: String,
+    /// True for `title:` words, which the body does not show.
+    pub title_only: bool,
+}
+
+/// Case-insensitive occurrences of the highlights in the title and body, each starting a word.
+pub fn find_terms(article: &Article, terms: &[Highlight]) -> Vec<Span> {
     let mut spans = Vec::new();
     for (field, text) in [(Field::Title, &article.title), (Field::Body, &article.body)] {
         let lower = text.to_ascii_lowercase();
-        for term in terms {
-            let term = term.to_ascii_lowercase();
+        for term in terms
+            .iter()
+            .filter(|t| field == Field::Title || !t.title_only)
+        {
+            let term = term.text.to_ascii_lowercase();
             if term.is_empty() {
                 continue;
             }

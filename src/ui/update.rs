@@ -8,7 +8,7 @@ use super::app::{App, Focus, Mode, Progress};
 use super::layout::{self, Areas};
 use super::story::{DocLine, SideRow, Story, Target, wrap_article};
 
-pub use views::{search_scope, search_terms, sort_label};
+pub use views::{MAX_QUERY, search_scope, search_terms, sort_label};
 
 /// Applies one action and returns the work it asks of the event loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
