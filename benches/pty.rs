@@ -98,7 +98,7 @@ impl Session {
             {
                 Ok((_, bytes)) => self.screen.process(&bytes),
                 Err(RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
-                Err(_) => panic!(
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => panic!(
                     "timed out waiting for {what}; the screen was:\n{}",
                     self.text()
                 ),
@@ -117,7 +117,7 @@ impl Session {
         self.writer.write_all(key).expect("write the key");
         self.writer.flush().expect("flush");
         let mut last = None;
-        let give_up = start + Duration::from_secs(120);
+        let give_up = start + Duration::from_mins(2);
         loop {
             match self.output.recv_timeout(quiet) {
                 Ok((at, bytes)) => {
@@ -190,13 +190,13 @@ fn cloakroom(paths: &[PathBuf], verbose: bool) {
     command.env("XDG_CONFIG_HOME", state.path());
     let launched = Instant::now();
     let mut s = Session::spawn(command);
-    s.wait_for("the first frame", Duration::from_secs(60), |t| {
+    s.wait_for("the first frame", Duration::from_mins(1), |t| {
         t.contains("All: ")
     });
     let first = launched.elapsed();
     s.wait_for(
         "people, bills and the search index",
-        Duration::from_secs(600),
+        Duration::from_mins(10),
         |t| t.contains("All: ") && !t.contains('⟳'),
     );
     println!(
@@ -273,7 +273,7 @@ fn fzf(lines: &Path, count: usize, verbose: bool) {
     command.env("TERM", "xterm-256color");
     let mut s = Session::spawn(command);
     let total = format!("{count}/{count}");
-    s.wait_for("fzf to read every line", Duration::from_secs(600), |t| {
+    s.wait_for("fzf to read every line", Duration::from_mins(10), |t| {
         t.contains(&total)
     });
     let mut typed = Vec::new();
