@@ -23,7 +23,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let position = if view.items.is_empty() {
         " 0/0 ".to_owned()
     } else {
-        format!(" {}/{} ", view.selected + 1, view.items.len())
+        format!(" {}/{} ", view.selected() + 1, view.items.len())
     };
     let block = Block::bordered()
         .border_style(if focused {
@@ -47,7 +47,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(Line::styled(fit(note, width), theme.meta));
     }
-    for (row, &article) in view.items.iter().enumerate().skip(view.offset).take(rows) {
+    for (row, &article) in view.items.iter().enumerate().skip(view.offset()).take(rows) {
         let a = &app.articles[article as usize];
         let read = app.marks.is_read(&a.id);
         let mut spans = vec![
@@ -101,7 +101,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             row_lines.push(Line::styled(fit(&format!("    {meta}"), width), theme.meta));
         }
         for mut line in row_lines {
-            if row == view.selected {
+            if row == view.selected() {
                 line = line.style(if focused {
                     theme.selected
                 } else {
