@@ -24,7 +24,10 @@ fn the_list_starts_newest_first_with_undated_stories_last() {
     assert_eq!(titles.last(), Some(&"undated"));
     assert_eq!(h.app.view().selected(), 0);
     assert_eq!(
-        h.app.story.as_ref().map(|s| s.article()),
+        h.app
+            .story
+            .as_ref()
+            .map(cloakroom::ui::story::Story::article),
         h.app.view().current()
     );
 }
@@ -63,11 +66,29 @@ fn the_reader_follows_the_selection_and_scrolls_within_the_story() {
     let story = h.app.story.as_ref().expect("story open");
     let max = story.doc().len() - 9; // 12 rows: 1 status line, 2 borders
     h.press(KeyCode::Char('G'));
-    assert_eq!(h.app.story.as_ref().map(|s| s.scroll()), Some(max));
+    assert_eq!(
+        h.app
+            .story
+            .as_ref()
+            .map(cloakroom::ui::story::Story::scroll),
+        Some(max)
+    );
     h.press_with(KeyCode::Char('u'), KeyModifiers::CONTROL);
-    assert_eq!(h.app.story.as_ref().map(|s| s.scroll()), Some(max - 4));
+    assert_eq!(
+        h.app
+            .story
+            .as_ref()
+            .map(cloakroom::ui::story::Story::scroll),
+        Some(max - 4)
+    );
     h.press(KeyCode::Char('g'));
-    assert_eq!(h.app.story.as_ref().map(|s| s.scroll()), Some(0));
+    assert_eq!(
+        h.app
+            .story
+            .as_ref()
+            .map(cloakroom::ui::story::Story::scroll),
+        Some(0)
+    );
 }
 
 #[test]
@@ -151,7 +172,10 @@ fn n_steps_through_the_selected_persons_mentions() {
     h.press(KeyCode::Char('N'));
     h.press(KeyCode::Char('N'));
     assert_eq!(
-        h.app.story.as_ref().and_then(|s| s.cursor()),
+        h.app
+            .story
+            .as_ref()
+            .and_then(cloakroom::ui::story::Story::cursor),
         Some(mentions - 2)
     );
 }
@@ -173,7 +197,9 @@ fn o_asks_to_open_only_http_links() {
     h.press(KeyCode::Char('o'));
     assert_eq!(
         h.effects,
-        vec![Effect::OpenUrl("https://example.com/nato-exit".to_owned())]
+        vec![Effect::OpenUrl(
+            cloakroom::corpus::SafeUrl::parse("https://example.com/nato-exit").expect("valid")
+        )]
     );
     h.press(KeyCode::Char('G'));
     h.press(KeyCode::Char('o'));
@@ -213,10 +239,22 @@ fn a_click_in_the_side_panel_selects_that_person_and_the_wheel_scrolls() {
     h.keys("jjjj");
     h.press(KeyCode::Enter);
     h.act(Action::WheelDown(60, 10));
-    assert_eq!(h.app.story.as_ref().map(|s| s.scroll()), Some(3));
+    assert_eq!(
+        h.app
+            .story
+            .as_ref()
+            .map(cloakroom::ui::story::Story::scroll),
+        Some(3)
+    );
     h.act(Action::WheelUp(60, 10));
     h.act(Action::WheelUp(60, 10));
-    assert_eq!(h.app.story.as_ref().map(|s| s.scroll()), Some(0));
+    assert_eq!(
+        h.app
+            .story
+            .as_ref()
+            .map(cloakroom::ui::story::Story::scroll),
+        Some(0)
+    );
     h.act(Action::WheelDown(5, 10));
     assert_eq!(
         h.app.view().selected(),

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, Mode, ViewKind};
 use super::text::{char_width, clean, fit, is_unsafe, width};
@@ -25,12 +25,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         format!(" {}/{} ", view.selected() + 1, view.items.len())
     };
-    let block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+    let block = theme
+        .block(focused)
         .title(Line::styled(title, theme.pane_title))
         .title(Line::styled(position, theme.meta).right_aligned());
     let inner = block.inner(area);

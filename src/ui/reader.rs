@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph};
+use ratatui::widgets::{Padding, Paragraph};
 
 use super::app::{App, EntityKind, Focus};
 use super::story::{DocLine, Story, Target};
@@ -25,12 +25,8 @@ struct Mark {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Reader;
-    let mut block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+    let mut block = theme
+        .block(focused)
         .title(Line::styled(" Story ", theme.pane_title))
         .padding(Padding::horizontal(1));
     let Some(story) = &app.story else {

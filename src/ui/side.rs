@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, EntityKind, Focus};
 use super::story::SideRow;
@@ -13,12 +13,8 @@ use super::text::{fit, width};
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Side;
-    let mut block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+    let mut block = theme
+        .block(focused)
         .title(Line::styled(" People & bills ", theme.pane_title));
     if app.story.as_ref().is_some_and(|s| !s.is_linked()) {
         block = block.title(Line::styled(" indexing… ", theme.dim).right_aligned());

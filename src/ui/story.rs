@@ -445,7 +445,7 @@ pub fn wrap_article(article: &Article, width: u16) -> Vec<DocLine> {
         doc.push(DocLine::Meta(line.into_owned()));
     }
     if let Some(url) = &article.url {
-        doc.push(DocLine::Url(url.clone()));
+        doc.push(DocLine::Url(url.to_string()));
     }
     doc.push(DocLine::Blank);
     doc.extend(

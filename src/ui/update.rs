@@ -76,7 +76,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::OpenUrl => match app.article().and_then(|a| a.url.clone()) {
-            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            Some(url) => {
                 app.notice = Some(format!("Opening {url}"));
                 effects.push(Effect::OpenUrl(url));
             }
