@@ -39,6 +39,22 @@ pub fn line_count(app: &App) -> usize {
     rows.len() + scopes.len() * 2 - 1
 }
 
+/// The title's reminder of the keys that close the help, from the keymap.
+fn close_hint(app: &App) -> String {
+    let keys: Vec<String> = app
+        .keymap
+        .keys_of(Scope::Help, &crate::ui::Action::ToggleHelp)
+        .into_iter()
+        .take(2)
+        .map(|(code, mods)| super::keymap::key_label(code, mods))
+        .collect();
+    if keys.is_empty() {
+        String::new()
+    } else {
+        format!(" {} to close ", keys.join(" or "))
+    }
+}
+
 /// Draws the help overlay over the middle of the screen.
 pub fn render(frame: &mut Frame, screen: Rect, app: &App) {
     let w = screen.width.saturating_sub(4).min(72);
@@ -53,7 +69,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App) {
     let block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Line::styled(" Keys ", app.theme.pane_title))
-        .title(Line::styled(" ? or Esc to close ", app.theme.meta).right_aligned());
+        .title(Line::styled(close_hint(app), app.theme.meta).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, usize::from(inner.width));

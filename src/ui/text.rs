@@ -57,3 +57,28 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     out
 }
+
+/// Cleans `text` and keeps its last `max` columns, starting with `…` when cut (a prompt shows
+/// the end of a long query, where the typing goes on).
+pub fn fit_tail(text: &str, max: usize) -> String {
+    let text = clean(text);
+    if width(&text) <= max {
+        return text.into_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = char_width(c);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let mut out = String::new();
+    if max > 0 {
+        out.push('…');
+    }
+    out.extend(kept.into_iter().rev());
+    out
+}

@@ -12,7 +12,7 @@ use cloakroom::ui::app::App;
 use cloakroom::ui::engine::SearchEngine;
 use cloakroom::ui::theme::Theme;
 use cloakroom::ui::update::search_scope;
-use cloakroom::ui::{Action, Effect, draw, keymap, update};
+use cloakroom::ui::{Action, Effect, draw, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,7 +42,7 @@ pub fn articles() -> Vec<Article> {
                     })
                     .unwrap_or_default(),
                 date: s("date").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                url: s("url"),
+                url: s("url").and_then(|u| cloakroom::corpus::SafeUrl::parse(&u).ok()),
                 ..Article::default()
             }
         })
@@ -218,7 +218,7 @@ impl Harness {
     /// Presses a key with modifiers through the keymap.
     pub fn press_with(&mut self, code: KeyCode, mods: KeyModifiers) {
         let key = KeyEvent::new(code, mods);
-        if let Some(action) = keymap::resolve(self.app.mode, self.app.focus, key) {
+        if let Some(action) = self.app.keymap.resolve(self.app.mode, self.app.focus, key) {
             self.act(action);
         }
     }

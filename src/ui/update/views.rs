@@ -2,6 +2,8 @@
 
 use super::super::action::{Effect, SearchOutcome};
 use super::super::app::{App, EntityKind, Mode, View, ViewKind};
+use super::super::story::Highlight;
+use crate::search::{MatchField, Scope, Term};
 
 /// Opens the prompt and pushes a search view over the current list.
 pub fn search_start(app: &mut App) {
@@ -14,7 +16,7 @@ pub fn search_start(app: &mut App) {
         },
         base.items.clone(),
     );
-    view.selected = base.selected;
+    view.select(base.selected());
     app.views.push(view);
     app.mode = Mode::Search;
     app.prompt.query.clear();
@@ -37,9 +39,7 @@ pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
             partial: false,
             more: 0,
         };
-        view.items = items;
-        view.matches.clear();
-        view.selected = 0;
+        view.replace(items, Vec::new());
         return;
     }
     app.prompt.pending = true;
@@ -49,8 +49,8 @@ pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
 /// The longest query the prompt takes; a longer paste is cut there (with a notice).
 pub const MAX_QUERY: usize = 1000;
 
-/// A paste is one edit: its text (line breaks and tabs as spaces, anything a terminal could
-/// interpret dropped) joins the query, and one search runs; the prompt opens if it was closed.
+/// A paste is one edit: its text (escape sequences and control characters removed, line breaks
+/// as spaces) joins the query, and one search runs; the prompt opens if it was closed.
 pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
     match app.mode {
         Mode::Help => return,
@@ -58,7 +58,7 @@ pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
         Mode::Search => {}
     }
     let room = MAX_QUERY.saturating_sub(app.prompt.query.chars().count());
-    let mut cleaned = super::super::text::clean(text).into_owned();
+    let mut cleaned = crate::corpus::sanitize::clean(text).replace('\n', " ");
     if cleaned.chars().count() > room {
         cleaned = cleaned.chars().take(room).collect();
         app.notice = Some(format!(
@@ -73,9 +73,9 @@ pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
 pub fn search_accept(app: &mut App) {
     app.mode = Mode::Normal;
     if app.prompt.query.trim().is_empty() {
-        let selected = app.view().selected;
+        let selected = app.view().selected();
         app.views.pop();
-        app.view_mut().selected = selected;
+        app.view_mut().select(selected);
     }
 }
 
@@ -133,10 +133,7 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
         partial: outcome.partial,
         more,
     };
-    view.items = items;
-    view.matches = matches;
-    view.selected = 0;
-    view.offset = 0;
+    view.replace(items, matches);
     app.story = None;
 }
 
@@ -159,7 +156,7 @@ pub fn rerun_partial(app: &mut App, effects: &mut Vec<Effect>) {
 /// Enter on a person or bill: list every story that mentions it, newest first.
 pub fn pivot(app: &mut App) {
     let Some(story) = &app.story else { return };
-    let Some(item) = story.side.get(story.side_selected) else {
+    let Some(item) = story.side().get(story.side_selected()) else {
         return;
     };
     let (Some(index), Some(id)) = (app.entities.as_ref(), item.id) else {
@@ -177,7 +174,7 @@ pub fn pivot(app: &mut App) {
             .date
             .cmp(&app.articles[a as usize].date)
     });
-    let current = story.article as u32;
+    let current = story.article() as u32;
     let selected = items.iter().position(|&a| a == current).unwrap_or(0);
     let mut view = View::new(
         ViewKind::Pivot {
@@ -187,7 +184,7 @@ pub fn pivot(app: &mut App) {
         },
         items,
     );
-    view.selected = selected;
+    view.select(selected);
     app.views.push(view);
     app.focus = super::super::app::Focus::List;
 }
@@ -208,53 +205,82 @@ pub fn search_scope(app: &App) -> Option<Vec<u32>> {
         .then(|| base.items.clone())
 }
 
-/// Words to highlight in a story: what the search matched, when the list is a search.
-pub fn search_terms(app: &App, article: usize) -> Vec<String> {
+/// What to highlight in a story when the list is a search: the words the engine matched in it
+/// (fuzzy matches as they are written in the story), and the parsed query's own words and
+/// phrases (phrases whole, `title:` in the title only, `person:` and `bill:` names anywhere;
+/// exclusions and `source:` not at all).
+pub fn search_terms(app: &App, article: usize) -> Vec<Highlight> {
     let mut terms = Vec::new();
-    for view in app.views.iter().rev() {
-        let ViewKind::Search { query, .. } = &view.kind else {
-            continue;
-        };
-        if let Some(row) = view.items.iter().position(|&a| a as usize == article) {
-            for m in view.matches.get(row).into_iter().flatten() {
-                terms.extend(matched_words(&m.text, &m.ranges));
-            }
+    let Some(view) = app
+        .views
+        .iter()
+        .rev()
+        .find(|v| matches!(v.kind, ViewKind::Search { .. }))
+    else {
+        return terms;
+    };
+    let ViewKind::Search { query, .. } = &view.kind else {
+        return terms;
+    };
+    if let Some(row) = view.items.iter().position(|&a| a as usize == article) {
+        for m in view.matches.get(row).into_iter().flatten() {
+            let title_only = match m.field {
+                MatchField::Source => continue,
+                MatchField::Title => true,
+                MatchField::Body | MatchField::Person | MatchField::Bill => false,
+            };
+            terms.extend(
+                matched_words(&m.text, &m.ranges)
+                    .into_iter()
+                    .map(|text| Highlight { text, title_only }),
+            );
         }
-        terms.extend(
-            query
-                .split_whitespace()
-                .filter(|w| !w.contains(':') && !w.starts_with('-'))
-                .map(|w| w.trim_matches('"').to_owned())
-                .filter(|w| w.chars().count() >= 3),
-        );
-        break;
+    }
+    if let Ok(parsed) = crate::search::parse(query) {
+        for clause in parsed.clauses.iter().filter(|c| !c.negated) {
+            let title_only = match clause.scope {
+                Scope::Source => continue,
+                Scope::Title => true,
+                Scope::Any | Scope::Person | Scope::Bill => false,
+            };
+            let text = match &clause.term {
+                Term::Word(w) if w.chars().count() >= 3 => w.clone(),
+                Term::Phrase(p) => p.clone(),
+                Term::Word(_) | Term::Bill(_) => continue,
+            };
+            terms.push(Highlight { text, title_only });
+        }
     }
     terms.sort();
     terms.dedup();
     terms
 }
 
-/// The whole words of `text` that contain a matched character.
+/// The text of each matched range of `text`, widened to whole words.
 fn matched_words(text: &str, ranges: &[[usize; 2]]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut words = Vec::new();
     for &[start, end] in ranges {
-        for at in start..end.min(chars.len()) {
-            if !chars[at].is_alphanumeric() {
-                continue;
-            }
-            let mut a = at;
-            while a > 0 && chars[a - 1].is_alphanumeric() {
-                a -= 1;
-            }
-            let mut b = at;
-            while b < chars.len() && chars[b].is_alphanumeric() {
-                b += 1;
-            }
-            let word: String = chars[a..b].iter().collect();
-            if word.chars().count() >= 2 && !words.contains(&word) {
-                words.push(word);
-            }
+        let end = end.min(chars.len());
+        // The matched characters, widened to whole words: one highlight for a matched phrase.
+        let Some(first) = (start..end).find(|&i| chars[i].is_alphanumeric()) else {
+            continue;
+        };
+        let last = (start..end)
+            .rev()
+            .find(|&i| chars[i].is_alphanumeric())
+            .unwrap_or(first);
+        let mut a = first;
+        while a > 0 && chars[a - 1].is_alphanumeric() {
+            a -= 1;
+        }
+        let mut b = last + 1;
+        while b < chars.len() && chars[b].is_alphanumeric() {
+            b += 1;
+        }
+        let word: String = chars[a..b].iter().collect();
+        if word.chars().count() >= 2 && !words.contains(&word) {
+            words.push(word);
         }
     }
     words
