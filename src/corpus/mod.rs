@@ -12,6 +12,7 @@ pub mod sanitize;
 mod scan;
 mod stream;
 mod text;
+mod url;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ pub use article::{Article, Corpus, LoadReport, Origin, Skipped};
 pub use dates::parse_date;
 pub use fields::{Field, parse_field_arg};
 pub use record::derive_id;
+pub use url::SafeUrl;
 
 use fields::FieldMap;
 use json::Parsed;
