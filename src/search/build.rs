@@ -63,12 +63,11 @@ impl LocalVocab {
 }
 
 /// One field's postings within a chunk: for local term `t`, the article offsets
-/// `docs[offsets[t]..offsets[t + 1]]`, ascending, with their frequency bytes in `tfs`.
+/// `docs[offsets[t]..offsets[t + 1]]`, ascending, each with its frequency byte above bit 16.
 #[derive(Default)]
 struct Side {
     offsets: Vec<u32>,
-    docs: Vec<u16>,
-    tfs: Vec<u8>,
+    docs: Vec<u32>,
 }
 
 /// A chunk-local posting: term, article offset, and its frequency byte (occurrences up to 127,
@@ -86,25 +85,21 @@ impl Side {
             offsets[i] += offsets[i - 1];
         }
         let mut fill = offsets.clone();
-        let mut docs = vec![0u16; pairs.len()];
-        let mut tfs = vec![0u8; pairs.len()];
+        let mut docs = vec![0u32; pairs.len()];
         for &(t, d, tf) in pairs {
             let at = &mut fill[t as usize];
-            docs[*at as usize] = d;
-            tfs[*at as usize] = tf;
+            docs[*at as usize] = u32::from(d) | u32::from(tf) << 16;
             *at += 1;
         }
-        Side { offsets, docs, tfs }
+        Side { offsets, docs }
     }
 
-    fn docs(&self, term: u32) -> (&[u16], &[u8]) {
+    /// The postings of local term `term`: article offset in the low 16 bits, frequency byte above.
+    fn docs(&self, term: u32) -> &[u32] {
         let t = term as usize;
         match (self.offsets.get(t), self.offsets.get(t + 1)) {
-            (Some(&a), Some(&b)) => (
-                &self.docs[a as usize..b as usize],
-                &self.tfs[a as usize..b as usize],
-            ),
-            _ => (&[], &[]),
+            (Some(&a), Some(&b)) => &self.docs[a as usize..b as usize],
+            _ => &[],
         }
     }
 }
@@ -124,7 +119,7 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     debug_assert!(articles.len() <= CHUNK);
     let mut vocab = LocalVocab::new();
     // Per local term and field, one past the index of its last posting: the posting to count
-    // into when it is this article's.
+    // into when it is this article's (at or after the article's first posting).
     let mut seen_title: Vec<u32> = Vec::new();
     let mut seen_body: Vec<u32> = Vec::new();
     let mut title_pairs: Vec<Pair> = Vec::new();
@@ -140,6 +135,7 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                 (&article.body, &mut body_pairs, &mut seen_body)
             };
             let doc = k as u16;
+            let first = pairs.len() as u32;
             let mut words = 0u32;
             let mut add = |vocab: &mut LocalVocab, w: &str, words: u32| {
                 let id = vocab.intern(w) as usize;
@@ -147,18 +143,14 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                     seen.resize(id + 1, 0);
                 }
                 let lead = if words < LEAD_WORDS { LEAD } else { 0 };
-                match seen[id]
-                    .checked_sub(1)
-                    .and_then(|i| pairs.get_mut(i as usize))
-                {
-                    Some(p) if p.1 == doc => {
-                        // Count up to 127 occurrences; keep the lead flag.
-                        p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
-                    }
-                    _ => {
-                        pairs.push((id as u32, doc, 1 | lead));
-                        seen[id] = pairs.len() as u32;
-                    }
+                let at = seen[id];
+                if at > first {
+                    // Already in this article: count up to 127 occurrences, keep the lead flag.
+                    let p = &mut pairs[at as usize - 1];
+                    p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
+                } else {
+                    pairs.push((id as u32, doc, 1 | lead));
+                    seen[id] = pairs.len() as u32;
                 }
             };
             text::for_each_word(text, |w| {
@@ -239,9 +231,8 @@ pub(crate) fn merge(chunks: &[Chunk]) -> (Vec<&str>, Postings, Postings) {
                         {
                             let c = &chunks[ci];
                             let side = if title { &c.title } else { &c.body };
-                            let (docs, tfs) = side.docs(local);
-                            for (&d, &tf) in docs.iter().zip(tfs) {
-                                b.push(c.base + u32::from(d), tf);
+                            for &p in side.docs(local) {
+                                b.push(c.base + (p & 0xFFFF), (p >> 16) as u8);
                             }
                             ptr[ci] += 1;
                         }

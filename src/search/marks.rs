@@ -174,39 +174,40 @@ impl SearchIndex {
     ) -> Marks {
         let w: &Weights = &self.weights;
         let mut marks = Marks::new(self.n);
+        // A title's weighted frequency waits here until the body's joins it.
         let mut acc = vec![0f32; self.n];
-        let mut touched: Vec<u32> = Vec::new();
+        let e_tf = |d: usize| ent.map_or(0.0, |e| e.tf[d]);
         for &(t, fuzz) in terms {
             let idf = score::idf(self.df(t), self.n).min(cap);
             for (doc, tf) in self.title.iter_tf(t) {
                 let d = doc as usize;
-                if acc[d] == 0.0 {
-                    touched.push(doc);
-                }
                 acc[d] += w.title_tf_by(tf_of(tf), self.inv_norms[d].0);
                 marks.class[d] = marks.class[d].max(TITLE as u8);
             }
             if body {
                 for (doc, tf) in self.body.iter_tf(t) {
                     let d = doc as usize;
-                    if acc[d] == 0.0 {
-                        touched.push(doc);
-                    }
-                    acc[d] += w.body_tf_by(tf_of(tf), tf & LEAD != 0, self.inv_norms[d].1);
-                    marks.class[d] = marks.class[d].max(BODY as u8);
+                    let e = e_tf(d);
+                    let all =
+                        acc[d] + w.body_tf_by(tf_of(tf), tf & LEAD != 0, self.inv_norms[d].1) + e;
+                    acc[d] = 0.0;
+                    marks.score[d] = marks.score[d].max(w.clause(fuzz, idf, all));
+                    let class = if e > 0.0 { ENTITY } else { BODY } as u8;
+                    marks.class[d] = marks.class[d].max(class);
                 }
             }
-            for &doc in &touched {
+            // Stories with the word in the title only.
+            for doc in self.title.iter(t) {
                 let d = doc as usize;
-                let e = ent.map_or(0.0, |e| e.tf[d]);
-                let s = w.clause(fuzz, idf, acc[d] + e);
-                marks.score[d] = marks.score[d].max(s);
-                if e > 0.0 {
-                    marks.class[d] = ENTITY as u8;
+                if acc[d] > 0.0 {
+                    let e = e_tf(d);
+                    marks.score[d] = marks.score[d].max(w.clause(fuzz, idf, acc[d] + e));
+                    if e > 0.0 {
+                        marks.class[d] = ENTITY as u8;
+                    }
+                    acc[d] = 0.0;
                 }
-                acc[d] = 0.0;
             }
-            touched.clear();
         }
         marks
     }
