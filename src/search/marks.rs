@@ -91,9 +91,9 @@ impl SearchIndex {
                 };
                 let idf = score::idf(n.articles.len() as u32, self.n).min(cap);
                 for (i, &doc) in n.articles.iter().enumerate() {
-                    let l = self.lengths(doc as usize);
+                    let inv = self.inv_norms.get(doc as usize).map_or(1.0, |x| x.1);
                     let t = match n.mentions.get(i) {
-                        Some(&m) => wt.entity_tf(m, &l),
+                        Some(&m) => wt.entity_tf_by(m, inv),
                         // A source: as strong as a title match.
                         None => wt.title,
                     };

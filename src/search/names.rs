@@ -163,31 +163,35 @@ impl<'a> Pattern<'a> {
 /// How well a matched entity's names fit the pattern: one of its words is the pattern, or begins
 /// with it, or else a typo or a fuzzy match (with its share of a perfect score).
 fn kind_of(p: &Pattern<'_>, n: &Named, raw: i64) -> MatchKind {
-    let padded = format!(" {} ", p.text);
-    let mut best: Option<MatchKind> = None;
+    let multi = p.text.contains(' ');
+    let wanted: Vec<String> = if multi {
+        text::words(p.text)
+    } else {
+        Vec::new()
+    };
+    let mut best: Option<u32> = None;
     for name in &n.names {
-        let lower = name.to_lowercase();
-        let words = text::words(&lower);
-        let joined = format!(" {} ", words.join(" "));
-        if joined.contains(&padded) {
+        // Words come lower-cased from the tokenizer: no allocation per name for one word.
+        let mut exact = false;
+        if multi {
+            let words = text::words(name);
+            exact = words.windows(wanted.len()).any(|w| w == wanted.as_slice());
+        } else {
+            text::for_each_word(name, |w| {
+                if w == p.text {
+                    exact = true;
+                } else if let Some(rest) = w.strip_prefix(p.text) {
+                    let extra = rest.chars().count() as u32;
+                    best = Some(best.map_or(extra, |b| b.min(extra)));
+                }
+            });
+        }
+        if exact {
             return MatchKind::Exact;
         }
-        if !p.text.contains(' ') {
-            for w in &words {
-                if let Some(rest) = w.strip_prefix(p.text) {
-                    let extra = rest.chars().count() as u32;
-                    if best.is_none_or(|b| {
-                        matches!(b, MatchKind::Prefix(e) if e > extra)
-                            || !matches!(b, MatchKind::Prefix(_))
-                    }) {
-                        best = Some(MatchKind::Prefix(extra));
-                    }
-                }
-            }
-        }
     }
-    if let Some(b) = best {
-        return b;
+    if let Some(extra) = best {
+        return MatchKind::Prefix(extra);
     }
     if p.typo_score > 0 && raw <= p.typo_score {
         return MatchKind::Typo;
@@ -237,12 +241,18 @@ pub(crate) fn entity_matches(
         .filter_map(|(i, n)| one(n).map(|s| (i as u32, s)))
         .collect();
     // One or two letters begin a word of nearly every name: keep the most-mentioned ones.
-    let found = if p.chars.len() <= 2 && found.len() > TOP_PREFIX_ENTITIES {
+    // One letter keeps fewer: each of them is scored in every story that names it.
+    let top = if p.chars.len() == 1 {
+        TOP_PREFIX_ENTITIES / 8
+    } else {
+        TOP_PREFIX_ENTITIES / 2
+    };
+    let found = if p.chars.len() <= 2 && found.len() > top {
         let mut found = found;
-        found.select_nth_unstable_by_key(TOP_PREFIX_ENTITIES, |&(i, _)| {
+        found.select_nth_unstable_by_key(top, |&(i, _)| {
             std::cmp::Reverse(list[i as usize].articles.len())
         });
-        found.truncate(TOP_PREFIX_ENTITIES);
+        found.truncate(top);
         found.sort_unstable();
         found
     } else if p.typo_score > 0 && found.iter().any(|&(_, s)| s > p.typo_score) {

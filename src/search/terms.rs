@@ -15,7 +15,7 @@ use crate::corpus::Article;
 /// Vocabulary terms kept per word (the best fuzzy matches).
 const TOP_TERMS: usize = 64;
 /// Terms kept per word of one or two letters (prefix matches, most frequent first).
-const TOP_PREFIX_TERMS: usize = 24;
+const TOP_PREFIX_TERMS: usize = 12;
 /// Terms scored per parallel task.
 const TERM_BATCH: usize = 8192;
 

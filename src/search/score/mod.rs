@@ -174,8 +174,13 @@ impl Weights {
 
     /// Weighted frequency of a person or bill in a story.
     pub fn entity_tf(&self, m: Mentions, l: &Lengths) -> f32 {
+        self.entity_tf_by(m, self.inverse_norms(l).1)
+    }
+
+    /// [`entity_tf`](Self::entity_tf) with the body's inverse norm.
+    pub fn entity_tf_by(&self, m: Mentions, inv_norm: f32) -> f32 {
         let count = u32::from(m.count).min(self.mention_cap) as f32;
-        self.mention * count * self.inverse_norms(l).1
+        self.mention * count * inv_norm
             + if m.title { self.entity_title } else { 0.0 }
             + if m.lead { self.entity_lead } else { 0.0 }
     }
