@@ -195,6 +195,8 @@ pub struct App {
     pub theme: Theme,
     /// The user's layout choices.
     pub layout: super::layout::Prefs,
+    /// Where each region is, computed once per action by `update` for the stored size.
+    pub areas: super::layout::Areas,
     /// The keys in force (the defaults with the config file's changes).
     pub keymap: Keymap,
     /// Set when the reader should exit.
@@ -222,6 +224,7 @@ impl App {
             theme,
             keymap: Keymap::default(),
             layout: super::layout::Prefs::default(),
+            areas: super::layout::Areas::default(),
             quit: false,
         }
     }
