@@ -75,7 +75,7 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     let mut workers = event_loop::Workers::new(bus);
     match start.rest {
         Some(rest) => {
-            app.progress = app::Progress::Loading(app.articles.len());
+            app.start_loading();
             workers.bus.forward_load(rest);
         }
         None => workers.start_indexing(Arc::clone(&app.articles)),
