@@ -18,7 +18,9 @@ use std::path::PathBuf;
 pub use article::{Article, Corpus, LoadReport, Origin, Skipped};
 pub use dates::parse_date;
 pub use fields::{Field, parse_field_arg};
-pub use record::derive_id;
+pub use files::MAX_FILE_BYTES;
+pub use json::MAX_NESTING;
+pub use record::{MAX_BODY_BYTES, MAX_TITLE_BYTES, derive_id};
 
 use fields::FieldMap;
 use json::Parsed;
