@@ -100,6 +100,26 @@ impl Summary {
         }
     }
 
+    /// Why nothing loaded, for the message on standard error: the first skipped record or warning.
+    pub fn why_empty(&self) -> String {
+        if let Some(s) = self.skipped.first() {
+            let place = s
+                .line
+                .map_or_else(|| s.file.clone(), |l| format!("{}:{l}", s.file));
+            let more = self.skipped.len() - 1;
+            let others = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!(": skipped {place}: {}{others}", s.reason)
+        } else if let Some(w) = self.warnings.first() {
+            format!(": {w}")
+        } else {
+            String::new()
+        }
+    }
+
     /// The human-readable summary.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -160,6 +180,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&summary)?);
     } else {
         print!("{}", summary.to_text());
+    }
+    if summary.articles == 0 {
+        eprintln!("cloakroom: no articles loaded{}", summary.why_empty());
     }
     Ok(ExitCode::from(summary.exit_code()))
 }
