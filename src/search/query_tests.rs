@@ -239,15 +239,13 @@ fn empty_qualifier() {
 }
 
 #[test]
-fn unknown_qualifier() {
-    let err = parse("author:smith").expect_err("fails");
-    assert_eq!(
-        err,
-        QueryError::UnknownQualifier {
-            qualifier: "author".into()
-        }
-    );
-    assert!(err.to_string().contains("person:"));
+fn only_known_qualifiers_are_qualifiers() {
+    // An unknown `word:` is searched as words, as is a pasted URL.
+    assert_eq!(clauses("author:smith"), [word("author"), word("smith")]);
+    assert_eq!(clauses("Analysis: senate"), [word("analysis"), word("senate")]);
+    let url = clauses("https://example.com/news");
+    assert!(url.contains(&word("https")) && url.contains(&word("example")), "{url:?}");
+    assert!(clauses("Title:nato").iter().all(|c| c.scope == Scope::Title));
 }
 
 #[test]
