@@ -271,3 +271,32 @@ fn files_are_only_read() -> anyhow::Result<()> {
     assert_eq!(before, (fs::read(&path)?, fs::metadata(&path)?.modified()?));
     Ok(())
 }
+
+#[test]
+fn unreadable_dates_warn_and_leave_the_article_undated() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("dates.jsonl");
+    let lines = [
+        r#"{"title": "a", "date": 1e400}"#,
+        r#"{"title": "b", "date": {"y": 2020}}"#,
+        r#"{"title": "c", "date": "someday"}"#,
+        r#"{"title": "d", "date": null}"#,
+        r#"{"title": "e", "date": ""}"#,
+        r#"{"title": "f", "date": {"y": 2020}, "published": "2024-03-05"}"#,
+    ];
+    fs::write(&path, lines.join("\n"))?;
+    let corpus = load_path(&path)?;
+    assert_eq!(corpus.articles.len(), 6);
+    let dated: Vec<bool> = corpus.articles.iter().map(|a| a.date.is_some()).collect();
+    assert_eq!(dated, [false, false, false, false, false, true]);
+    let file = path.display();
+    assert_eq!(
+        corpus.report.warnings,
+        [
+            format!("{file}:1: unrecognized date \"1e400\""),
+            format!("{file}:2: unrecognized date \"{{\\\"y\\\": 2020}}\""),
+            format!("{file}:3: unrecognized date \"someday\""),
+        ]
+    );
+    Ok(())
+}

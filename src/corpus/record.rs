@@ -84,6 +84,40 @@ fn first_val<'a>(obj: &RawObject<'a>, map: &FieldMap, field: Field) -> Option<Va
         .map(Val::of)
 }
 
+/// The first date among the keys mapped to the date field that reads as one. When a key holds something else (a
+/// string that is no date, a number out of range such as `1e400`, an object such as `{"y": 2020}`), the article
+/// stays undated with a warning showing the first such value; `null` and blank strings are no date, silently.
+fn first_date(
+    obj: &RawObject<'_>,
+    map: &FieldMap,
+    here: &str,
+    warnings: &mut Vec<String>,
+) -> Option<chrono::NaiveDate> {
+    let exact = map.is_overridden(Field::Date);
+    let mut unreadable = None;
+    for key in map.keys(Field::Date) {
+        let Some(raw) = obj.get(key, exact) else {
+            continue;
+        };
+        let text = Val::of(raw).text();
+        if let Some(date) = text.as_deref().and_then(parse_date) {
+            return Some(date);
+        }
+        let blank = raw.get() == "null" || text.as_deref().is_some_and(|t| t.trim().is_empty());
+        if !blank && unreadable.is_none() {
+            unreadable = Some(text.map_or_else(|| raw.get().to_owned(), Cow::into_owned));
+        }
+    }
+    if let Some(value) = unreadable {
+        let mut shown = sanitize::clean_line(&value);
+        if shown.chars().count() > 60 {
+            shown = shown.chars().take(60).chain(['…']).collect();
+        }
+        warnings.push(format!("{here}: unrecognized date {shown:?}"));
+    }
+    None
+}
+
 /// Maps a JSON object to an article. Warnings (unreadable date, dropped URL) are pushed to `warnings`.
 ///
 /// # Errors
@@ -122,14 +156,7 @@ pub fn from_object(
             .collect(),
         None => Vec::new(),
     };
-    let date = first_text(obj, map, Field::Date).and_then(|raw| {
-        let date = parse_date(&raw);
-        if date.is_none() {
-            let shown = sanitize::clean_line(&raw);
-            warnings.push(format!("{}: unrecognized date {shown:?}", place(&origin)));
-        }
-        date
-    });
+    let date = first_date(obj, map, &here, warnings);
     let url = first_text(obj, map, Field::Url).and_then(|raw| {
         let url = sanitize::clean_url(&raw);
         if url.is_none() {
