@@ -73,3 +73,42 @@ fn nothing_loaded_exits_2_and_says_why() {
         }
     }
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let lines: Vec<String> = (0..2000)
+        .map(|n| {
+            format!(
+                "{{\"title\": \"Senate vote {n}\", \"body\": \"Sen. Mike Lee spoke on the budget vote {n}.\"}}"
+            )
+        })
+        .collect();
+    let path = write(dir.path(), "many.jsonl", &lines.join("\n"));
+    // Far more output than a pipe holds, so the writer is still writing when the pipe closes.
+    for args in [
+        vec!["search", "--json", "--limit", "2000", path.as_str(), "senate"],
+        vec!["entities", "--json", path.as_str()],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+            .args(&args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot run cloakroom: {e}"));
+        let mut head = [0u8; 10];
+        if let Some(mut stdout) = child.stdout.take() {
+            stdout
+                .read_exact(&mut head)
+                .unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        } // `head -c 10` closes the pipe here.
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -176,11 +177,16 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         corpus::load(&args.paths, &options)?
     };
     let summary = Summary::of(&corpus);
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+    let text = if args.json {
+        let mut json = serde_json::to_string_pretty(&summary)?;
+        json.push('\n');
+        json
     } else {
-        print!("{}", summary.to_text());
-    }
+        summary.to_text()
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     if summary.articles == 0 {
         eprintln!("cloakroom: no articles loaded{}", summary.why_empty());
     }

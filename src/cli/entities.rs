@@ -48,10 +48,9 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<ExitCode> {
     } else {
         table(&index)
     };
-    match io::stdout().lock().write_all(out.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
     Ok(ExitCode::from(status))
 }
 
