@@ -158,7 +158,10 @@ fn a_body_longer_than_the_limit_is_cut_with_a_warning() -> anyhow::Result<()> {
     let body = "Word é. ".repeat(limit / 9 + 1000);
     fs::write(
         &path,
-        format!("{}\n{{\"title\": \"Long\", \"body\": \"{body}\"}}\n", good(1)),
+        format!(
+            "{}\n{{\"title\": \"Long\", \"body\": \"{body}\"}}\n",
+            good(1)
+        ),
     )?;
     let corpus = load_path(&path)?;
     assert_eq!(corpus.articles.len(), 2);

@@ -89,7 +89,14 @@ fn a_closed_pipe_ends_quietly() {
     let path = write(dir.path(), "many.jsonl", &lines.join("\n"));
     // Far more output than a pipe holds, so the writer is still writing when the pipe closes.
     for args in [
-        vec!["search", "--json", "--limit", "2000", path.as_str(), "senate"],
+        vec![
+            "search",
+            "--json",
+            "--limit",
+            "2000",
+            path.as_str(),
+            "senate",
+        ],
         vec!["entities", "--json", path.as_str()],
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
@@ -104,9 +111,7 @@ fn a_closed_pipe_ends_quietly() {
                 .read_exact(&mut head)
                 .unwrap_or_else(|e| panic!("{args:?}: {e}"));
         } // `head -c 10` closes the pipe here.
-        let out = child
-            .wait_with_output()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
         assert!(!err.contains("Broken pipe"), "{args:?}: {err}");

@@ -289,6 +289,9 @@ mod tests {
         let endless = io::repeat(b'x');
         let err = read_at_most(endless, 1000).map(|b| b.len());
         assert_eq!(err.map_err(|e| e.kind()), Err(io::ErrorKind::FileTooLarge));
-        assert_eq!(read_at_most(&b"12345"[..], 5).map(|b| b.len()).ok(), Some(5));
+        assert_eq!(
+            read_at_most(&b"12345"[..], 5).map(|b| b.len()).ok(),
+            Some(5)
+        );
     }
 }

@@ -242,10 +242,20 @@ fn empty_qualifier() {
 fn only_known_qualifiers_are_qualifiers() {
     // An unknown `word:` is searched as words, as is a pasted URL.
     assert_eq!(clauses("author:smith"), [word("author"), word("smith")]);
-    assert_eq!(clauses("Analysis: senate"), [word("analysis"), word("senate")]);
+    assert_eq!(
+        clauses("Analysis: senate"),
+        [word("analysis"), word("senate")]
+    );
     let url = clauses("https://example.com/news");
-    assert!(url.contains(&word("https")) && url.contains(&word("example")), "{url:?}");
-    assert!(clauses("Title:nato").iter().all(|c| c.scope == Scope::Title));
+    assert!(
+        url.contains(&word("https")) && url.contains(&word("example")),
+        "{url:?}"
+    );
+    assert!(
+        clauses("Title:nato")
+            .iter()
+            .all(|c| c.scope == Scope::Title)
+    );
 }
 
 #[test]
