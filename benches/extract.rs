@@ -202,8 +202,10 @@ fn single(bytes: usize) -> Article {
     }
 }
 
-/// Times `extract` on one article per size; prints seconds and seconds per MB.
+/// Times `extract` on one article per size; prints seconds and seconds per MB, and fails (exit 1) when the time
+/// per MB of the largest is more than twice that of the smallest (extraction would not be linear).
 fn measure_single(sizes: &[usize]) {
+    let mut per_mb = Vec::new();
     for &mb in sizes {
         let article = single(mb << 20);
         let t = Instant::now();
@@ -215,6 +217,13 @@ fn measure_single(sizes: &[usize]) {
             story.people.len(),
             story.bills.len()
         );
+        per_mb.push(secs / mb as f64);
+    }
+    if let (Some(first), Some(last)) = (per_mb.first(), per_mb.last())
+        && *last > 2.0 * first.max(0.002)
+    {
+        println!("NOT LINEAR: {last:.3} s/MB at the largest size against {first:.3} s/MB at the smallest");
+        std::process::exit(1);
     }
 }
 
