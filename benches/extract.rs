@@ -154,7 +154,9 @@ fn measure(name: &str, articles: &[Article]) {
 
 /// One article of about `bytes` bytes of body, naming a new person (a made-up surname) every few sentences.
 fn single(bytes: usize) -> Article {
-    const SYLLABLES: &[&str] = &["ka", "ro", "vin", "del", "mar", "to", "sen", "lu", "bre", "quo"];
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "vin", "del", "mar", "to", "sen", "lu", "bre", "quo",
+    ];
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = |m: usize| {
         state ^= state << 13;
@@ -222,7 +224,9 @@ fn measure_single(sizes: &[usize]) {
     if let (Some(first), Some(last)) = (per_mb.first(), per_mb.last())
         && *last > 2.0 * first.max(0.002)
     {
-        println!("NOT LINEAR: {last:.3} s/MB at the largest size against {first:.3} s/MB at the smallest");
+        println!(
+            "NOT LINEAR: {last:.3} s/MB at the largest size against {first:.3} s/MB at the smallest"
+        );
         std::process::exit(1);
     }
 }

@@ -219,7 +219,11 @@ fn bill_in(cx: &Ctx, starts: &Starts, from: usize, to: usize) -> Option<usize> {
 
 /// The bill mentioned last before byte `at` (purpose-only bills when `purpose`).
 fn bill_before(starts: &Starts, at: usize, purpose: bool) -> Option<usize> {
-    let set = if purpose { &starts.purpose } else { &starts.all };
+    let set = if purpose {
+        &starts.purpose
+    } else {
+        &starts.all
+    };
     set.range(..(at, 0)).next_back().map(|&(_, i)| i)
 }
 
