@@ -300,3 +300,20 @@ fn unreadable_dates_warn_and_leave_the_article_undated() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[test]
+fn a_number_out_of_range_as_an_element_is_skipped_not_the_whole_array() -> anyhow::Result<()> {
+    // Found by the fuzz target: `1e400` is valid JSON that serde_json cannot read as a value.
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("numbers.json");
+    fs::write(&path, "[{\"title\": \"Kept\"},\n-1e400, 1e400]")?;
+    let corpus = load_path(&path)?;
+    assert_eq!(corpus.articles.len(), 1);
+    assert_eq!(corpus.report.skipped.len(), 2);
+    assert!(
+        corpus.report.skipped[0].reason.contains("not an object"),
+        "{:?}",
+        corpus.report.skipped
+    );
+    Ok(())
+}

@@ -168,10 +168,15 @@ pub fn parse_record(
             };
             record::from_object(&obj, map, origin, &mut warnings).map_err(skip)
         }
-        Err(err) if err.is_data() => Err(skip(format!(
-            "record is not an object ({})",
-            JsonError::from_serde(&err, line).message
-        ))),
+        // Not an object, or valid JSON that cannot be read as a value (a number out of range such as `1e400`).
+        Err(err)
+            if err.is_data() || serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() =>
+        {
+            Err(skip(format!(
+                "record is not an object ({})",
+                JsonError::from_serde(&err, line).message
+            )))
+        }
         Err(_) if strict => return None,
         Err(err) => {
             let e = JsonError::from_serde(&err, line);
