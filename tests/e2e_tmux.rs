@@ -104,6 +104,22 @@ fn sighup_exits_and_restores_the_terminal() {
     signal_restores(rustix::process::Signal::HUP, 129);
 }
 
+#[test]
+fn other_ending_signals_restore_the_terminal_too() {
+    use rustix::process::Signal;
+    if tmux_missing() {
+        return;
+    }
+    for (signal, status) in [
+        (Signal::QUIT, 131),
+        (Signal::USR1, 138),
+        (Signal::USR2, 140),
+        (Signal::ALARM, 142),
+    ] {
+        signal_restores(signal, status);
+    }
+}
+
 /// Whether `pid` is a live process (a zombie waiting to be reaped does not count).
 fn alive(pid: i32) -> bool {
     match fs::read_to_string(format!("/proc/{pid}/stat")) {
@@ -206,4 +222,33 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
     t.wait_for_text("exit=0");
     assert_eq!(t.flag("cursor_flag"), "1");
     assert_eq!(t.flag("mouse_any_flag"), "0");
+}
+
+#[test]
+fn a_big_paste_is_one_edit_and_the_next_key_shows_at_once() {
+    if tmux_missing() {
+        return;
+    }
+    let t = Tmux::reader();
+    t.wait_for_first_frame();
+    t.keys(&["/"]);
+    t.wait_for_text("/");
+    // 900 characters through tmux's bracketed paste, then two typed keys.
+    let pasted = "pipeline ".repeat(100);
+    t.run(&["set-buffer", "--", &pasted]);
+    t.run(&["paste-buffer", "-p"]);
+    t.type_text("zz");
+    let start = Instant::now();
+    let screen = t.wait_for("the typed keys after the paste", |s| {
+        s.contains("pipeline zz▏")
+    });
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(5),
+        "the prompt lagged behind the keys: {screen}"
+    );
+    t.keys(&["Escape"]);
+    t.wait_for_first_frame();
+    t.keys(&["q"]);
+    t.wait_for_file("exit");
+    t.assert_restored();
 }

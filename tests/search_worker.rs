@@ -89,7 +89,8 @@ fn building_searcher_answers_while_indexing_and_after() {
 #[test]
 fn quick_title_search_is_fuzzy_over_titles_only() {
     let a = articles();
-    let h = quick_title_search(&a, "masie", 10);
+    let (h, total) = quick_title_search(&a, "masie", 10, None);
+    assert_eq!(total, 2);
     // "Massie" scores above "Massive".
     let ids: Vec<&str> = h.iter().map(|h| a[h.article].id.as_str()).collect();
     assert_eq!(ids, ["massie-nato", "massive-deal"]);
@@ -100,7 +101,8 @@ fn quick_title_search_is_fuzzy_over_titles_only() {
     );
     // Newer first on equal scores; exclusions and dates apply.
     let ids = |q: &str| -> Vec<String> {
-        quick_title_search(&a, q, 10)
+        quick_title_search(&a, q, 10, None)
+            .0
             .iter()
             .map(|h| a[h.article].id.clone())
             .collect()
@@ -164,4 +166,26 @@ fn match_details_come_for_the_first_screen_then_for_the_rest() {
     assert!(hits[FIRST_DETAILS..].iter().all(|h| h.matches.is_empty()));
     let hits = second.result.as_ref().expect("valid");
     assert!(hits.iter().all(|h| !h.matches.is_empty()));
+}
+
+#[test]
+fn titles_only_search_within_a_list_filters_before_it_cuts_to_the_limit() {
+    let a: Vec<cloakroom::Article> = (0..50)
+        .map(|i| cloakroom::Article {
+            id: format!("s{i}"),
+            title: format!("Summit story {i}"),
+            date: chrono::NaiveDate::from_ymd_opt(2025, 1, 1 + (i % 28) as u32),
+            ..cloakroom::Article::default()
+        })
+        .collect();
+    // The two oldest stories: a limit of 3 over the whole corpus would cut them both.
+    let within = [0, 28];
+    let (everywhere, total) = quick_title_search(&a, "summit", 3, None);
+    assert_eq!((everywhere.len(), total), (3, 50));
+    assert!(everywhere.iter().all(|h| h.article != 0 && h.article != 28));
+    let (hits, total) = quick_title_search(&a, "summit", 3, Some(&within));
+    let mut found: Vec<usize> = hits.iter().map(|h| h.article).collect();
+    found.sort_unstable();
+    assert_eq!(found, [0, 28]);
+    assert_eq!(total, 2);
 }

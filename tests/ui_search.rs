@@ -174,3 +174,74 @@ fn back_on_titles_only_results_asks_the_full_index_again() {
     let crumb = breadcrumb(&h.app);
     assert!(!crumb.contains("titles only"), "{crumb}");
 }
+
+/// The spans of the open story's search highlights, as the text they cover.
+fn highlighted(h: &ui_support::Harness) -> Vec<String> {
+    let story = h.app.story.as_ref().expect("a story is open");
+    let article = &h.app.articles[story.article];
+    story
+        .search_spans
+        .iter()
+        .map(|s| match s.field {
+            cloakroom::extract::Field::Title => article.title[s.start..s.end].to_owned(),
+            cloakroom::extract::Field::Body => article.body[s.start..s.end].to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn highlights_follow_the_parsed_query_phrases_whole_and_qualifiers_honoured() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("\"companion legislation\"");
+    assert_eq!(h.app.view().items.len(), 1);
+    let spans = highlighted(&h);
+    assert!(
+        spans.iter().any(|s| s == "companion legislation"),
+        "the phrase is one highlight: {spans:?}"
+    );
+    assert!(
+        !spans.iter().any(|s| s == "legislation"),
+        "no loose word of the phrase: {spans:?}"
+    );
+
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('/'));
+    h.keys("person:massie");
+    assert!(!h.app.view().items.is_empty());
+    let spans = highlighted(&h);
+    assert!(
+        spans.iter().any(|s| s == "Massie"),
+        "person: terms are highlighted: {spans:?}"
+    );
+
+    h.press(KeyCode::Esc);
+    h.press(KeyCode::Char('/'));
+    h.keys("title:defense");
+    let spans = highlighted(&h);
+    let story = h.app.story.as_ref().expect("open");
+    assert!(!spans.is_empty());
+    assert!(
+        story
+            .search_spans
+            .iter()
+            .all(|s| s.field == cloakroom::extract::Field::Title),
+        "title: words only in the title: {:?}",
+        story.search_spans
+    );
+}
+
+#[test]
+fn a_paste_is_one_edit_of_the_prompt_and_opens_it() {
+    let mut h = harness(120, 35);
+    h.act(Action::Paste("companion\nlegislation\u{1b}[31m".to_owned()));
+    assert_eq!(h.app.mode, Mode::Search);
+    assert_eq!(h.app.prompt.query, "companion legislation");
+    let long = "x".repeat(5000);
+    h.act(Action::Paste(long));
+    assert_eq!(
+        h.app.prompt.query.chars().count(),
+        cloakroom::ui::update::MAX_QUERY
+    );
+    assert!(h.app.notice.as_deref().unwrap_or("").contains("cut"));
+}

@@ -26,6 +26,9 @@ pub struct Cli {
     /// Options of the reader.
     #[command(flatten)]
     pub reader: ReaderArgs,
+    /// The config file.
+    #[command(flatten)]
+    pub config: ConfigArgs,
 }
 
 /// The headless subcommands.
@@ -37,6 +40,9 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
+    /// Print the effective configuration (every default, with the config file's changes) as a
+    /// commented TOML file to start from.
+    Config,
 }
 
 /// Options shared by every command that loads a corpus.
@@ -61,6 +67,14 @@ pub struct ReaderArgs {
     pub load: LoadArgs,
 }
 
+/// Options that apply to the reader and to `cloakroom config`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ConfigArgs {
+    /// The config file (default: `$XDG_CONFIG_HOME/cloakroom/config.toml`, if it exists).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
 /// Parses the command line and runs what it asks for.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -68,7 +82,13 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Entities(args)) => entities::run(&args),
         Some(Command::Search(args)) => search::run(&args),
-        None => crate::ui::run(&cli.reader),
+        Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
+            .map(|config| {
+                print!("{}", config.to_toml());
+                ExitCode::SUCCESS
+            })
+            .map_err(anyhow::Error::from),
+        None => reader(cli.reader, &cli.config),
     };
     match result {
         Ok(code) => code,
@@ -121,4 +141,17 @@ pub fn report_load(corpus: &Corpus) -> u8 {
         );
     }
     u8::from(!report.skipped.is_empty())
+}
+
+/// Reads the config file and the field mapping (errors before the screen is taken), then runs
+/// the reader.
+fn reader(args: ReaderArgs, config: &ConfigArgs) -> anyhow::Result<ExitCode> {
+    let config = crate::ui::Config::load(config.config.as_deref())?;
+    let load = crate::corpus::LoadOptions::from_field_args(&args.load.fields)?;
+    crate::ui::run(&crate::ui::Options {
+        paths: args.paths,
+        load,
+        state: args.state,
+        config,
+    })
 }

@@ -131,8 +131,10 @@ fn suspect_multibyte(s: &[u8]) -> bool {
     }
 }
 
-/// Whether a character is removed without trace.
-fn is_invisible(c: char) -> bool {
+/// Whether a character is removed without trace: bidi controls, directional marks and invisible
+/// characters. The one list, used by the loader and (with control characters) by the reader's
+/// last check before drawing.
+pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
@@ -232,6 +234,12 @@ fn clean_into(text: &str, mut column: usize, out: &mut String) {
             None => {}
         }
     }
+}
+
+/// Whether a character must never reach a terminal: a control character (any of C0, DEL, C1)
+/// or an [invisible](is_invisible) one.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_invisible(c)
 }
 
 #[cfg(test)]

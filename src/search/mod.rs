@@ -19,7 +19,7 @@
 //!     // done.generation, done.query, done.result (Ok(hits) or Err(QueryError)), done.elapsed
 //! }
 //! // While the index is not built yet: titles only, no index needed.
-//! let quick = quick_title_search(&articles, "wickr", 20);
+//! let (quick, matched) = quick_title_search(&articles, "wickr", 20, None);
 //! ```
 //!
 //! # The query language

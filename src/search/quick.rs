@@ -7,14 +7,20 @@ use super::query::{Scope, Term};
 use super::{FieldMatch, Hit, MatchField, matcher, parse, text};
 use crate::corpus::Article;
 
-/// Fuzzy-matches every positive word of `query_text` against every title (all must match),
-/// honouring exclusions and dates; a malformed query gives no hits. Best first, then newest.
-pub fn quick_title_search(articles: &[Article], query_text: &str, limit: usize) -> Vec<Hit> {
+/// Fuzzy-matches every positive word of `query_text` against the titles of `within` (every
+/// article when `None`; all words must match), honouring exclusions and dates; a malformed
+/// query gives no hits. Best first, then newest: at most `limit` hits, and how many matched.
+pub fn quick_title_search(
+    articles: &[Article],
+    query_text: &str,
+    limit: usize,
+    within: Option<&[u32]>,
+) -> (Vec<Hit>, usize) {
     let Ok(query) = parse(query_text) else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     if query.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let mut patterns = Vec::new();
     let mut excluded = Vec::new();
@@ -32,11 +38,19 @@ pub fn quick_title_search(articles: &[Article], query_text: &str, limit: usize) 
             patterns.push(p);
         }
     }
-    let mut hits: Vec<Hit> = articles
+    let all: Vec<u32>;
+    let candidates = if let Some(list) = within {
+        list
+    } else {
+        all = (0..articles.len() as u32).collect();
+        &all
+    };
+    let mut hits: Vec<Hit> = candidates
         .par_iter()
-        .enumerate()
         .with_min_len(1024)
-        .filter_map(|(i, a)| {
+        .filter_map(|&i| {
+            let i = i as usize;
+            let a = articles.get(i)?;
             if query.after.is_some_and(|d| a.date.is_none_or(|x| x < d))
                 || query.before.is_some_and(|d| a.date.is_none_or(|x| x >= d))
             {
@@ -69,6 +83,7 @@ pub fn quick_title_search(articles: &[Article], query_text: &str, limit: usize) 
             .then_with(|| articles[b.article].date.cmp(&articles[a.article].date))
             .then_with(|| a.article.cmp(&b.article))
     });
+    let total = hits.len();
     hits.truncate(limit);
     for h in &mut hits {
         let title = &articles[h.article].title;
@@ -87,5 +102,5 @@ pub fn quick_title_search(articles: &[Article], query_text: &str, limit: usize) 
             });
         }
     }
-    hits
+    (hits, total)
 }

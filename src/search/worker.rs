@@ -39,10 +39,13 @@ struct Job {
     within: Option<Arc<Vec<u32>>>,
 }
 
-/// Runs searches on a background thread. `submit` never blocks; `try_recv` returns the newest
-/// finished result. Submitting makes every older query stale: a pending one is skipped and a
-/// running one stops at its next check.
-#[derive(Debug)]
+/// Where a searcher delivers its results; false when nobody listens any more.
+pub type Sink = Box<dyn Fn(SearchResult) -> bool + Send>;
+
+/// Runs searches on a background thread. `submit` never blocks; results go to the sink given
+/// at the start ([`Searcher::with_sink`]), or to an inner channel read by `try_recv`.
+/// Submitting makes every older query stale: a pending one is skipped and a running one stops
+/// at its next check.
 pub struct Searcher {
     jobs: Option<Sender<Job>>,
     results: Receiver<SearchResult>,
@@ -80,6 +83,13 @@ impl Searcher {
         Self::start(articles, Arc::new(OnceLock::new()), limit)
     }
 
+    /// As [`awaiting`](Self::awaiting), delivering every result to `sink` (the reader's event
+    /// channel) instead of the inner channel, so that the caller can block on one channel.
+    pub fn with_sink(articles: Arc<Vec<Article>>, limit: usize, sink: Sink) -> Searcher {
+        let (_, results) = mpsc::channel();
+        Self::start_with(articles, Arc::new(OnceLock::new()), limit, results, sink)
+    }
+
     /// Hands over the index for [`awaiting`](Self::awaiting); false if there was one already.
     pub fn install(&self, index: Arc<SearchIndex>) -> bool {
         self.index.set(index).is_ok()
@@ -90,14 +100,25 @@ impl Searcher {
         index: Arc<OnceLock<Arc<SearchIndex>>>,
         limit: usize,
     ) -> Searcher {
-        let (job_tx, job_rx) = mpsc::channel::<Job>();
         let (res_tx, res_rx) = mpsc::channel();
+        let sink: Sink = Box::new(move |result| res_tx.send(result).is_ok());
+        Self::start_with(articles, index, limit, res_rx, sink)
+    }
+
+    fn start_with(
+        articles: Arc<Vec<Article>>,
+        index: Arc<OnceLock<Arc<SearchIndex>>>,
+        limit: usize,
+        results: Receiver<SearchResult>,
+        sink: Sink,
+    ) -> Searcher {
+        let (job_tx, job_rx) = mpsc::channel::<Job>();
         let generation = Arc::new(AtomicU64::new(0));
         let (g, ix) = (Arc::clone(&generation), Arc::clone(&index));
-        let worker = thread::spawn(move || run(&articles, &ix, &g, limit, &job_rx, &res_tx));
+        let worker = thread::spawn(move || run(&articles, &ix, &g, limit, &job_rx, &*sink));
         Searcher {
             jobs: Some(job_tx),
-            results: res_rx,
+            results,
             generation,
             index,
             worker: Some(worker),
@@ -112,6 +133,18 @@ impl Searcher {
     /// Queues a search among the articles listed in `within` (all when `None`).
     pub fn submit_within(&self, query: &str, within: Option<Arc<Vec<u32>>>) -> u64 {
         let generation = self.generation.fetch_add(1, Ordering::SeqCst) + 1;
+        self.queue(generation, query, within);
+        generation
+    }
+
+    /// Queues a search under the caller's own generation number, which must be greater than
+    /// every earlier one (the reader numbers its queries itself: one counter, owned by the app).
+    pub fn submit_as(&self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
+        self.generation.fetch_max(generation, Ordering::SeqCst);
+        self.queue(generation, query, within);
+    }
+
+    fn queue(&self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
         if let Some(jobs) = &self.jobs {
             let _ = jobs.send(Job {
                 generation,
@@ -119,7 +152,6 @@ impl Searcher {
                 within,
             });
         }
-        generation
     }
 
     /// The newest finished result, if any arrived since the last call (older ones are dropped).
@@ -174,7 +206,7 @@ fn run(
     generation: &AtomicU64,
     limit: usize,
     jobs: &Receiver<Job>,
-    results: &Sender<SearchResult>,
+    sink: &(dyn Fn(SearchResult) -> bool + Send),
 ) {
     while let Ok(mut job) = jobs.recv() {
         while let Ok(newer) = jobs.try_recv() {
@@ -187,17 +219,15 @@ fn run(
         let start = Instant::now();
         let within = job.within.as_deref().map(Vec::as_slice);
         let reply = |result, total, indexed, complete| {
-            results
-                .send(SearchResult {
-                    generation: job.generation,
-                    query: job.text.clone(),
-                    result,
-                    total,
-                    elapsed: start.elapsed(),
-                    indexed,
-                    complete,
-                })
-                .is_ok()
+            sink(SearchResult {
+                generation: job.generation,
+                query: job.text.clone(),
+                result,
+                total,
+                elapsed: start.elapsed(),
+                indexed,
+                complete,
+            })
         };
         let sent = match (parse(&job.text), index.get()) {
             (Err(e), ix) => reply(Err(e), 0, ix.is_some(), true),
@@ -225,12 +255,7 @@ fn run(
                 reply(Ok(r.hits), r.total, true, true)
             }
             (Ok(_), None) => {
-                let mut hits = quick_title_search(articles, &job.text, limit);
-                if let Some(list) = within {
-                    let list: rustc_hash::FxHashSet<u32> = list.iter().copied().collect();
-                    hits.retain(|h| list.contains(&(h.article as u32)));
-                }
-                let n = hits.len();
+                let (hits, n) = quick_title_search(articles, &job.text, limit, within);
                 if stale() {
                     continue;
                 }

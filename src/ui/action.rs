@@ -4,7 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::corpus::Article;
-use crate::extract::EntityIndex;
+use crate::extract::{EntityIndex, StoryEntities};
 use crate::search::Hit;
 
 /// The one enum that `update` consumes.
@@ -52,6 +52,9 @@ pub enum Action {
     SearchDeleteWord,
     /// Clear the search prompt.
     SearchClear,
+    /// Text pasted into the terminal (bracketed paste): one edit of the search prompt, which
+    /// opens if it is not open.
+    Paste(String),
     /// Keep the search results as the list.
     SearchAccept,
     /// Cancel the search and restore the previous list.
@@ -84,6 +87,9 @@ pub enum Action {
     Loaded { skipped: usize },
     /// The background indexing reached this many articles out of that many.
     Progress(Stage, usize, usize),
+    /// The people and bills of one story (by article index), found off the UI thread while the
+    /// corpus-wide index is not ready.
+    StoryEntities(usize, Shared<StoryEntities>),
     /// The corpus-wide people and bills are ready.
     EntitiesReady(Shared<EntityIndex>),
     /// The full search index is ready: searches are no longer partial.
@@ -145,4 +151,6 @@ pub enum Effect {
     SaveState,
     /// The corpus is complete: start finding people and bills, indexing, and the searcher.
     StartIndexing,
+    /// Find the people and bills of this article (by index) on the extraction thread.
+    ExtractStory(usize),
 }

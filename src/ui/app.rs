@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::keymap::Keymap;
 use super::story::Story;
 use super::theme::Theme;
 use crate::corpus::Article;
@@ -154,6 +155,10 @@ pub struct App {
     pub notice: Option<String>,
     /// Every style.
     pub theme: Theme,
+    /// The user's layout choices.
+    pub layout: super::layout::Prefs,
+    /// The keys in force (the defaults with the config file's changes).
+    pub keymap: Keymap,
     /// Set when the reader should exit.
     pub quit: bool,
 }
@@ -177,6 +182,8 @@ impl App {
             help_scroll: 0,
             notice: None,
             theme,
+            keymap: Keymap::default(),
+            layout: super::layout::Prefs::default(),
             quit: false,
         }
     }

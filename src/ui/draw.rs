@@ -16,6 +16,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         app.focus,
         app.side_visible(),
         app.mode == Mode::Search,
+        app.layout,
     );
     if areas.too_small {
         if screen.width > 0 && screen.height > 0 {

@@ -1,14 +1,15 @@
-//! The reader's bridge to the core: background indexing with progress, and the search worker.
+//! The reader's bridge to the core: background indexing with progress, and synchronous search for tests.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use super::action::{Action, SearchOutcome, Shared, Stage};
+use super::action::{Action, Shared, Stage};
+use super::bus::Msg;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
-use crate::search::{self, Hit, SearchIndex, Searcher};
+use crate::search::{self, Hit, SearchIndex};
 
 /// Builds the corpus-wide people and bills, reporting `(done, total)` about a hundred times.
 pub fn build_entities(
@@ -67,13 +68,9 @@ impl SearchEngine {
     }
 }
 
-/// Starts indexing on a background thread; progress arrives as actions on `tx`, the search
-/// index on `index_tx` just before `Action::SearchReady`.
-pub fn spawn_indexer(
-    articles: Arc<Vec<Article>>,
-    tx: Sender<Action>,
-    index_tx: Sender<Arc<SearchIndex>>,
-) {
+/// Starts indexing on a background thread; progress arrives on the bus as actions, the search
+/// index as [`Msg::Index`] just before `Action::SearchReady`.
+pub fn spawn_indexer(articles: Arc<Vec<Article>>, tx: Sender<Msg>) {
     thread::spawn(move || {
         // A pool of its own, so that searches on the global pool never queue behind indexing.
         match rayon::ThreadPoolBuilder::new()
@@ -81,65 +78,27 @@ pub fn spawn_indexer(
             .thread_name(|i| format!("cloakroom-index-{i}"))
             .build()
         {
-            Ok(pool) => pool.install(|| index_all(&articles, &tx, &index_tx)),
-            Err(_) => index_all(&articles, &tx, &index_tx),
+            Ok(pool) => pool.install(|| index_all(&articles, &tx)),
+            Err(_) => index_all(&articles, &tx),
         }
     });
 }
 
 /// Finds the people and bills of every story, then builds the search index, reporting both.
-fn index_all(articles: &[Article], tx: &Sender<Action>, index_tx: &Sender<Arc<SearchIndex>>) {
+fn index_all(articles: &[Article], tx: &Sender<Msg>) {
     let report = tx.clone();
     let entities = build_entities(articles, &move |done, total| {
-        let _ = report.send(Action::Progress(Stage::Entities, done, total));
+        let _ = report.send(Msg::Do(Action::Progress(Stage::Entities, done, total)));
     });
     let entities = Arc::new(entities);
-    let _ = tx.send(Action::EntitiesReady(Shared(Arc::clone(&entities))));
+    let _ = tx.send(Msg::Do(Action::EntitiesReady(Shared(Arc::clone(
+        &entities,
+    )))));
     let report = tx.clone();
     // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
     let index = SearchIndex::build_with_progress(articles, &entities, &move |done, total| {
-        let _ = report.send(Action::Progress(Stage::Search, done, total));
+        let _ = report.send(Msg::Do(Action::Progress(Stage::Search, done, total)));
     });
-    let _ = index_tx.send(Arc::new(index));
-    let _ = tx.send(Action::SearchReady);
-}
-
-/// The reader's searcher: the core [`Searcher`] (titles only until the index is installed),
-/// its answers tagged with the app's own generation numbers.
-pub struct SearchWorker {
-    searcher: Searcher,
-    /// (searcher's generation, app's generation) of the newest search.
-    last: Option<(u64, u64)>,
-}
-
-impl SearchWorker {
-    /// Starts the searcher; it answers from titles until [`install`](Self::install).
-    pub fn spawn(articles: Arc<Vec<Article>>) -> Self {
-        Self {
-            searcher: Searcher::awaiting(articles, SEARCH_LIMIT),
-            last: None,
-        }
-    }
-
-    /// Switches to the full index.
-    pub fn install(&mut self, index: Arc<SearchIndex>) {
-        self.searcher.install(index);
-    }
-
-    /// Queues a query (among the articles of `within` when given); older ones become stale.
-    pub fn submit(&mut self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
-        self.last = Some((self.searcher.submit_within(query, within), generation));
-    }
-
-    /// The newest finished search, if any.
-    pub fn try_recv(&self) -> Option<SearchOutcome> {
-        let (theirs, ours) = self.last?;
-        let done = self.searcher.try_recv()?;
-        (done.generation == theirs).then(|| SearchOutcome {
-            generation: ours,
-            hits: done.result.map_err(|e| e.to_string()),
-            partial: !done.indexed,
-            total: done.total,
-        })
-    }
+    let _ = tx.send(Msg::Index(Arc::new(index)));
+    let _ = tx.send(Msg::Do(Action::SearchReady));
 }

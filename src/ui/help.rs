@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::app::App;
-use super::keymap::{self, Scope};
+use super::keymap::Scope;
 use super::text::fit;
 
 /// The help text, one line per binding under a heading per scope.
@@ -14,7 +14,7 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out = Vec::new();
     let mut scope: Option<Scope> = None;
-    for (s, keys, desc) in keymap::help_rows() {
+    for (s, keys, desc) in app.keymap.help_rows() {
         if scope != Some(s) {
             if scope.is_some() {
                 out.push(Line::default());
@@ -32,11 +32,27 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 }
 
 /// How many lines the help text has.
-pub fn line_count() -> usize {
-    let rows = keymap::help_rows();
+pub fn line_count(app: &App) -> usize {
+    let rows = app.keymap.help_rows();
     let mut scopes = rows.iter().map(|r| r.0).collect::<Vec<_>>();
     scopes.dedup();
     rows.len() + scopes.len() * 2 - 1
+}
+
+/// The title's reminder of the keys that close the help, from the keymap.
+fn close_hint(app: &App) -> String {
+    let keys: Vec<String> = app
+        .keymap
+        .keys_of(Scope::Help, &crate::ui::Action::ToggleHelp)
+        .into_iter()
+        .take(2)
+        .map(|(code, mods)| super::keymap::key_label(code, mods))
+        .collect();
+    if keys.is_empty() {
+        String::new()
+    } else {
+        format!(" {} to close ", keys.join(" or "))
+    }
 }
 
 /// Draws the help overlay over the middle of the screen.
@@ -53,7 +69,7 @@ pub fn render(frame: &mut Frame, screen: Rect, app: &App) {
     let block = Block::bordered()
         .border_style(app.theme.border_focused)
         .title(Line::styled(" Keys ", app.theme.pane_title))
-        .title(Line::styled(" ? or Esc to close ", app.theme.meta).right_aligned());
+        .title(Line::styled(close_hint(app), app.theme.meta).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, usize::from(inner.width));

@@ -1,4 +1,4 @@
-//! The one keymap: a table of (scope, key, action, description) and a pure `resolve`.
+//! The keymap: a default table of (scope, key, action, description), rebindable by the config file, and a pure `resolve`.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -26,6 +26,36 @@ pub enum Scope {
 
 impl Scope {
     /// Heading in the help overlay.
+    /// Every scope, in the order the help shows them.
+    pub const ALL: [Scope; 7] = [
+        Scope::Global,
+        Scope::Help,
+        Scope::Search,
+        Scope::Normal,
+        Scope::List,
+        Scope::Reader,
+        Scope::Side,
+    ];
+
+    /// The scope's name in the config file (`[keys.NAME]`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::Global => "global",
+            Scope::Help => "help",
+            Scope::Search => "search",
+            Scope::Normal => "normal",
+            Scope::List => "list",
+            Scope::Reader => "story",
+            Scope::Side => "side",
+        }
+    }
+
+    /// The scope of a config-file name.
+    pub fn from_name(name: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Heading in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
             Scope::Global => "Anywhere",
@@ -40,7 +70,7 @@ impl Scope {
 }
 
 /// One row of the keymap.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Where it applies.
     pub scope: Scope,
@@ -136,8 +166,83 @@ pub static KEYMAP: &[Binding] = &[
     bind(Side, Enter, NONE, Action::Enter, "list every story that mentions it", Some("pivot")),
 ];
 
+/// Every action a key can be bound to: its name in the config file, and what the help says of
+/// it when the config binds it where the default table does not.
+pub static ACTIONS: &[(&str, Action, &str)] = &[
+    ("quit", Action::Quit, "quit at once"),
+    ("back", Action::Back, "back, then quit"),
+    ("suspend", Action::Suspend, "suspend to the shell"),
+    ("down", Action::Down, "down"),
+    ("up", Action::Up, "up"),
+    ("page-down", Action::PageDown, "page down"),
+    ("page-up", Action::PageUp, "page up"),
+    ("half-page-down", Action::HalfPageDown, "half a page down"),
+    ("half-page-up", Action::HalfPageUp, "half a page up"),
+    ("top", Action::Top, "to the top"),
+    ("bottom", Action::Bottom, "to the bottom"),
+    ("focus-next", Action::FocusNext, "next pane"),
+    ("focus-prev", Action::FocusPrev, "previous pane"),
+    ("focus-left", Action::FocusLeft, "pane to the left"),
+    ("focus-right", Action::FocusRight, "pane to the right"),
+    (
+        "enter",
+        Action::Enter,
+        "open the story / pivot to a person or bill",
+    ),
+    (
+        "search",
+        Action::SearchStart,
+        "search (within the list shown)",
+    ),
+    (
+        "search-backspace",
+        Action::SearchBackspace,
+        "delete a character",
+    ),
+    (
+        "search-delete-word",
+        Action::SearchDeleteWord,
+        "delete a word",
+    ),
+    ("search-clear", Action::SearchClear, "clear the query"),
+    ("search-accept", Action::SearchAccept, "keep the results"),
+    (
+        "search-cancel",
+        Action::SearchCancel,
+        "cancel, back to the previous list",
+    ),
+    ("next-match", Action::NextMatch, "next match in the story"),
+    (
+        "prev-match",
+        Action::PrevMatch,
+        "previous match in the story",
+    ),
+    ("toggle-star", Action::ToggleStar, "star / unstar"),
+    ("toggle-read", Action::ToggleRead, "mark read / unread"),
+    ("open-url", Action::OpenUrl, "open the link in the browser"),
+    (
+        "toggle-side",
+        Action::ToggleSide,
+        "show / hide people and bills",
+    ),
+    ("toggle-help", Action::ToggleHelp, "show / close this help"),
+];
+
+/// The config-file name of a bindable action.
+pub fn action_name(action: &Action) -> Option<&'static str> {
+    ACTIONS
+        .iter()
+        .find(|(_, a, _)| a == action)
+        .map(|(n, ..)| *n)
+}
+
+/// The bindable action of a config-file name.
+pub fn action_of(name: &str) -> Option<&'static (&'static str, Action, &'static str)> {
+    ACTIONS.iter().find(|(n, ..)| *n == name)
+}
+
 /// Folds Shift into characters and Shift-Tab so that the table stays simple.
-fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
+pub fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
     let mut mods =
         key.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
     if matches!(key.code, Char(_) | BackTab) {
@@ -161,23 +266,145 @@ pub fn scopes(mode: Mode, focus: Focus) -> &'static [Scope] {
     }
 }
 
-/// What a key does in this mode and focus, if anything.
-pub fn resolve(mode: Mode, focus: Focus, key: KeyEvent) -> Option<Action> {
-    let (code, modifiers) = normalize(key);
-    for &scope in scopes(mode, focus) {
-        if let Some(b) = KEYMAP
+/// The keymap in force: the default table with the config file's changes.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Self {
+            bindings: KEYMAP.to_vec(),
+        }
+    }
+}
+
+impl Keymap {
+    /// Every binding, in help order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Replaces the keys of `action` in `scope` with `keys` (none: the action is unbound
+    /// there). The key no longer does what it did before in that scope.
+    pub fn rebind(&mut self, scope: Scope, action: &Action, keys: &[(KeyCode, KeyModifiers)]) {
+        let template = self
+            .bindings
             .iter()
-            .find(|b| b.scope == scope && b.code == code && b.mods == modifiers)
-        {
-            return Some(b.action.clone());
+            .position(|b| b.scope == scope && b.action == *action);
+        let (desc, hint) = template.map_or_else(
+            || {
+                let desc = ACTIONS
+                    .iter()
+                    .find(|(_, a, _)| a == action)
+                    .map_or("", |(_, _, d)| *d);
+                (desc, None)
+            },
+            |i| (self.bindings[i].desc, self.bindings[i].hint),
+        );
+        self.bindings.retain(|b| {
+            b.scope != scope || (b.action != *action && !keys.contains(&(b.code, b.mods)))
+        });
+        let at = template
+            .unwrap_or(self.bindings.len())
+            .min(self.bindings.len());
+        let new = keys.iter().map(|&(code, mods)| Binding {
+            scope,
+            code,
+            mods,
+            action: action.clone(),
+            desc,
+            hint,
+        });
+        self.bindings.splice(at..at, new);
+    }
+
+    /// The keys bound to `action` in `scope`.
+    pub fn keys_of(&self, scope: Scope, action: &Action) -> Vec<(KeyCode, KeyModifiers)> {
+        self.bindings
+            .iter()
+            .filter(|b| b.scope == scope && b.action == *action)
+            .map(|b| (b.code, b.mods))
+            .collect()
+    }
+
+    /// What a key does in this mode and focus, if anything.
+    pub fn resolve(&self, mode: Mode, focus: Focus, key: KeyEvent) -> Option<Action> {
+        let (code, modifiers) = normalize(key);
+        for &scope in scopes(mode, focus) {
+            if let Some(b) = self
+                .bindings
+                .iter()
+                .find(|b| b.scope == scope && b.code == code && b.mods == modifiers)
+            {
+                return Some(b.action.clone());
+            }
+        }
+        match (mode, code) {
+            (Mode::Search, Char(c)) if !modifiers.intersects(CTRL | KeyModifiers::ALT) => {
+                Some(Action::SearchInput(c))
+            }
+            _ => None,
         }
     }
-    match (mode, code) {
-        (Mode::Search, Char(c)) if !modifiers.intersects(CTRL | KeyModifiers::ALT) => {
-            Some(Action::SearchInput(c))
+
+    /// Rows of the help overlay: (scope, keys, description), keys of one action merged.
+    pub fn help_rows(&self) -> Vec<(Scope, String, &'static str)> {
+        let mut rows: Vec<(Scope, String, &'static str)> = Vec::new();
+        for b in &self.bindings {
+            let label = key_label(b.code, b.mods);
+            match rows
+                .iter_mut()
+                .find(|(s, _, d)| *s == b.scope && *d == b.desc)
+            {
+                Some(row) => {
+                    row.1.push(' ');
+                    row.1.push_str(&label);
+                }
+                None => rows.push((b.scope, label, b.desc)),
+            }
         }
-        _ => None,
+        rows.sort_by_key(|r| Scope::ALL.iter().position(|s| *s == r.0));
+        rows
     }
+
+    /// Key hints for the status bar in this mode and focus: (key, label).
+    pub fn hints(&self, mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
+        let mut out: Vec<(String, &'static str)> = Vec::new();
+        for &scope in scopes(mode, focus) {
+            for b in self.bindings.iter().filter(|b| b.scope == scope) {
+                if let Some(hint) = b.hint {
+                    let key = key_label(b.code, b.mods);
+                    if !out.iter().any(|(k, h)| *h == hint || *k == key) {
+                        out.push((key, hint));
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The default keymap, shared.
+fn default_keymap() -> &'static Keymap {
+    static DEFAULT: std::sync::LazyLock<Keymap> = std::sync::LazyLock::new(Keymap::default);
+    &DEFAULT
+}
+
+/// What a key does in this mode and focus with the default keys.
+pub fn resolve(mode: Mode, focus: Focus, key: KeyEvent) -> Option<Action> {
+    default_keymap().resolve(mode, focus, key)
+}
+
+/// Rows of the help overlay with the default keys.
+pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
+    default_keymap().help_rows()
+}
+
+/// Key hints with the default keys.
+pub fn hints(mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
+    default_keymap().hints(mode, focus)
 }
 
 /// How a key is written in help and hints.
@@ -194,44 +421,13 @@ pub fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
         BackTab => "S-Tab".to_owned(),
         other => other.to_string(),
     };
+    let mut label = String::new();
     if mods.contains(CTRL) {
-        format!("C-{name}")
-    } else {
-        name
+        label.push_str("C-");
     }
-}
-
-/// Rows of the help overlay: (scope, keys, description), keys of one action merged.
-pub fn help_rows() -> Vec<(Scope, String, &'static str)> {
-    let mut rows: Vec<(Scope, String, &'static str)> = Vec::new();
-    for b in KEYMAP {
-        let label = key_label(b.code, b.mods);
-        match rows
-            .iter_mut()
-            .find(|(s, _, d)| *s == b.scope && *d == b.desc)
-        {
-            Some(row) => {
-                row.1.push(' ');
-                row.1.push_str(&label);
-            }
-            None => rows.push((b.scope, label, b.desc)),
-        }
+    if mods.contains(KeyModifiers::ALT) {
+        label.push_str("A-");
     }
-    rows
-}
-
-/// Key hints for the status bar in this mode and focus: (key, label).
-pub fn hints(mode: Mode, focus: Focus) -> Vec<(String, &'static str)> {
-    let mut out: Vec<(String, &'static str)> = Vec::new();
-    for &scope in scopes(mode, focus) {
-        for b in KEYMAP.iter().filter(|b| b.scope == scope) {
-            if let Some(hint) = b.hint {
-                let key = key_label(b.code, b.mods);
-                if !out.iter().any(|(k, h)| *h == hint || *k == key) {
-                    out.push((key, hint));
-                }
-            }
-        }
-    }
-    out
+    label.push_str(&name);
+    label
 }

@@ -1,6 +1,6 @@
 //! Where each region goes for a terminal size: three panes, two, or one at a time.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 
 use super::app::{App, Focus, Mode};
 
@@ -39,24 +39,33 @@ impl Areas {
     }
 }
 
-/// Lines per story in the list: one when the title, source and date fit side by side, else two.
-pub fn list_row_height(list: Rect) -> usize {
-    if inner(list).width >= 70 { 1 } else { 2 }
+/// The user's layout choices (from the config file); `None` follows the terminal's size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Prefs {
+    /// Columns of the side panel.
+    pub side_width: Option<u16>,
+    /// Lines per story in the list: 1 or 2.
+    pub list_lines: Option<u8>,
+}
+
+/// Lines per story in the list: one when the title, source and date fit side by side, else
+/// two, unless the user chose.
+pub fn list_row_height(list: Rect, prefs: Prefs) -> usize {
+    match prefs.list_lines {
+        Some(1) => 1,
+        None if inner(list).width >= 70 => 1,
+        Some(_) | None => 2,
+    }
 }
 
 /// How many stories the list shows at once.
-pub fn list_capacity(list: Rect) -> usize {
-    (usize::from(inner(list).height) / list_row_height(list)).max(1)
+pub fn list_capacity(list: Rect, prefs: Prefs) -> usize {
+    (usize::from(inner(list).height) / list_row_height(list, prefs)).max(1)
 }
 
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
-    Rect {
-        x: area.x.saturating_add(1),
-        y: area.y.saturating_add(1),
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    }
+    area.inner(ratatui::layout::Margin::new(1, 1))
 }
 
 /// The width of the reader's text: inside the border, with one column of padding each side.
@@ -71,27 +80,27 @@ pub fn areas(app: &App) -> Areas {
         app.focus,
         app.side_visible(),
         app.mode == Mode::Search,
+        app.layout,
     )
 }
 
-/// Lays out a screen of `area` for the given focus, side panel and prompt.
-pub fn compute(area: Rect, focus: Focus, side: bool, prompt: bool) -> Areas {
+/// Lays out a screen of `area` for the given focus, side panel, prompt and preferences.
+pub fn compute(area: Rect, focus: Focus, side: bool, prompt: bool, prefs: Prefs) -> Areas {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         return Areas {
             too_small: true,
             ..Areas::default()
         };
     }
-    let bottom = 1 + u16::from(prompt);
-    let main = Rect {
-        height: area.height - bottom,
-        ..area
-    };
-    let status = Rect::new(area.x, area.y + area.height - 1, area.width, 1);
-    let prompt = prompt.then(|| Rect::new(area.x, status.y - 1, area.width, 1));
+    let [main, prompt_row, status] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(prompt)),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let mut out = Areas {
         status: Some(status),
-        prompt,
+        prompt: prompt.then_some(prompt_row),
         ..Areas::default()
     };
     if area.width < SINGLE_MAX_WIDTH {
@@ -104,24 +113,22 @@ pub fn compute(area: Rect, focus: Focus, side: bool, prompt: bool) -> Areas {
         return out;
     }
     let w = main.width;
-    let side_w = if side { (w / 4).clamp(28, 38) } else { 0 };
-    let list_w = (w * 7 / 20).clamp(28, 60).min(w - side_w - 20);
-    let reader_w = w - side_w - list_w;
-    out.list = Some(Rect {
-        width: list_w,
-        ..main
-    });
-    out.reader = Some(Rect {
-        x: main.x + list_w,
-        width: reader_w,
-        ..main
-    });
-    if side {
-        out.side = Some(Rect {
-            x: main.x + list_w + reader_w,
-            width: side_w,
-            ..main
-        });
-    }
+    let side_w = match (side, prefs.side_width) {
+        (false, _) => 0,
+        (true, Some(chosen)) => chosen.clamp(16, w.saturating_sub(48).max(16)),
+        (true, None) => (w / 4).clamp(28, 38),
+    };
+    let list_w = (w * 7 / 20)
+        .clamp(28, 60)
+        .min(w.saturating_sub(side_w + 20));
+    let [list, reader, side_area] = Layout::horizontal([
+        Constraint::Length(list_w),
+        Constraint::Fill(1),
+        Constraint::Length(side_w),
+    ])
+    .areas(main);
+    out.list = Some(list);
+    out.reader = Some(reader);
+    out.side = side.then_some(side_area);
     out
 }

@@ -35,8 +35,8 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         .title(Line::styled(position, theme.meta).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let tall = super::layout::list_row_height(area) == 2;
-    let rows = super::layout::list_capacity(area);
+    let tall = super::layout::list_row_height(area, app.layout) == 2;
+    let rows = super::layout::list_capacity(area, app.layout);
     let width = usize::from(inner.width);
     let mut lines = Vec::with_capacity(rows);
     if view.items.is_empty() {

@@ -2,11 +2,14 @@
 
 pub mod action;
 pub mod app;
+mod bus;
+pub mod config;
 pub mod draw;
 pub mod engine;
 mod event_loop;
 pub mod help;
 pub mod keymap;
+pub mod keynames;
 pub mod layout;
 mod list;
 pub mod load;
@@ -20,50 +23,69 @@ pub mod text;
 pub mod theme;
 pub mod update;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use anyhow::Context;
-
-use crate::cli::ReaderArgs;
 use crate::corpus::{self, LoadOptions, LoadReport};
 use crate::state::ReadState;
 
 pub use action::{Action, Effect};
 pub use app::App;
+pub use config::Config;
 pub use draw::draw;
 pub use update::update;
 
+/// What the reader is asked to open, and how.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Files or folders to open (`-` for standard input); none opens the bundled corpus.
+    pub paths: Vec<PathBuf>,
+    /// How records' fields map to the article's.
+    pub load: LoadOptions,
+    /// Where read and starred marks are kept (`None`: the user's data directory).
+    pub state: Option<PathBuf>,
+    /// Keys, colours and layout, from the config file.
+    pub config: Config,
+}
+
 /// Loads the corpus (showing the list as soon as the first stories are in), then runs the
 /// reader until the user quits.
-pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
-    let start = start(args)?;
+pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
+    let start = start(options)?;
     let mut articles = start.articles;
     if let Some(mut report) = start.report {
         report.duplicate_ids = corpus::dedupe_ids(&mut articles);
         print_report(&report);
         anyhow::ensure!(!articles.is_empty(), "no stories to show");
     }
-    let state_path = args.state.clone().or_else(crate::state::default_path);
+    let state_path = options.state.clone().or_else(crate::state::default_path);
     let (marks, warning) = match &state_path {
         Some(path) => ReadState::load(path),
         None => (ReadState::in_memory(), None),
     };
-    let mut app = App::new(Arc::new(articles), marks, theme::Theme::from_env());
+    let mut app = App::new(Arc::new(articles), marks, options.config.theme());
+    options.config.apply(&mut app);
     app.notice.clone_from(&warning);
-    let mut channels = event_loop::Channels::new(terminal::Signals::install()?);
+    let bus = bus::Bus::default();
+    let tx = bus.sender();
+    let signals = terminal::Signals::install(move |signal| {
+        let _ = tx.send(bus::Msg::Signal(signal));
+    })?;
+    let mut workers = event_loop::Workers::new(bus);
     match start.rest {
         Some(rest) => {
             app.progress = app::Progress::Loading(app.articles.len());
-            channels.load = Some(rest);
+            workers.bus.forward_load(rest);
         }
-        None => channels.start_indexing(Arc::clone(&app.articles)),
+        None => workers.start_indexing(Arc::clone(&app.articles)),
     }
     let mut tui = terminal::init()?;
     let guard = terminal::TerminalGuard::new();
-    let result = event_loop::run(&mut tui, &mut app, &mut channels);
+    workers.bus.spawn_input()?;
+    let result = event_loop::run(&mut tui, &mut app, &mut workers);
     drop(guard);
-    if let Some(report) = &channels.report {
+    if let Some(report) = &workers.report {
         print_report(report);
     }
     // The status bar showed it until the first key; say it again where it stays.
@@ -75,17 +97,17 @@ pub fn run(args: &ReaderArgs) -> anyhow::Result<ExitCode> {
     if let Err(err) = &saved {
         eprintln!("cloakroom: {err}");
     }
-    result.map(|()| match (saved, channels.signals.received()) {
+    result.map(|()| match (saved, signals.received()) {
         (Err(_), None) => ExitCode::from(1),
-        _ => channels.signals.exit_code(),
+        _ => signals.exit_code(),
     })
 }
 
-/// The bundled corpus, or what the command line names as far as it loads within the first
-/// frame's budget (load errors before then, such as a missing path, are returned, to be printed
-/// as normal errors).
-fn start(args: &ReaderArgs) -> anyhow::Result<load::Start> {
-    if args.paths.is_empty() {
+/// The bundled corpus, or what the options name as far as it loads within the first frame's
+/// budget (load errors before then, such as a missing path, are returned, to be printed as
+/// normal errors).
+fn start(options: &Options) -> anyhow::Result<load::Start> {
+    if options.paths.is_empty() {
         let corpus = corpus::bundled();
         return Ok(load::Start {
             articles: corpus.articles,
@@ -93,16 +115,7 @@ fn start(args: &ReaderArgs) -> anyhow::Result<load::Start> {
             rest: None,
         });
     }
-    let mut options = LoadOptions::default();
-    for field in &args.load.fields {
-        let (name, key) = field
-            .split_once('=')
-            .with_context(|| format!("--field {field}: expected FIELD=KEY"))?;
-        options
-            .fields
-            .push((name.trim().to_owned(), key.trim().to_owned()));
-    }
-    let events = load::spawn(args.paths.clone(), options);
+    let events = load::spawn(options.paths.clone(), options.load.clone());
     load::first_screen(events, load::FIRST_FRAME_BUDGET)
 }
 

@@ -6,8 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Progress, ViewKind};
-use super::keymap;
-use super::text::{clean, fit, width};
+use super::text::{clean, fit, fit_tail, width};
 
 /// The breadcrumb of the view stack: `All › "masie" › Thomas Massie: 4 stories`.
 pub fn breadcrumb(app: &App) -> String {
@@ -71,7 +70,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     }
     let mut hints: Vec<Span> = Vec::new();
     let mut hint_w = 0;
-    for (key, label) in keymap::hints(app.mode, app.focus) {
+    for (key, label) in app.keymap.hints(app.mode, app.focus) {
         let piece = width(&key) + width(label) + 3;
         if used + hint_w + piece + 2 > w {
             break;
@@ -107,7 +106,7 @@ pub fn render_prompt(frame: &mut Frame, area: Rect, app: &App) {
         )
     };
     let state_w = width(&state.content).min(w / 2);
-    let query = fit(&app.prompt.query, w.saturating_sub(state_w + 3));
+    let query = fit_tail(&app.prompt.query, w.saturating_sub(state_w + 3));
     let used = 2 + width(&query) + 1;
     let line = Line::from(vec![
         Span::styled("/ ", theme.key),

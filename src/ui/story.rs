@@ -73,25 +73,20 @@ pub struct Story {
 }
 
 impl Story {
-    /// Builds the story's side items and lines; `entities` links them to the corpus when ready.
+    /// Builds the story's lines, and its side items from the corpus index when it is ready;
+    /// before that the side stays empty until [`Story::set_own_entities`] (extraction never
+    /// runs here, on the UI thread).
     pub fn new(
         article_index: usize,
         article: &Article,
         entities: Option<&EntityIndex>,
         width: u16,
-        terms: &[String],
+        terms: &[Highlight],
     ) -> Self {
         let (side, linked) = match entities {
-            Some(index) => (linked_items(index, article_index), true),
-            None => (story_items(&crate::extract::extract(article)), false),
+            Some(index) => (sorted(linked_items(index, article_index)), true),
+            None => (Vec::new(), false),
         };
-        let mut side = side;
-        side.sort_by_key(|item| {
-            (
-                item.kind == EntityKind::Bill,
-                item.mentions.iter().min().copied(),
-            )
-        });
         let search_spans = find_terms(article, terms);
         Self {
             article: article_index,
@@ -109,6 +104,16 @@ impl Story {
             },
             search_spans,
             cursor: None,
+        }
+    }
+
+    /// Fills the side panel with the story's own people and bills, found by the extraction
+    /// thread, unless the corpus index got there first.
+    pub fn set_own_entities(&mut self, found: &StoryEntities) {
+        if !self.linked {
+            self.side = sorted(story_items(found));
+            self.side_selected = 0;
+            self.side_offset = 0;
         }
     }
 
@@ -135,6 +140,17 @@ impl Story {
             _ => false,
         })
     }
+}
+
+/// People first, then bills, each in order of first mention.
+fn sorted(mut side: Vec<SideItem>) -> Vec<SideItem> {
+    side.sort_by_key(|item| {
+        (
+            item.kind == EntityKind::Bill,
+            item.mentions.iter().min().copied(),
+        )
+    });
+    side
 }
 
 fn party_state(party: Option<&String>, state: Option<&String>) -> Option<String> {
@@ -302,13 +318,26 @@ pub fn wrap_article(article: &Article, width: u16) -> Vec<DocLine> {
     doc
 }
 
-/// Whole-word, case-insensitive occurrences of the terms in the title and body.
-pub fn find_terms(article: &Article, terms: &[String]) -> Vec<Span> {
+/// What a search asks the reader to highlight: a word or a whole phrase, in the title only
+/// (`title:`) or anywhere in the story.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Highlight {
+    /// The word or phrase, matched case-insensitively from a word's start.
+    pub text: String,
+    /// True for `title:` words, which the body does not show.
+    pub title_only: bool,
+}
+
+/// Case-insensitive occurrences of the highlights in the title and body, each starting a word.
+pub fn find_terms(article: &Article, terms: &[Highlight]) -> Vec<Span> {
     let mut spans = Vec::new();
     for (field, text) in [(Field::Title, &article.title), (Field::Body, &article.body)] {
         let lower = text.to_ascii_lowercase();
-        for term in terms {
-            let term = term.to_ascii_lowercase();
+        for term in terms
+            .iter()
+            .filter(|t| field == Field::Title || !t.title_only)
+        {
+            let term = term.text.to_ascii_lowercase();
             if term.is_empty() {
                 continue;
             }

@@ -1,16 +1,18 @@
 //! Taking over and giving back the terminal: raw mode, alternate screen, mouse, panic hook, Ctrl-Z and signals.
 //!
 //! The caller loads and validates everything first, then calls [`init`] and keeps a
-//! [`TerminalGuard`] alive for as long as the screen is taken. The event loop must poll for
-//! input with a timeout (a few hundred milliseconds at most) and check [`Signals::pending`]
-//! between polls, so that `kill -TERM` ends the loop and the guard restores the terminal.
+//! [`TerminalGuard`] alive for as long as the screen is taken. [`Signals`] hands every ending
+//! signal to the event loop's channel, so that `kill -TERM` ends the loop and the guard
+//! restores the terminal.
 
 use std::io::{self, IsTerminal, Write, stdout};
-use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -19,7 +21,7 @@ use ratatui::crossterm::{cursor, execute};
 /// The terminal the reader draws on.
 pub type Tui = ratatui::DefaultTerminal;
 
-/// How long the event loop has, after SIGTERM, SIGHUP or SIGINT, to restore the terminal and
+/// How long the event loop has, after an ending signal, to restore the terminal and
 /// exit on its own before the watchdog does it.
 pub const EXIT_DEADLINE: Duration = Duration::from_secs(2);
 
@@ -28,7 +30,8 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 /// Guards the one-time installation of the panic hook.
 static PANIC_HOOK: Once = Once::new();
 
-/// Takes over the terminal: raw mode, alternate screen, mouse capture, hidden cursor.
+/// Takes over the terminal: raw mode, alternate screen, mouse capture, bracketed paste, hidden
+/// cursor.
 ///
 /// Installs, once per process, a panic hook that restores the terminal and then runs the
 /// previous hook, so the panic message lands on the normal screen; a panic on another thread
@@ -49,7 +52,8 @@ pub fn init() -> io::Result<Tui> {
     ratatui::Terminal::new(backend).inspect_err(|_| restore())
 }
 
-/// Gives the terminal back: mouse capture off, main screen, cursor shown, raw mode off.
+/// Gives the terminal back: bracketed paste and mouse capture off, main screen, cursor shown,
+/// raw mode off.
 ///
 /// Idempotent and never panics: it does nothing unless the screen is taken, and every step is
 /// tried even when an earlier one fails (for example when the terminal is already gone).
@@ -70,7 +74,11 @@ pub fn suspend(tui: &mut Tui) -> io::Result<()> {
     restore();
     stop_self()?;
     enter()?;
-    tui.clear().inspect_err(|_| restore())
+    // `resize` clears the screen and makes the next draw repaint every cell, like `clear`, but
+    // without asking the terminal for the cursor position: the input thread owns the reader.
+    let size = tui.size().inspect_err(|_| restore())?;
+    tui.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+        .inspect_err(|_| restore())
 }
 
 /// Restores the terminal when dropped, so early returns and errors give the screen back too.
@@ -91,101 +99,89 @@ impl Drop for TerminalGuard {
     }
 }
 
-/// A termination signal the reader received.
+/// A signal that ends the reader, by its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Signal {
-    /// SIGTERM: asked to terminate.
-    Terminate,
-    /// SIGHUP: the terminal went away.
-    Hangup,
-    /// SIGINT: interrupted from outside (in raw mode Ctrl-C arrives as a key instead).
-    Interrupt,
-}
+pub struct Signal(pub i32);
 
 impl Signal {
     /// The conventional exit status for a process ended by this signal (128 + its number).
     pub fn exit_code(self) -> u8 {
-        128 + match self {
-            Signal::Hangup => 1,
-            Signal::Interrupt => 2,
-            Signal::Terminate => 15,
-        }
+        (128 + self.0).clamp(0, 255) as u8
     }
 }
 
-/// Flags raised by SIGTERM, SIGHUP and SIGINT, checked by the event loop between polls.
+/// Every signal whose default action ends the process and that can be caught without a fault
+/// behind it: the reader restores the terminal and exits with 128 + its number on each.
+/// On Linux SIGIO (SIGPOLL) ends a process too; elsewhere it is ignored by default and stays so.
+#[cfg(target_os = "linux")]
+pub const ENDING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::{
+        SIGALRM, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM,
+        SIGXCPU, SIGXFSZ,
+    };
+    &[
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ, SIGIO,
+    ]
+};
+
+/// Every signal whose default action ends the process and that can be caught without a fault
+/// behind it.
+#[cfg(all(unix, not(target_os = "linux")))]
+pub const ENDING_SIGNALS: &[i32] = {
+    use signal_hook::consts::signal::{
+        SIGALRM, SIGHUP, SIGINT, SIGPROF, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGVTALRM, SIGXCPU,
+        SIGXFSZ,
+    };
+    &[
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+        SIGXFSZ,
+    ]
+};
+
+/// Without POSIX signals only Ctrl-C exists, and it arrives as a key.
+#[cfg(not(unix))]
+pub const ENDING_SIGNALS: &[i32] = &[];
+
+/// The ending signals, caught: each is handed to `notify` (the event loop's channel) from a
+/// thread of its own, so the loop sees it at once and restores the terminal on its way out.
 ///
-/// A second signal of the same kind, arriving before the loop reacted to the first, ends the
-/// process at once (the loop is stuck; a terminal left in raw mode beats an unkillable reader).
+/// A watchdog ends the process [`EXIT_DEADLINE`] after the first signal if the loop has not
+/// exited by then, and a second signal ends it at once: the loop may be stuck where it cannot
+/// look (when the terminal is closed, crossterm 0.29 spins reading end-of-file,
+/// crossterm-rs/crossterm#793), and a terminal given back beats an unkillable reader.
 #[derive(Debug)]
 pub struct Signals {
-    terminate: Arc<AtomicBool>,
-    hangup: Arc<AtomicBool>,
-    interrupt: Arc<AtomicBool>,
-    /// The first signal [`Signals::pending`] reported, as its exit code (0 for none).
-    first: AtomicU8,
+    first: Arc<AtomicI32>,
 }
 
 impl Signals {
-    /// Registers the handlers, with a watchdog that ends the process [`EXIT_DEADLINE`] after a
-    /// signal if the event loop has not exited by then. Call it once, before [`init`].
-    ///
-    /// The watchdog is there because the loop can be stuck where it cannot see the flags: when
-    /// the terminal is closed, crossterm 0.29 spins inside `event::poll` reading end-of-file
-    /// forever (crossterm-rs/crossterm#793), so a hung-up reader would otherwise burn a core.
+    /// Catches the ending signals, with the watchdog. Call it once, before [`init`].
     ///
     /// # Errors
-    /// When a handler cannot be registered or the watchdog thread cannot start.
-    pub fn install() -> io::Result<Signals> {
-        Signals::install_with_deadline(Some(EXIT_DEADLINE))
+    /// When a handler cannot be registered or the thread cannot start.
+    pub fn install(notify: impl Fn(Signal) + Send + 'static) -> io::Result<Signals> {
+        Signals::install_with_deadline(notify, Some(EXIT_DEADLINE))
     }
 
     /// As [`Signals::install`], with the watchdog's deadline given (`None`: no watchdog).
     ///
     /// # Errors
-    /// When a handler cannot be registered or the watchdog thread cannot start.
-    pub fn install_with_deadline(deadline: Option<Duration>) -> io::Result<Signals> {
-        let signals = Signals {
-            terminate: Arc::new(AtomicBool::new(false)),
-            hangup: Arc::new(AtomicBool::new(false)),
-            interrupt: Arc::new(AtomicBool::new(false)),
-            first: AtomicU8::new(0),
-        };
-        register(signal_hook::consts::SIGTERM, &signals.terminate)?;
-        register(signal_hook::consts::SIGINT, &signals.interrupt)?;
-        #[cfg(unix)]
-        register(signal_hook::consts::SIGHUP, &signals.hangup)?;
-        if let Some(deadline) = deadline {
-            spawn_watchdog(deadline)?;
-        }
-        Ok(signals)
+    /// When a handler cannot be registered or the thread cannot start.
+    pub fn install_with_deadline(
+        notify: impl Fn(Signal) + Send + 'static,
+        deadline: Option<Duration>,
+    ) -> io::Result<Signals> {
+        let first = Arc::new(AtomicI32::new(0));
+        spawn_listener(Arc::clone(&first), notify, deadline)?;
+        Ok(Signals { first })
     }
 
-    /// The signal received since the last call, if any (termination first, then hangup, then
-    /// interrupt). Taking it re-arms the "second signal ends the process" fallback.
-    pub fn pending(&self) -> Option<Signal> {
-        let signal = [
-            (&self.terminate, Signal::Terminate),
-            (&self.hangup, Signal::Hangup),
-            (&self.interrupt, Signal::Interrupt),
-        ]
-        .into_iter()
-        .find(|(flag, _)| flag.swap(false, Ordering::SeqCst))
-        .map(|(_, signal)| signal)?;
-        let _ =
-            self.first
-                .compare_exchange(0, signal.exit_code(), Ordering::SeqCst, Ordering::SeqCst);
-        Some(signal)
-    }
-
-    /// The first signal [`Signals::pending`] ever reported, so that the reader can exit with
-    /// the conventional status (128 + the signal's number) after it restored the terminal.
+    /// The first signal received, if any.
     pub fn received(&self) -> Option<Signal> {
         match self.first.load(Ordering::SeqCst) {
             0 => None,
-            code => [Signal::Terminate, Signal::Hangup, Signal::Interrupt]
-                .into_iter()
-                .find(|s| s.exit_code() == code),
+            n => Some(Signal(n)),
         }
     }
 
@@ -196,36 +192,53 @@ impl Signals {
     }
 }
 
-/// Sets `flag` on `signal`; if the flag is still set when the signal comes again, exits.
-fn register(signal: i32, flag: &Arc<AtomicBool>) -> io::Result<()> {
-    // Registered first so it sees the flag as the previous delivery left it.
-    signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, Arc::clone(flag))?;
-    signal_hook::flag::register(signal, Arc::clone(flag))?;
-    Ok(())
+/// Restores the terminal and ends the process with 128 + `signal`, at once.
+fn exit_on(signal: i32) -> ! {
+    restore();
+    // `_exit`: no clean-up that could wait on a lock a stuck thread holds.
+    signal_hook::low_level::exit((128 + signal).clamp(0, 255))
 }
 
-/// Waits for a termination signal, gives the event loop `deadline` to exit on its own, then
-/// restores the terminal and exits with 128 + the signal's number.
+/// The thread that receives the signals: the first goes to `notify` and starts the watchdog,
+/// a second ends the process.
 #[cfg(unix)]
-fn spawn_watchdog(deadline: Duration) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut incoming = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+fn spawn_listener(
+    first: Arc<AtomicI32>,
+    notify: impl Fn(Signal) + Send + 'static,
+    deadline: Option<Duration>,
+) -> io::Result<()> {
+    let mut incoming = signal_hook::iterator::Signals::new(ENDING_SIGNALS)?;
     std::thread::Builder::new()
-        .name("signal watchdog".to_owned())
+        .name("cloakroom-signals".to_owned())
         .spawn(move || {
-            if let Some(signal) = incoming.forever().next() {
-                std::thread::sleep(deadline);
-                restore();
-                // `_exit`: no clean-up that could wait on a lock the stuck thread holds.
-                signal_hook::low_level::exit(128 + signal);
+            for signal in incoming.forever() {
+                if first
+                    .compare_exchange(0, signal, Ordering::SeqCst, Ordering::SeqCst)
+                    .is_err()
+                {
+                    exit_on(signal);
+                }
+                notify(Signal(signal));
+                if let Some(deadline) = deadline {
+                    let _ = std::thread::Builder::new()
+                        .name("cloakroom-watchdog".to_owned())
+                        .spawn(move || {
+                            std::thread::sleep(deadline);
+                            exit_on(signal);
+                        });
+                }
             }
         })?;
     Ok(())
 }
 
-/// Without POSIX signals there is nothing to watch.
+/// Without POSIX signals there is nothing to listen to.
 #[cfg(not(unix))]
-fn spawn_watchdog(_deadline: Duration) -> io::Result<()> {
+fn spawn_listener(
+    _first: Arc<AtomicI32>,
+    _notify: impl Fn(Signal) + Send + 'static,
+    _deadline: Option<Duration>,
+) -> io::Result<()> {
     Ok(())
 }
 
@@ -247,7 +260,8 @@ fn install_panic_hook() {
     });
 }
 
-/// Raw mode on, alternate screen, mouse capture, cursor hidden; undone on failure.
+/// Raw mode on, alternate screen, mouse capture, bracketed paste, cursor hidden; undone on
+/// failure.
 fn enter() -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     let result = enable_raw_mode().and_then(|()| {
@@ -255,6 +269,7 @@ fn enter() -> io::Result<()> {
             stdout(),
             EnterAlternateScreen,
             EnableMouseCapture,
+            EnableBracketedPaste,
             cursor::Hide
         )
     });
@@ -264,6 +279,7 @@ fn enter() -> io::Result<()> {
 /// Undoes [`enter`], step by step, ignoring errors.
 fn leave() {
     let mut out = stdout();
+    let _ = execute!(out, DisableBracketedPaste);
     let _ = execute!(out, DisableMouseCapture);
     let _ = execute!(out, LeaveAlternateScreen);
     let _ = execute!(out, cursor::Show);

@@ -4,14 +4,7 @@ use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthChar;
 
-/// Whether a character must never reach the terminal: controls, bidi overrides, zero-width marks.
-pub fn is_unsafe(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}'
-        )
-}
+pub use crate::corpus::sanitize::is_unsafe;
 
 /// Whether terminals disagree on a character's width when it joins a cluster, so that a frame drawn with it can
 /// leave stray cells behind: regional indicators (a flag such as 🇺🇸 is two), the emoji and text presentation
@@ -79,6 +72,31 @@ pub fn fit(text: &str, max: usize) -> String {
     if max > 0 {
         out.push('…');
     }
+    out
+}
+
+/// Cleans `text` and keeps its last `max` columns, starting with `…` when cut (a prompt shows
+/// the end of a long query, where the typing goes on).
+pub fn fit_tail(text: &str, max: usize) -> String {
+    let text = clean(text);
+    if width(&text) <= max {
+        return text.into_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = char_width(c);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        kept.push(c);
+    }
+    let mut out = String::new();
+    if max > 0 {
+        out.push('…');
+    }
+    out.extend(kept.into_iter().rev());
     out
 }
 

@@ -139,3 +139,107 @@ impl Theme {
         }
     }
 }
+
+/// The name of every style, as the config file's `[theme]` table writes them.
+pub const STYLE_NAMES: &[&str] = &[
+    "border",
+    "border_focused",
+    "pane_title",
+    "selected",
+    "selected_unfocused",
+    "unread",
+    "star",
+    "list_title",
+    "list_title_read",
+    "meta",
+    "headline",
+    "url",
+    "body",
+    "person",
+    "bill",
+    "entity_selected",
+    "search_match",
+    "current_match",
+    "heading",
+    "dim",
+    "status",
+    "breadcrumb",
+    "key",
+    "warning",
+    "prompt",
+];
+
+impl Theme {
+    /// The style of this name, to change.
+    pub fn style_mut(&mut self, name: &str) -> Option<&mut Style> {
+        Some(match name {
+            "border" => &mut self.border,
+            "border_focused" => &mut self.border_focused,
+            "pane_title" => &mut self.pane_title,
+            "selected" => &mut self.selected,
+            "selected_unfocused" => &mut self.selected_unfocused,
+            "unread" => &mut self.unread,
+            "star" => &mut self.star,
+            "list_title" => &mut self.list_title,
+            "list_title_read" => &mut self.list_title_read,
+            "meta" => &mut self.meta,
+            "headline" => &mut self.headline,
+            "url" => &mut self.url,
+            "body" => &mut self.body,
+            "person" => &mut self.person,
+            "bill" => &mut self.bill,
+            "entity_selected" => &mut self.entity_selected,
+            "search_match" => &mut self.search_match,
+            "current_match" => &mut self.current_match,
+            "heading" => &mut self.heading,
+            "dim" => &mut self.dim,
+            "status" => &mut self.status,
+            "breadcrumb" => &mut self.breadcrumb,
+            "key" => &mut self.key,
+            "warning" => &mut self.warning,
+            "prompt" => &mut self.prompt,
+            _ => return None,
+        })
+    }
+
+    /// The style of this name.
+    pub fn style(&self, name: &str) -> Option<Style> {
+        Some(match name {
+            "border" => self.border,
+            "border_focused" => self.border_focused,
+            "pane_title" => self.pane_title,
+            "selected" => self.selected,
+            "selected_unfocused" => self.selected_unfocused,
+            "unread" => self.unread,
+            "star" => self.star,
+            "list_title" => self.list_title,
+            "list_title_read" => self.list_title_read,
+            "meta" => self.meta,
+            "headline" => self.headline,
+            "url" => self.url,
+            "body" => self.body,
+            "person" => self.person,
+            "bill" => self.bill,
+            "entity_selected" => self.entity_selected,
+            "search_match" => self.search_match,
+            "current_match" => self.current_match,
+            "heading" => self.heading,
+            "dim" => self.dim,
+            "status" => self.status,
+            "breadcrumb" => self.breadcrumb,
+            "key" => self.key,
+            "warning" => self.warning,
+            "prompt" => self.prompt,
+            _ => return None,
+        })
+    }
+
+    /// A pane's border block, in the focused style when it has the focus.
+    pub fn block(&self, focused: bool) -> ratatui::widgets::Block<'static> {
+        ratatui::widgets::Block::bordered().border_style(if focused {
+            self.border_focused
+        } else {
+            self.border
+        })
+    }
+}

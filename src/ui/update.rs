@@ -8,7 +8,7 @@ use super::app::{App, Focus, Mode, Progress};
 use super::layout::{self, Areas};
 use super::story::{DocLine, SideRow, Story, Target, wrap_article};
 
-pub use views::{search_scope, search_terms};
+pub use views::{MAX_QUERY, search_scope, search_terms};
 
 /// Applies one action and returns the work it asks of the event loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -37,6 +37,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         },
         Action::SearchStart => views::search_start(app),
         Action::SearchInput(c) => {
+            if app.prompt.query.chars().count() >= views::MAX_QUERY {
+                return effects;
+            }
             app.prompt.query.push(c);
             views::search_changed(app, &mut effects);
         }
@@ -53,6 +56,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.prompt.query.clear();
             views::search_changed(app, &mut effects);
         }
+        Action::Paste(text) => views::paste(app, &text, &mut effects),
         Action::SearchAccept => views::search_accept(app),
         Action::SearchCancel => views::search_cancel(app),
         Action::SearchResults(outcome) => views::search_results(app, outcome),
@@ -108,6 +112,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.progress = Progress::Entities(done, total);
         }
         Action::Progress(Stage::Search, ..) => app.progress = Progress::Search,
+        Action::StoryEntities(article, found) => {
+            if let Some(story) = app.story.as_mut().filter(|s| s.article == article) {
+                story.set_own_entities(&found.0);
+            }
+        }
         Action::EntitiesReady(index) => {
             app.entities = Some(index.0);
             if app.progress != Progress::Ready {
@@ -121,7 +130,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Notify(text) => app.notice = Some(text),
     }
-    sync_story(app);
+    if let Some(article) = sync_story(app) {
+        effects.push(Effect::ExtractStory(article));
+    }
     relayout(app);
     effects
 }
@@ -159,6 +170,7 @@ fn is_user(action: &Action) -> bool {
             | Action::EntitiesReady(_)
             | Action::SearchReady
             | Action::SearchResults(_)
+            | Action::StoryEntities(..)
             | Action::Notify(_)
             | Action::Resize(..)
     )
@@ -185,9 +197,9 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
 fn page(app: &App) -> isize {
     let areas = layout::areas(app);
     match (app.mode, app.focus) {
-        (Mode::Search, _) | (Mode::Normal, Focus::List) => areas
-            .list
-            .map_or(10, |r| layout::list_capacity(r).max(2) as isize - 1),
+        (Mode::Search, _) | (Mode::Normal, Focus::List) => areas.list.map_or(10, |r| {
+            layout::list_capacity(r, app.layout).max(2) as isize - 1
+        }),
         _ => areas
             .pane(app.focus)
             .map_or(10, |r| (layout::inner(r).height.max(2) - 1) as isize),
@@ -198,8 +210,8 @@ fn page(app: &App) -> isize {
 fn step(app: &mut App, delta: isize) {
     match (app.mode, app.focus) {
         (Mode::Help, _) => {
-            let max =
-                super::help::line_count().saturating_sub(usize::from(app.size.1.saturating_sub(4)));
+            let max = super::help::line_count(app)
+                .saturating_sub(usize::from(app.size.1.saturating_sub(4)));
             app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
         }
         (Mode::Search, _) | (Mode::Normal, Focus::List) => {
@@ -297,14 +309,15 @@ fn jump(app: &mut App, delta: isize) {
     }
 }
 
-/// Shows the selected story in the reader when the selection moved.
-fn sync_story(app: &mut App) {
+/// Shows the selected story in the reader when the selection moved; returns its article when
+/// its people and bills must still be found (the corpus index is not ready).
+fn sync_story(app: &mut App) -> Option<usize> {
     let Some(article) = app.view().current() else {
         app.story = None;
-        return;
+        return None;
     };
     if app.story.as_ref().is_some_and(|s| s.article == article) {
-        return;
+        return None;
     }
     let width = reader_text_width(app);
     let terms = search_terms(app, article);
@@ -315,6 +328,7 @@ fn sync_story(app: &mut App) {
         width,
         &terms,
     ));
+    app.entities.is_none().then_some(article)
 }
 
 /// Rebuilds the side items from the corpus index, keeping the selected name.
@@ -351,7 +365,9 @@ fn relayout(app: &mut App) {
         r.map_or(1, |r| usize::from(layout::inner(r).height.max(1)))
     };
     let (list_h, reader_h, side_h) = (
-        areas.list.map_or(1, layout::list_capacity),
+        areas
+            .list
+            .map_or(1, |r| layout::list_capacity(r, app.layout)),
         rows(areas.reader.or(areas.list)),
         rows(areas.side.or(areas.list)),
     );

@@ -12,7 +12,7 @@ use cloakroom::ui::app::App;
 use cloakroom::ui::engine::SearchEngine;
 use cloakroom::ui::theme::Theme;
 use cloakroom::ui::update::search_scope;
-use cloakroom::ui::{Action, Effect, draw, keymap, update};
+use cloakroom::ui::{Action, Effect, draw, update};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -204,6 +204,11 @@ impl Harness {
                             total: 0,
                         }));
                     }
+                    // The extraction thread's answer, at once.
+                    Effect::ExtractStory(index) => {
+                        let found = cloakroom::extract::extract(&self.app.articles[index]);
+                        queue.push(Action::StoryEntities(index, Shared(Arc::new(found))));
+                    }
                     other => self.effects.push(other),
                 }
             }
@@ -213,7 +218,7 @@ impl Harness {
     /// Presses a key with modifiers through the keymap.
     pub fn press_with(&mut self, code: KeyCode, mods: KeyModifiers) {
         let key = KeyEvent::new(code, mods);
-        if let Some(action) = keymap::resolve(self.app.mode, self.app.focus, key) {
+        if let Some(action) = self.app.keymap.resolve(self.app.mode, self.app.focus, key) {
             self.act(action);
         }
     }

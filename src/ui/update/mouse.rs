@@ -33,7 +33,9 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
     };
     match pane {
         Focus::List => {
-            let height = layout::areas(app).list.map_or(1, layout::list_row_height);
+            let height = layout::areas(app)
+                .list
+                .map_or(1, |r| layout::list_row_height(r, app.layout));
             let view = app.view_mut();
             let target = view.offset + row / height;
             if target < view.items.len() {

@@ -2,6 +2,8 @@
 
 use super::super::action::{Effect, SearchOutcome};
 use super::super::app::{App, EntityKind, Mode, View, ViewKind};
+use super::super::story::Highlight;
+use crate::search::{MatchField, Scope, Term};
 
 /// Opens the prompt and pushes a search view over the current list.
 pub fn search_start(app: &mut App) {
@@ -44,6 +46,29 @@ pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
     }
     app.prompt.pending = true;
     effects.push(Effect::Search(app.prompt.generation, query));
+}
+
+/// The longest query the prompt takes; a longer paste is cut there (with a notice).
+pub const MAX_QUERY: usize = 1000;
+
+/// A paste is one edit: its text (escape sequences and control characters removed, line breaks
+/// as spaces) joins the query, and one search runs; the prompt opens if it was closed.
+pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
+    match app.mode {
+        Mode::Help => return,
+        Mode::Normal => search_start(app),
+        Mode::Search => {}
+    }
+    let room = MAX_QUERY.saturating_sub(app.prompt.query.chars().count());
+    let mut cleaned = crate::corpus::sanitize::clean(text).replace('\n', " ");
+    if cleaned.chars().count() > room {
+        cleaned = cleaned.chars().take(room).collect();
+        app.notice = Some(format!(
+            "The pasted text was cut to the query's limit of {MAX_QUERY} characters."
+        ));
+    }
+    app.prompt.query.push_str(&cleaned);
+    search_changed(app, effects);
 }
 
 /// Enter: keep the results as the list (an empty query keeps nothing).
@@ -185,53 +210,82 @@ pub fn search_scope(app: &App) -> Option<Vec<u32>> {
         .then(|| base.items.clone())
 }
 
-/// Words to highlight in a story: what the search matched, when the list is a search.
-pub fn search_terms(app: &App, article: usize) -> Vec<String> {
+/// What to highlight in a story when the list is a search: the words the engine matched in it
+/// (fuzzy matches as they are written in the story), and the parsed query's own words and
+/// phrases (phrases whole, `title:` in the title only, `person:` and `bill:` names anywhere;
+/// exclusions and `source:` not at all).
+pub fn search_terms(app: &App, article: usize) -> Vec<Highlight> {
     let mut terms = Vec::new();
-    for view in app.views.iter().rev() {
-        let ViewKind::Search { query, .. } = &view.kind else {
-            continue;
-        };
-        if let Some(row) = view.items.iter().position(|&a| a as usize == article) {
-            for m in view.matches.get(row).into_iter().flatten() {
-                terms.extend(matched_words(&m.text, &m.ranges));
-            }
+    let Some(view) = app
+        .views
+        .iter()
+        .rev()
+        .find(|v| matches!(v.kind, ViewKind::Search { .. }))
+    else {
+        return terms;
+    };
+    let ViewKind::Search { query, .. } = &view.kind else {
+        return terms;
+    };
+    if let Some(row) = view.items.iter().position(|&a| a as usize == article) {
+        for m in view.matches.get(row).into_iter().flatten() {
+            let title_only = match m.field {
+                MatchField::Source => continue,
+                MatchField::Title => true,
+                MatchField::Body | MatchField::Person | MatchField::Bill => false,
+            };
+            terms.extend(
+                matched_words(&m.text, &m.ranges)
+                    .into_iter()
+                    .map(|text| Highlight { text, title_only }),
+            );
         }
-        terms.extend(
-            query
-                .split_whitespace()
-                .filter(|w| !w.contains(':') && !w.starts_with('-'))
-                .map(|w| w.trim_matches('"').to_owned())
-                .filter(|w| w.chars().count() >= 3),
-        );
-        break;
+    }
+    if let Ok(parsed) = crate::search::parse(query) {
+        for clause in parsed.clauses.iter().filter(|c| !c.negated) {
+            let title_only = match clause.scope {
+                Scope::Source => continue,
+                Scope::Title => true,
+                Scope::Any | Scope::Person | Scope::Bill => false,
+            };
+            let text = match &clause.term {
+                Term::Word(w) if w.chars().count() >= 3 => w.clone(),
+                Term::Phrase(p) => p.clone(),
+                Term::Word(_) | Term::Bill(_) => continue,
+            };
+            terms.push(Highlight { text, title_only });
+        }
     }
     terms.sort();
     terms.dedup();
     terms
 }
 
-/// The whole words of `text` that contain a matched character.
+/// The text of each matched range of `text`, widened to whole words.
 fn matched_words(text: &str, ranges: &[[usize; 2]]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut words = Vec::new();
     for &[start, end] in ranges {
-        for at in start..end.min(chars.len()) {
-            if !chars[at].is_alphanumeric() {
-                continue;
-            }
-            let mut a = at;
-            while a > 0 && chars[a - 1].is_alphanumeric() {
-                a -= 1;
-            }
-            let mut b = at;
-            while b < chars.len() && chars[b].is_alphanumeric() {
-                b += 1;
-            }
-            let word: String = chars[a..b].iter().collect();
-            if word.chars().count() >= 2 && !words.contains(&word) {
-                words.push(word);
-            }
+        let end = end.min(chars.len());
+        // The matched characters, widened to whole words: one highlight for a matched phrase.
+        let Some(first) = (start..end).find(|&i| chars[i].is_alphanumeric()) else {
+            continue;
+        };
+        let last = (start..end)
+            .rev()
+            .find(|&i| chars[i].is_alphanumeric())
+            .unwrap_or(first);
+        let mut a = first;
+        while a > 0 && chars[a - 1].is_alphanumeric() {
+            a -= 1;
+        }
+        let mut b = last + 1;
+        while b < chars.len() && chars[b].is_alphanumeric() {
+            b += 1;
+        }
+        let word: String = chars[a..b].iter().collect();
+        if word.chars().count() >= 2 && !words.contains(&word) {
+            words.push(word);
         }
     }
     words
