@@ -13,7 +13,9 @@ use serde::de::IgnoredAny;
 use crate::gen_::{self as generate, Rng};
 
 /// The kinds of case, in the order a campaign cycles through them.
-pub const KINDS: [&str; 6] = ["json", "mutated", "lines", "text", "extract", "query"];
+pub const KINDS: [&str; 7] = [
+    "json", "mutated", "lines", "text", "extract", "query", "cli",
+];
 
 /// What a case was and what went wrong, if anything.
 pub struct Outcome {
@@ -21,11 +23,13 @@ pub struct Outcome {
     pub broken: Option<String>,
 }
 
-/// Everything a campaign shares: a folder for files, and a small corpus indexed for queries.
+/// Everything a campaign shares: a folder for files, a small corpus indexed for queries, and the `cloakroom`
+/// binary beside this one (`target/<profile>/cloakroom`), if built, for the command-line cases.
 pub struct World {
     pub dir: tempfile::TempDir,
     pub articles: Vec<Article>,
     pub index: SearchIndex,
+    pub binary: Option<std::path::PathBuf>,
 }
 
 impl World {
@@ -33,10 +37,17 @@ impl World {
         let articles = corpus::bundled().articles;
         let entities = EntityIndex::build(&articles);
         let index = SearchIndex::build(&articles, &entities);
+        let exe = std::env::current_exe().ok();
+        let binary = exe
+            .iter()
+            .flat_map(|e| e.ancestors().skip(1).take(3))
+            .map(|dir| dir.join("cloakroom"))
+            .find(|p| p.is_file());
         World {
             dir: tempfile::tempdir().expect("a temporary folder"),
             articles,
             index,
+            binary,
         }
     }
 }
@@ -189,6 +200,56 @@ fn check_query(world: &World, text: &str) -> Result<(), String> {
     }
 }
 
+/// The command line on a document: `check --json`, `entities` or `search` exits 0, 1 or 2 as documented (0 all
+/// loaded, 1 something skipped, 2 nothing loaded or an invalid document), says why on standard error when it is
+/// not 0, and never panics.
+fn check_cli(binary: &Path, path: &Path, bytes: &[u8], which: usize) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| e.to_string())?;
+    let is_check = which.is_multiple_of(3);
+    let file = path.display().to_string();
+    let args: Vec<&str> = match which % 3 {
+        0 => vec!["check", "--json", &file],
+        1 => vec!["entities", &file],
+        _ => vec!["search", &file, "senate"],
+    };
+    let out = std::process::Command::new(binary)
+        .args(&args)
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    if err.contains("panicked") {
+        return Err(format!("{args:?} panicked: {err}"));
+    }
+    let code = out.status.code();
+    if !matches!(code, Some(0..=2)) {
+        return Err(format!("{args:?} exited {code:?}: {err}"));
+    }
+    // `check` lists skipped records in its own output; the others must say so on standard error.
+    let said = code == Some(1) && is_check;
+    if code != Some(0) && !said && err.trim().is_empty() {
+        return Err(format!(
+            "{args:?} exited {code:?} without a word on standard error"
+        ));
+    }
+    if is_check && (code != Some(2) || !out.stdout.is_empty()) {
+        let summary: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .map_err(|e| format!("check --json printed no JSON ({e}), exit {code:?}"))?;
+        let articles = summary["articles"].as_u64().unwrap_or(0);
+        let skipped = summary["skipped"].as_array().map_or(0, Vec::len);
+        let expected = if articles == 0 {
+            2
+        } else {
+            i32::from(skipped > 0)
+        };
+        if code != Some(expected) {
+            return Err(format!(
+                "check said {articles} articles, {skipped} skipped, yet exited {code:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Runs case `case` of kind `kind` from `rng`, catching panics and timing it against `limit`.
 pub fn run(world: &World, kind: &str, rng: &mut Rng, limit: Duration) -> Outcome {
     let path = world.dir.path().join(format!("case-{kind}.json"));
@@ -239,6 +300,16 @@ pub fn run(world: &World, kind: &str, rng: &mut Rng, limit: Duration) -> Outcome
             };
             input = format!("{}\n{}", article.title, article.body).into_bytes();
             check_extract(&article)
+        }
+        "cli" => {
+            input = generate::document(rng).into_bytes();
+            if rng.chance(50) {
+                generate::mutate(rng, &mut input);
+            }
+            match &world.binary {
+                Some(binary) => check_cli(binary, &path, &input, rng.below(3)),
+                None => Ok(()),
+            }
         }
         _ => {
             let q = generate::query(rng);
