@@ -1,12 +1,13 @@
 //! Who brought a bill: "X introduced legislation aimed at ...", companion bills, cosponsors, "sponsored by X",
 //! and bills a story describes by purpose only.
 
-use std::collections::BTreeSet;
+mod starts;
 
 use super::people::Found;
 use super::sets::Prefilter;
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryBill};
+use starts::{Starts, bill_before, push_mention};
 
 /// A bill being assembled for one story.
 #[derive(Debug, Clone, Default)]
@@ -87,41 +88,6 @@ const CUE_WORDS: &[&str] = &[
 /// The most tokens a sentence is looked at on each side of a cue word (a "sentence" of a whole unpunctuated
 /// story is not read again at every cue).
 const MAX_SENTENCE: usize = 256;
-
-/// The body mentions of the story's bills as (byte start, bill), in order, kept up to date as mentions are added,
-/// so that the bill mentioned first in a range or last before a point is found without scanning every bill.
-#[derive(Debug, Default)]
-struct Starts {
-    /// Every bill's mentions.
-    all: BTreeSet<(usize, usize)>,
-    /// The mentions of bills described by purpose only.
-    purpose: BTreeSet<(usize, usize)>,
-}
-
-impl Starts {
-    fn new(bills: &[Acc]) -> Self {
-        let mut starts = Starts::default();
-        for (i, acc) in bills.iter().enumerate() {
-            for s in acc.body_starts() {
-                starts.add(s, i, acc.purpose);
-            }
-        }
-        starts
-    }
-
-    fn add(&mut self, start: usize, bill: usize, purpose: bool) {
-        self.all.insert((start, bill));
-        if purpose {
-            self.purpose.insert((start, bill));
-        }
-    }
-}
-
-/// Adds a body mention to bill `i`.
-fn push_mention(bills: &mut [Acc], starts: &mut Starts, i: usize, span: Span) {
-    starts.add(span.start, i, bills[i].purpose);
-    bills[i].bill.mentions.push(span);
-}
 
 struct Ctx<'a> {
     text: &'a str,
@@ -208,23 +174,7 @@ pub fn apply(text: &str, toks: &[Tok], found: &[Found], bills: &mut Vec<Acc>) {
 
 /// The bill mentioned in token range [from, to) first, if any.
 fn bill_in(cx: &Ctx, starts: &Starts, from: usize, to: usize) -> Option<usize> {
-    let (a, b) = (cx.byte(from), cx.byte(to));
-    starts
-        .all
-        .range((a, 0)..)
-        .next()
-        .filter(|(s, _)| *s < b)
-        .map(|&(_, i)| i)
-}
-
-/// The bill mentioned last before byte `at` (purpose-only bills when `purpose`).
-fn bill_before(starts: &Starts, at: usize, purpose: bool) -> Option<usize> {
-    let set = if purpose {
-        &starts.purpose
-    } else {
-        &starts.all
-    };
-    set.range(..(at, 0)).next_back().map(|&(_, i)| i)
+    starts.first_in(cx.byte(from), cx.byte(to))
 }
 
 fn add_sponsors(acc: &mut Acc, people: &[usize], found: &[Found]) {
