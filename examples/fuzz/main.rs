@@ -5,7 +5,7 @@
 //! `cargo run --release --example fuzz -- [--seed N] [--cases N] [--kind KIND] [--case I] [--limit-ms MS]`
 //!
 //! Case `I` of seed `N` is always the same input: `--case I` replays it and prints it. Exits 1 when a case broke a
-//! contract. `cargo test` runs a bounded campaign of it (`FUZZ_CASES`, default 3,000).
+//! contract. `cargo test` runs a bounded campaign of it (`FUZZ_CASES`, default 2,000).
 
 mod checks;
 #[path = "gen.rs"]
@@ -161,7 +161,7 @@ mod tests {
         let cases = std::env::var("FUZZ_CASES")
             .ok()
             .and_then(|c| c.parse().ok())
-            .unwrap_or(3000);
+            .unwrap_or(2000);
         let args = Args {
             seed: 20_261_206,
             cases,
