@@ -134,7 +134,7 @@ fn corpus(n: usize) -> Vec<Article> {
                 source: Some(SOURCES[rng.below(SOURCES.len())].to_owned()),
                 authors: vec!["Staff".to_owned()],
                 date: start.checked_add_days(chrono::Days::new(rng.below(3650) as u64)),
-                url: Some(format!("https://example.com/{i}")),
+                url: cloakroom::corpus::SafeUrl::parse(&format!("https://example.com/{i}")).ok(),
                 ..Article::default()
             }
         })

@@ -81,7 +81,11 @@ fn duplicate_ids_across_batches_are_kept_apart_when_loading_ends() {
         &mut app,
         Action::MoreStories(Shared(Arc::new(all[2..].to_vec()))),
     );
-    assert_eq!(app.view().selected, 0, "a list at its top stays at its top");
+    assert_eq!(
+        app.view().selected(),
+        0,
+        "a list at its top stays at its top"
+    );
     let newest = App::new(
         Arc::new(all.clone()),
         ReadState::in_memory(),

@@ -109,7 +109,7 @@ fn the_selected_entity_is_brightest_and_search_matches_are_lit() {
     );
     let story = h.app.story.as_ref().expect("story");
     assert!(
-        story.side[story.side_selected]
+        story.side()[story.side_selected()]
             .mentions
             .iter()
             .all(|m| m.field == Field::Body)

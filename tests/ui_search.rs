@@ -27,7 +27,7 @@ fn search_updates_as_you_type_and_esc_restores_the_list() {
     h.press(KeyCode::Esc);
     assert_eq!(h.app.mode, Mode::Normal);
     assert_eq!(h.app.views.len(), 1);
-    assert_eq!(h.app.view().selected, 2, "the list is back where it was");
+    assert_eq!(h.app.view().selected(), 2, "the list is back where it was");
 }
 
 #[test]
@@ -144,7 +144,7 @@ fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
         total,
     }));
     assert_eq!(h.app.view().items, items);
-    assert_eq!(h.app.view().selected, 1, "the list stays where it was");
+    assert_eq!(h.app.view().selected(), 1, "the list stays where it was");
     assert_eq!(h.app.view().matches[1], vec![marker]);
 }
 
@@ -178,9 +178,9 @@ fn back_on_titles_only_results_asks_the_full_index_again() {
 /// The spans of the open story's search highlights, as the text they cover.
 fn highlighted(h: &ui_support::Harness) -> Vec<String> {
     let story = h.app.story.as_ref().expect("a story is open");
-    let article = &h.app.articles[story.article];
+    let article = &h.app.articles[story.article()];
     story
-        .search_spans
+        .search_spans()
         .iter()
         .map(|s| match s.field {
             cloakroom::extract::Field::Title => article.title[s.start..s.end].to_owned(),
@@ -223,11 +223,11 @@ fn highlights_follow_the_parsed_query_phrases_whole_and_qualifiers_honoured() {
     assert!(!spans.is_empty());
     assert!(
         story
-            .search_spans
+            .search_spans()
             .iter()
             .all(|s| s.field == cloakroom::extract::Field::Title),
         "title: words only in the title: {:?}",
-        story.search_spans
+        story.search_spans()
     );
 }
 

@@ -19,7 +19,7 @@ pub struct Article {
     /// Publication date.
     pub date: Option<NaiveDate>,
     /// Link to the original, kept only when it is http or https.
-    pub url: Option<String>,
+    pub url: Option<super::SafeUrl>,
     /// Tags, section or topic labels.
     pub tags: Vec<String>,
     /// Where the record was read from.

@@ -11,6 +11,7 @@ pub mod sanitize;
 mod scan;
 mod stream;
 mod text;
+mod url;
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ pub use fields::{Field, parse_field_arg};
 pub use files::MAX_FILE_BYTES;
 pub use json::MAX_NESTING;
 pub use record::{MAX_BODY_BYTES, MAX_TITLE_BYTES, derive_id};
+pub use url::SafeUrl;
 
 use fields::FieldMap;
 use json::Parsed;

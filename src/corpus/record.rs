@@ -158,15 +158,15 @@ pub fn from_object(
     };
     let date = first_date(obj, map, &here, warnings);
     let url = first_text(obj, map, Field::Url).and_then(|raw| {
-        let url = sanitize::clean_url(&raw);
-        if url.is_none() {
-            let shown = sanitize::clean_line(&raw);
-            warnings.push(format!(
-                "{}: dropped a URL that is not http(s): {shown:?}",
-                place(&origin)
-            ));
-        }
-        url
+        let shown = sanitize::clean_line(&raw);
+        super::SafeUrl::parse(&shown)
+            .map_err(|why| {
+                warnings.push(format!(
+                    "{}: dropped a URL that is not http(s): {shown:?} ({why})",
+                    place(&origin)
+                ));
+            })
+            .ok()
     });
     let mut tags: Vec<String> = Vec::new();
     let exact = map.is_overridden(Field::Tags);

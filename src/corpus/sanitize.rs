@@ -65,19 +65,12 @@ pub fn clean_line(text: &str) -> String {
     out
 }
 
-/// Keeps a URL only if it is `http://` or `https://` (case-insensitive) and has something after the scheme; the
-/// result is cleaned and has no whitespace.
+/// Keeps a URL only if, once cleaned, it is a [`SafeUrl`](super::SafeUrl) (absolute http or
+/// https with a host and no credentials or whitespace); the result is its normalized form.
 pub fn clean_url(url: &str) -> Option<String> {
-    let url = clean_line(url);
-    let lower = url.get(..8).unwrap_or(&url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return None;
-    };
-    (!rest.is_empty() && !url.contains(' ')).then_some(url)
+    super::SafeUrl::parse(&clean_line(url))
+        .ok()
+        .map(String::from)
 }
 
 /// Whether a byte may start something to clean: a C0 control but the newline, DEL, or the lead byte of a UTF-8
@@ -357,7 +350,7 @@ mod tests {
         );
         assert_eq!(
             clean_url(" HTTP://example.org "),
-            Some("HTTP://example.org".into())
+            Some("http://example.org/".into())
         );
         assert_eq!(clean_url("javascript:alert(1)"), None);
         assert_eq!(clean_url("file:///etc/passwd"), None);
@@ -365,7 +358,7 @@ mod tests {
         assert_eq!(clean_url("https://"), None);
         assert_eq!(
             clean_url("https://exa\u{1b}]8;;x\u{7}mple.org"),
-            Some("https://example.org".into())
+            Some("https://example.org/".into())
         );
         assert_eq!(clean_url("https://a.org/x y"), None);
     }

@@ -144,7 +144,7 @@ pub enum Effect {
     /// Restore the terminal and stop the process until it is resumed.
     Suspend,
     /// Open this http(s) link with the system's opener.
-    OpenUrl(String),
+    OpenUrl(crate::corpus::SafeUrl),
     /// Run this query (generation, text) on the background searcher.
     Search(u64, String),
     /// Write the read and starred marks.

@@ -76,9 +76,9 @@ pub struct View {
     /// For search views, why each item matched (parallel to `items`); empty otherwise.
     pub matches: Vec<Vec<FieldMatch>>,
     /// Selected row.
-    pub selected: usize,
+    selected: usize,
     /// First row on screen.
-    pub offset: usize,
+    offset: usize,
 }
 
 impl View {
@@ -96,6 +96,44 @@ impl View {
     /// The selected article's index, if the list is not empty.
     pub fn current(&self) -> Option<usize> {
         self.items.get(self.selected).map(|&i| i as usize)
+    }
+
+    /// The selected row.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first row on screen.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Selects row `row` (the last one when past the end).
+    pub fn select(&mut self, row: usize) {
+        self.selected = row.min(self.items.len().saturating_sub(1));
+    }
+
+    /// Moves the selection by `delta` rows, within the list.
+    pub fn move_by(&mut self, delta: isize) {
+        self.select(self.selected.saturating_add_signed(delta));
+    }
+
+    /// Puts these items in the list, best or newest first, with the first one selected.
+    pub fn replace(&mut self, items: Vec<u32>, matches: Vec<Vec<FieldMatch>>) {
+        self.items = items;
+        self.matches = matches;
+        self.selected = 0;
+        self.offset = 0;
+    }
+
+    /// Scrolls so that the selected row is among the `rows` on screen.
+    pub fn scroll_into_view(&mut self, rows: usize) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + rows {
+            self.offset = self.selected + 1 - rows;
+        }
+        self.offset = self.offset.min(self.items.len().saturating_sub(rows));
     }
 }
 
@@ -202,7 +240,7 @@ impl App {
 
     /// The article shown in the reader, if any.
     pub fn article(&self) -> Option<&Article> {
-        self.story.as_ref().map(|s| &self.articles[s.article])
+        self.story.as_ref().map(|s| &self.articles[s.article()])
     }
 
     /// Whether the side panel is shown at the current width.
@@ -239,9 +277,9 @@ impl App {
         merged.extend_from_slice(&added[j..]);
         root.items = merged;
         // At the top, the list stays at its top (the newest story); further down, on its story.
-        if let Some(current) = current.filter(|_| root.selected > 0) {
+        if let Some(current) = current.filter(|_| root.selected() > 0) {
             let at = root.items.iter().position(|&a| a as usize == current);
-            root.selected = at.unwrap_or(0);
+            root.select(at.unwrap_or(0));
         }
         if let Progress::Loading(_) = self.progress {
             self.progress = Progress::Loading(self.articles.len());

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, Focus, Mode, ViewKind};
 use super::text::{char_width, clean, fit, is_unsafe, width};
@@ -23,14 +23,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let position = if view.items.is_empty() {
         " 0/0 ".to_owned()
     } else {
-        format!(" {}/{} ", view.selected + 1, view.items.len())
+        format!(" {}/{} ", view.selected() + 1, view.items.len())
     };
-    let block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+    let block = theme
+        .block(focused)
         .title(Line::styled(title, theme.pane_title))
         .title(Line::styled(position, theme.meta).right_aligned());
     let inner = block.inner(area);
@@ -47,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         };
         lines.push(Line::styled(fit(note, width), theme.meta));
     }
-    for (row, &article) in view.items.iter().enumerate().skip(view.offset).take(rows) {
+    for (row, &article) in view.items.iter().enumerate().skip(view.offset()).take(rows) {
         let a = &app.articles[article as usize];
         let read = app.marks.is_read(&a.id);
         let mut spans = vec![
@@ -101,7 +97,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             row_lines.push(Line::styled(fit(&format!("    {meta}"), width), theme.meta));
         }
         for mut line in row_lines {
-            if row == view.selected {
+            if row == view.selected() {
                 line = line.style(if focused {
                     theme.selected
                 } else {

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph};
+use ratatui::widgets::{Padding, Paragraph};
 
 use super::app::{App, EntityKind, Focus};
 use super::story::{DocLine, Story, Target};
@@ -25,12 +25,8 @@ struct Mark {
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Reader;
-    let mut block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+    let mut block = theme
+        .block(focused)
         .title(Line::styled(" Story ", theme.pane_title))
         .padding(Padding::horizontal(1));
     let Some(story) = &app.story else {
@@ -43,28 +39,28 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let height = usize::from(area.height.saturating_sub(2));
-    let total = story.doc.len();
-    let shown = (story.scroll + height).min(total);
+    let total = story.doc().len();
+    let shown = (story.scroll() + height).min(total);
     let mut info = if total <= height {
         " all ".to_owned()
     } else {
-        format!(" {}-{shown}/{total} ", story.scroll + 1)
+        format!(" {}-{shown}/{total} ", story.scroll() + 1)
     };
     let targets = story.targets();
-    if let Some(c) = story.cursor.filter(|&c| c < targets.len()) {
+    if let Some(c) = story.cursor().filter(|&c| c < targets.len()) {
         info = format!(" match {}/{} ·{info}", c + 1, targets.len());
     }
     block = block.title(Line::styled(info, theme.meta).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let article = &app.articles[story.article];
-    let bright = app.focus == Focus::Side || story.cursor.is_some();
+    let article = &app.articles[story.article()];
+    let bright = app.focus == Focus::Side || story.cursor().is_some();
     let marks = marks(story, theme, &targets, bright);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = story
-        .doc
+        .doc()
         .iter()
-        .skip(story.scroll)
+        .skip(story.scroll())
         .take(usize::from(inner.height))
         .map(|line| match line {
             DocLine::Title(s, e) => {
@@ -87,8 +83,8 @@ fn marks(
     bright: bool,
 ) -> Vec<Mark> {
     let mut marks = Vec::new();
-    for (i, item) in story.side.iter().enumerate() {
-        let selected = bright && i == story.side_selected && story.target == Target::Entity;
+    for (i, item) in story.side().iter().enumerate() {
+        let selected = bright && i == story.side_selected() && story.target() == Target::Entity;
         let (rank, style) = match (selected, item.kind) {
             (true, _) => (3, theme.entity_selected),
             (false, EntityKind::Person) => (1, theme.person),
@@ -102,14 +98,14 @@ fn marks(
             style,
         }));
     }
-    marks.extend(story.search_spans.iter().map(|m| Mark {
+    marks.extend(story.search_spans().iter().map(|m| Mark {
         field: m.field,
         start: m.start,
         end: m.end,
         rank: 2,
         style: theme.search_match,
     }));
-    if let Some(m) = story.cursor.and_then(|c| targets.get(c)) {
+    if let Some(m) = story.cursor().and_then(|c| targets.get(c)) {
         marks.push(Mark {
             field: m.field,
             start: m.start,

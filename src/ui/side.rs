@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::app::{App, EntityKind, Focus};
 use super::story::SideRow;
@@ -13,14 +13,10 @@ use super::text::{fit, width};
 pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let focused = app.focus == Focus::Side;
-    let mut block = Block::bordered()
-        .border_style(if focused {
-            theme.border_focused
-        } else {
-            theme.border
-        })
+    let mut block = theme
+        .block(focused)
         .title(Line::styled(" People & bills ", theme.pane_title));
-    if app.story.as_ref().is_some_and(|s| !s.linked) {
+    if app.story.as_ref().is_some_and(|s| !s.is_linked()) {
         block = block.title(Line::styled(" indexing… ", theme.dim).right_aligned());
     }
     let inner = block.inner(area);
@@ -30,7 +26,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let lines: Vec<Line> = story
         .side_rows()
         .into_iter()
-        .skip(story.side_offset)
+        .skip(story.side_offset())
         .take(usize::from(inner.height))
         .map(|row| match row {
             SideRow::Heading(kind, n) => {
@@ -47,7 +43,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 Line::styled(fit(&text, w), theme.heading)
             }
             SideRow::Name(i) => {
-                let item = &story.side[i];
+                let item = &story.side()[i];
                 let count = match item.stories {
                     Some(1) => "1 story".to_owned(),
                     Some(n) => format!("{n} stories"),
@@ -69,7 +65,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             }
             SideRow::Detail(i) => {
                 let line = Line::styled(
-                    format!("  {}", fit(&story.side[i].detail, w.saturating_sub(2))),
+                    format!("  {}", fit(&story.side()[i].detail, w.saturating_sub(2))),
                     theme.dim,
                 );
                 selected(line, app, i, focused)
@@ -82,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
 
 fn selected<'a>(line: Line<'a>, app: &App, item: usize, focused: bool) -> Line<'a> {
     match &app.story {
-        Some(story) if story.side_selected == item => line.style(if focused {
+        Some(story) if story.side_selected() == item => line.style(if focused {
             app.theme.selected
         } else {
             app.theme.selected_unfocused

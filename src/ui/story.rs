@@ -45,31 +45,32 @@ pub enum Target {
     Search,
 }
 
-/// The story in the reader pane.
+/// The story in the reader pane: its lines, side items, scroll and marks, changed only through
+/// its methods (as ratatui's `ListState` is).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Story {
     /// Index of the article in the corpus.
-    pub article: usize,
+    article: usize,
     /// People then bills.
-    pub side: Vec<SideItem>,
+    side: Vec<SideItem>,
     /// Selected side item.
-    pub side_selected: usize,
+    side_selected: usize,
     /// First side row on screen.
-    pub side_offset: usize,
+    side_offset: usize,
     /// True when `side` comes from the corpus-wide index (counts are known).
-    pub linked: bool,
+    linked: bool,
     /// Lines wrapped to `width`.
-    pub doc: Vec<DocLine>,
+    doc: Vec<DocLine>,
     /// Width the lines were wrapped to.
-    pub width: u16,
+    width: u16,
     /// First line on screen.
-    pub scroll: usize,
+    scroll: usize,
     /// Where the search terms occur.
-    pub search_spans: Vec<Span>,
+    search_spans: Vec<Span>,
     /// What n/N step through.
-    pub target: Target,
+    target: Target,
     /// Which mark of the target n/N last went to.
-    pub cursor: Option<usize>,
+    cursor: Option<usize>,
 }
 
 impl Story {
@@ -115,6 +116,146 @@ impl Story {
             self.side_selected = 0;
             self.side_offset = 0;
         }
+    }
+
+    /// Index of the article in the corpus.
+    pub fn article(&self) -> usize {
+        self.article
+    }
+
+    /// People then bills.
+    pub fn side(&self) -> &[SideItem] {
+        &self.side
+    }
+
+    /// The selected side item's index.
+    pub fn side_selected(&self) -> usize {
+        self.side_selected
+    }
+
+    /// The selected side item.
+    pub fn selected_item(&self) -> Option<&SideItem> {
+        self.side.get(self.side_selected)
+    }
+
+    /// First side row on screen.
+    pub fn side_offset(&self) -> usize {
+        self.side_offset
+    }
+
+    /// True when the side items come from the corpus-wide index (counts are known).
+    pub fn is_linked(&self) -> bool {
+        self.linked
+    }
+
+    /// The wrapped lines.
+    pub fn doc(&self) -> &[DocLine] {
+        &self.doc
+    }
+
+    /// First line on screen.
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    /// Where the search terms occur.
+    pub fn search_spans(&self) -> &[Span] {
+        &self.search_spans
+    }
+
+    /// What n/N step through.
+    pub fn target(&self) -> Target {
+        self.target
+    }
+
+    /// Which mark of the target n/N last went to.
+    pub fn cursor(&self) -> Option<usize> {
+        self.cursor
+    }
+
+    /// Scrolls the text by `delta` lines (kept within the text by [`Story::fit`]).
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+    }
+
+    /// Selects side item `i` (within bounds); n/N then step through its mentions.
+    pub fn select_side(&mut self, i: usize) {
+        let i = i.min(self.side.len().saturating_sub(1));
+        if i != self.side_selected {
+            self.cursor = None;
+        }
+        self.side_selected = i;
+        self.target = Target::Entity;
+    }
+
+    /// Moves the side selection by `delta` items.
+    pub fn move_side(&mut self, delta: isize) {
+        self.select_side(
+            self.side_selected
+                .saturating_add_signed(delta.clamp(-1000, 1000)),
+        );
+    }
+
+    /// n/N step through the selected person's or bill's mentions from now on.
+    pub fn aim_at_entities(&mut self) {
+        self.target = Target::Entity;
+    }
+
+    /// Steps to the next (`delta` > 0) or previous mark and scrolls it into a view of `height`
+    /// lines; `false` when there is nothing to step through.
+    pub fn step_mark(&mut self, delta: isize, height: usize) -> bool {
+        let targets = self.targets();
+        if targets.is_empty() {
+            return false;
+        }
+        let n = targets.len() as isize;
+        let next = match self.cursor {
+            Some(c) => (c as isize + delta).rem_euclid(n) as usize,
+            None if delta > 0 => 0,
+            None => targets.len() - 1,
+        };
+        self.cursor = Some(next);
+        if let Some(line) = self.line_of(targets[next])
+            && (line < self.scroll || line >= self.scroll + height)
+        {
+            self.scroll = line.saturating_sub(height / 3);
+        }
+        true
+    }
+
+    /// Takes over what the reader was doing with `old`, the same article before its side was
+    /// linked to the corpus: the selected name, the scroll and what n/N step through.
+    pub fn carry_over(&mut self, old: &Story) {
+        if let Some(name) = old.selected_item().map(|i| &i.name) {
+            self.side_selected = self.side.iter().position(|i| &i.name == name).unwrap_or(0);
+        }
+        self.scroll = old.scroll;
+        self.target = old.target;
+    }
+
+    /// Re-wraps for a new `width` (keeping the top line's place) and keeps the scroll and the
+    /// side panel's offset within a reader of `reader_h` and a side panel of `side_h` rows.
+    pub fn fit(&mut self, article: &Article, width: u16, reader_h: usize, side_h: usize) {
+        if self.width != width {
+            let top = self.doc.get(self.scroll).cloned();
+            self.doc = wrap_article(article, width);
+            self.width = width;
+            self.scroll = top.map_or(0, |line| same_place(&self.doc, &line));
+        }
+        self.scroll = self.scroll.min(self.doc.len().saturating_sub(reader_h));
+        let rows = self.side_rows();
+        let sel = rows
+            .iter()
+            .position(|r| *r == SideRow::Name(self.side_selected))
+            .unwrap_or(0);
+        let sel_end =
+            sel + usize::from(rows.get(sel + 1) == Some(&SideRow::Detail(self.side_selected)));
+        if sel < self.side_offset {
+            self.side_offset = sel.saturating_sub(1);
+        } else if sel_end >= self.side_offset + side_h {
+            self.side_offset = sel_end + 1 - side_h.min(sel_end + 1);
+        }
+        self.side_offset = self.side_offset.min(rows.len().saturating_sub(side_h));
     }
 
     /// The marks n/N step through, in reading order.
@@ -304,7 +445,7 @@ pub fn wrap_article(article: &Article, width: u16) -> Vec<DocLine> {
         doc.push(DocLine::Meta(line.into_owned()));
     }
     if let Some(url) = &article.url {
-        doc.push(DocLine::Url(url.clone()));
+        doc.push(DocLine::Url(url.to_string()));
     }
     doc.push(DocLine::Blank);
     doc.extend(
@@ -395,4 +536,18 @@ impl Story {
         }
         rows
     }
+}
+
+/// The line of a re-wrapped story that shows what `old` showed (the same title or body byte).
+fn same_place(doc: &[DocLine], old: &DocLine) -> usize {
+    let found = match *old {
+        DocLine::Body(start, _) => doc
+            .iter()
+            .position(|l| matches!(*l, DocLine::Body(s, e) if s <= start && start < e.max(s + 1))),
+        DocLine::Title(start, _) => doc
+            .iter()
+            .position(|l| matches!(*l, DocLine::Title(s, e) if s <= start && start < e.max(s + 1))),
+        _ => doc.iter().position(|l| l == old),
+    };
+    found.unwrap_or(0)
 }

@@ -6,7 +6,7 @@ mod views;
 use super::action::{Action, Effect, Stage};
 use super::app::{App, Focus, Mode, Progress};
 use super::layout::{self, Areas};
-use super::story::{DocLine, SideRow, Story, Target, wrap_article};
+use super::story::{Story, Target};
 
 pub use views::{MAX_QUERY, search_scope, search_terms};
 
@@ -76,7 +76,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::OpenUrl => match app.article().and_then(|a| a.url.clone()) {
-            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            Some(url) => {
                 app.notice = Some(format!("Opening {url}"));
                 effects.push(Effect::OpenUrl(url));
             }
@@ -113,7 +113,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Progress(Stage::Search, ..) => app.progress = Progress::Search,
         Action::StoryEntities(article, found) => {
-            if let Some(story) = app.story.as_mut().filter(|s| s.article == article) {
+            if let Some(story) = app.story.as_mut().filter(|s| s.article() == article) {
                 story.set_own_entities(&found.0);
             }
         }
@@ -215,27 +215,16 @@ fn step(app: &mut App, delta: isize) {
             app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
         }
         (Mode::Search, _) | (Mode::Normal, Focus::List) => {
-            let view = app.view_mut();
-            let last = view.items.len().saturating_sub(1);
-            view.selected = view.selected.saturating_add_signed(delta).min(last);
+            app.view_mut().move_by(delta);
         }
         (Mode::Normal, Focus::Reader) => {
             if let Some(story) = &mut app.story {
-                story.scroll = story.scroll.saturating_add_signed(delta);
+                story.scroll_by(delta);
             }
         }
         (Mode::Normal, Focus::Side) => {
             if let Some(story) = &mut app.story {
-                let last = story.side.len().saturating_sub(1);
-                let next = story
-                    .side_selected
-                    .saturating_add_signed(delta.clamp(-1000, 1000))
-                    .min(last);
-                if next != story.side_selected {
-                    story.cursor = None;
-                }
-                story.side_selected = next;
-                story.target = Target::Entity;
+                story.move_side(delta);
             }
         }
     }
@@ -263,7 +252,7 @@ fn focus(app: &mut App, pane: Focus, effects: &mut Vec<Effect>) {
     if pane == Focus::Side
         && let Some(story) = &mut app.story
     {
-        story.target = Target::Entity;
+        story.aim_at_entities();
     }
     if pane == Focus::Reader
         && let Some(id) = selected_id(app)
@@ -285,27 +274,13 @@ fn jump(app: &mut App, delta: isize) {
         .reader
         .map_or(10, |r| usize::from(layout::inner(r).height));
     let Some(story) = &mut app.story else { return };
-    let targets = story.targets();
-    if targets.is_empty() {
-        app.notice = Some(match story.target {
+    if !story.step_mark(delta, height) {
+        app.notice = Some(match story.target() {
             Target::Search => "No search matches in this story.".to_owned(),
             Target::Entity => {
                 "Nothing to step through: pick a person or bill in the side panel.".to_owned()
             }
         });
-        return;
-    }
-    let n = targets.len() as isize;
-    let next = match story.cursor {
-        Some(c) => (c as isize + delta).rem_euclid(n) as usize,
-        None if delta > 0 => 0,
-        None => targets.len() - 1,
-    };
-    story.cursor = Some(next);
-    if let Some(line) = story.line_of(targets[next])
-        && (line < story.scroll || line >= story.scroll + height)
-    {
-        story.scroll = line.saturating_sub(height / 3);
     }
 }
 
@@ -316,7 +291,7 @@ fn sync_story(app: &mut App) -> Option<usize> {
         app.story = None;
         return None;
     };
-    if app.story.as_ref().is_some_and(|s| s.article == article) {
+    if app.story.as_ref().is_some_and(|s| s.article() == article) {
         return None;
     }
     let width = reader_text_width(app);
@@ -334,19 +309,15 @@ fn sync_story(app: &mut App) -> Option<usize> {
 /// Rebuilds the side items from the corpus index, keeping the selected name.
 fn relink_story(app: &mut App) {
     let Some(old) = app.story.take() else { return };
-    let terms = search_terms(app, old.article);
+    let terms = search_terms(app, old.article());
     let mut story = Story::new(
-        old.article,
-        &app.articles[old.article],
+        old.article(),
+        &app.articles[old.article()],
         app.entities.as_deref(),
-        old.width,
+        reader_text_width(app),
         &terms,
     );
-    if let Some(name) = old.side.get(old.side_selected).map(|i| &i.name) {
-        story.side_selected = story.side.iter().position(|i| &i.name == name).unwrap_or(0);
-    }
-    story.scroll = old.scroll;
-    story.target = old.target;
+    story.carry_over(&old);
     app.story = Some(story);
 }
 
@@ -371,46 +342,8 @@ fn relayout(app: &mut App) {
         rows(areas.reader.or(areas.list)),
         rows(areas.side.or(areas.list)),
     );
-    let view = app.view_mut();
-    if view.selected < view.offset {
-        view.offset = view.selected;
-    } else if view.selected >= view.offset + list_h {
-        view.offset = view.selected + 1 - list_h;
+    app.view_mut().scroll_into_view(list_h);
+    if let Some(story) = &mut app.story {
+        story.fit(&app.articles[story.article()], width, reader_h, side_h);
     }
-    view.offset = view.offset.min(view.items.len().saturating_sub(list_h));
-    let Some(story) = &mut app.story else { return };
-    if story.width != width {
-        let top = story.doc.get(story.scroll).cloned();
-        story.doc = wrap_article(&app.articles[story.article], width);
-        story.width = width;
-        story.scroll = top.map_or(0, |line| same_place(&story.doc, &line));
-    }
-    story.scroll = story.scroll.min(story.doc.len().saturating_sub(reader_h));
-    let rows = story.side_rows();
-    let sel = rows
-        .iter()
-        .position(|r| *r == SideRow::Name(story.side_selected))
-        .unwrap_or(0);
-    let sel_end =
-        sel + usize::from(rows.get(sel + 1) == Some(&SideRow::Detail(story.side_selected)));
-    if sel < story.side_offset {
-        story.side_offset = sel.saturating_sub(1);
-    } else if sel_end >= story.side_offset + side_h {
-        story.side_offset = sel_end + 1 - side_h.min(sel_end + 1);
-    }
-    story.side_offset = story.side_offset.min(rows.len().saturating_sub(side_h));
-}
-
-/// The line of a re-wrapped story that shows what `old` showed (the same title or body byte).
-fn same_place(doc: &[DocLine], old: &DocLine) -> usize {
-    let found = match *old {
-        DocLine::Body(start, _) => doc
-            .iter()
-            .position(|l| matches!(*l, DocLine::Body(s, e) if s <= start && start < e.max(s + 1))),
-        DocLine::Title(start, _) => doc
-            .iter()
-            .position(|l| matches!(*l, DocLine::Title(s, e) if s <= start && start < e.max(s + 1))),
-        _ => doc.iter().position(|l| l == old),
-    };
-    found.unwrap_or(0)
 }

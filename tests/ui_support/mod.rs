@@ -42,7 +42,7 @@ pub fn articles() -> Vec<Article> {
                     })
                     .unwrap_or_default(),
                 date: s("date").and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                url: s("url"),
+                url: s("url").and_then(|u| cloakroom::corpus::SafeUrl::parse(&u).ok()),
                 ..Article::default()
             }
         })

@@ -5,7 +5,7 @@ use ratatui::layout::{Position, Rect};
 use super::super::action::Effect;
 use super::super::app::{App, Focus, Mode};
 use super::super::layout::{self, inner};
-use super::super::story::{SideRow, Target};
+use super::super::story::SideRow;
 
 /// The pane under a point, with the row inside its border.
 fn hit(app: &App, x: u16, y: u16) -> Option<(Focus, usize)> {
@@ -37,10 +37,10 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
                 .list
                 .map_or(1, |r| layout::list_row_height(r, app.layout));
             let view = app.view_mut();
-            let target = view.offset + row / height;
+            let target = view.offset() + row / height;
             if target < view.items.len() {
-                let again = target == view.selected && app.focus == Focus::List;
-                app.view_mut().selected = target;
+                let again = target == view.selected() && app.focus == Focus::List;
+                app.view_mut().select(target);
                 if again && app.mode == Mode::Normal {
                     super::focus(app, Focus::Reader, effects);
                     return;
@@ -56,13 +56,9 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
             if let Some(story) = &mut app.story {
                 let rows = story.side_rows();
                 if let Some(SideRow::Name(i) | SideRow::Detail(i)) =
-                    rows.get(story.side_offset + row)
+                    rows.get(story.side_offset() + row)
                 {
-                    if story.side_selected != *i {
-                        story.cursor = None;
-                    }
-                    story.side_selected = *i;
-                    story.target = Target::Entity;
+                    story.select_side(*i);
                 }
             }
         }
@@ -74,23 +70,16 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
 pub fn wheel(app: &mut App, x: u16, y: u16, delta: isize) {
     match hit(app, x, y).map(|(pane, _)| pane) {
         Some(Focus::List) => {
-            let view = app.view_mut();
-            let last = view.items.len().saturating_sub(1);
-            view.selected = view.selected.saturating_add_signed(delta).min(last);
+            app.view_mut().move_by(delta);
         }
         Some(Focus::Reader) => {
             if let Some(story) = &mut app.story {
-                story.scroll = story.scroll.saturating_add_signed(delta);
+                story.scroll_by(delta);
             }
         }
         Some(Focus::Side) => {
             if let Some(story) = &mut app.story {
-                let last = story.side.len().saturating_sub(1);
-                story.side_selected = story
-                    .side_selected
-                    .saturating_add_signed(delta.signum())
-                    .min(last);
-                story.cursor = None;
+                story.move_side(delta.signum());
             }
         }
         None => {}

@@ -16,7 +16,7 @@ pub fn search_start(app: &mut App) {
         },
         base.items.clone(),
     );
-    view.selected = base.selected;
+    view.select(base.selected());
     app.views.push(view);
     app.mode = Mode::Search;
     app.prompt.query.clear();
@@ -39,9 +39,7 @@ pub fn search_changed(app: &mut App, effects: &mut Vec<Effect>) {
             partial: false,
             more: 0,
         };
-        view.items = items;
-        view.matches.clear();
-        view.selected = 0;
+        view.replace(items, Vec::new());
         return;
     }
     app.prompt.pending = true;
@@ -75,9 +73,9 @@ pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
 pub fn search_accept(app: &mut App) {
     app.mode = Mode::Normal;
     if app.prompt.query.trim().is_empty() {
-        let selected = app.view().selected;
+        let selected = app.view().selected();
         app.views.pop();
-        app.view_mut().selected = selected;
+        app.view_mut().select(selected);
     }
 }
 
@@ -135,10 +133,7 @@ pub fn search_results(app: &mut App, outcome: SearchOutcome) {
         partial: outcome.partial,
         more,
     };
-    view.items = items;
-    view.matches = matches;
-    view.selected = 0;
-    view.offset = 0;
+    view.replace(items, matches);
     app.story = None;
 }
 
@@ -161,7 +156,7 @@ pub fn rerun_partial(app: &mut App, effects: &mut Vec<Effect>) {
 /// Enter on a person or bill: list every story that mentions it, newest first.
 pub fn pivot(app: &mut App) {
     let Some(story) = &app.story else { return };
-    let Some(item) = story.side.get(story.side_selected) else {
+    let Some(item) = story.side().get(story.side_selected()) else {
         return;
     };
     let (Some(index), Some(id)) = (app.entities.as_ref(), item.id) else {
@@ -179,7 +174,7 @@ pub fn pivot(app: &mut App) {
             .date
             .cmp(&app.articles[a as usize].date)
     });
-    let current = story.article as u32;
+    let current = story.article() as u32;
     let selected = items.iter().position(|&a| a == current).unwrap_or(0);
     let mut view = View::new(
         ViewKind::Pivot {
@@ -189,7 +184,7 @@ pub fn pivot(app: &mut App) {
         },
         items,
     );
-    view.selected = selected;
+    view.select(selected);
     app.views.push(view);
     app.focus = super::super::app::Focus::List;
 }
