@@ -92,10 +92,15 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     if let Some(warning) = warning {
         eprintln!("cloakroom: warning: {warning}");
     }
-    if let Err(err) = app.marks.save_if_changed() {
-        eprintln!("cloakroom: could not save read marks: {err}");
+    // A failed last save is not exit 0 with the marks gone: say so, naming the state file.
+    let saved = app.marks.save_if_changed();
+    if let Err(err) = &saved {
+        eprintln!("cloakroom: {err}");
     }
-    result.map(|()| signals.exit_code())
+    result.map(|()| match (saved, signals.received()) {
+        (Err(_), None) => ExitCode::from(1),
+        _ => signals.exit_code(),
+    })
 }
 
 /// The bundled corpus, or what the options name as far as it loads within the first frame's
