@@ -271,3 +271,45 @@ fn resizing_keeps_the_reader_on_the_same_text() {
     };
     assert!(s <= start && start < e, "{s}..{e} should hold byte {start}");
 }
+
+#[test]
+fn a_huge_story_is_wrapped_a_piece_at_a_time_and_ends_as_a_whole_wrap_would() {
+    use cloakroom::ui::story::{Story, WRAP_CHUNK, WRAP_PER_ACTION, wrap_article};
+    let paragraph = "Senator Mike Lee of Utah spoke on the floor about the budget. ".repeat(40);
+    let body = vec![paragraph; 3 * WRAP_PER_ACTION / 2400].join("\n\n");
+    assert!(body.len() > 2 * WRAP_PER_ACTION);
+    let article = cloakroom::Article {
+        id: "huge".into(),
+        title: "A huge story".into(),
+        body,
+        ..cloakroom::Article::default()
+    };
+    let whole = wrap_article(&article, 60);
+    let mut story = Story::new(0, &article, None, 60, &[]);
+    assert!(
+        !story.is_complete(),
+        "only the first piece is wrapped at first"
+    );
+    assert!(story.doc().len() < whole.len());
+    assert!(
+        story.doc().len() * 60 >= WRAP_CHUNK / 2,
+        "the first piece fills screens"
+    );
+    // Scrolling to the end wraps on, at most WRAP_PER_ACTION bytes an action.
+    let mut actions = 0;
+    while !story.is_complete() {
+        story.scroll_by(isize::MAX / 2);
+        story.fit(&article, 60, 30, 30);
+        actions += 1;
+        assert!(actions < 100, "wrapping never ends");
+    }
+    assert!(
+        actions >= 2,
+        "a bounded piece per action ({actions} actions)"
+    );
+    assert_eq!(
+        story.doc(),
+        whole.as_slice(),
+        "pieces join as the whole wrap"
+    );
+}

@@ -16,12 +16,14 @@ pub mod load;
 pub mod open_url;
 mod reader;
 mod side;
+mod side_items;
 pub mod status;
 pub mod story;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod update;
+mod wrap;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -278,7 +278,7 @@ fn jump(app: &mut App, delta: isize) {
         .reader
         .map_or(10, |r| usize::from(layout::inner(r).height));
     let Some(story) = &mut app.story else { return };
-    if !story.step_mark(delta, height) {
+    if !story.step_mark(&app.articles[story.article()], delta, height) {
         app.notice = Some(match story.target() {
             Target::Search => "No search matches in this story.".to_owned(),
             Target::Entity => {
