@@ -1,6 +1,7 @@
 //! The full-screen reader: app state, actions, keymap, theme and one render function per region.
 
 pub mod action;
+mod actions;
 pub mod app;
 mod bus;
 pub mod config;
