@@ -115,13 +115,14 @@ impl SearchIndex {
         let ent = self.entity_tf(r);
         let cap = self.word_idf(r);
         let body = scope != Scope::Title;
-        // Long postings (short prefixes such as "h") are scored on both cores, merged by maximum.
+        // Long postings (short prefixes such as "h", common words) are scored on both cores, each
+        // half of the terms into its own marks, merged by maximum.
         let postings: usize = r
             .terms
             .iter()
             .map(|&(t, _)| (self.title.count(t) + self.body.count(t)) as usize)
             .sum();
-        let mut marks = if postings > 4 * self.n && r.terms.len() > 1 {
+        let mut marks = if postings > self.n / 2 && r.terms.len() > 1 {
             let (first, second) = r.terms.split_at(r.terms.len() / 2);
             let (a, b) = rayon::join(
                 || self.term_marks(first, cap, body, ent.as_ref()),
