@@ -9,7 +9,7 @@ pub fn repair_surrogates(text: &str) -> Option<String> {
     let mut out: Option<String> = None;
     let mut copied = 0;
     let mut i = 0;
-    while let Some(at) = memchr::memchr(b'\\', &bytes[i..]) {
+    while let Some(at) = bytes.get(i..).and_then(|rest| memchr::memchr(b'\\', rest)) {
         let at = i + at;
         if bytes.get(at + 1) != Some(&b'u') {
             i = at + 2;
@@ -57,8 +57,10 @@ mod tests {
             repair_surrogates(r#"{"k\udf89": "\ud83c", "v": "\ud83c\u0041"}"#).as_deref(),
             Some(r#"{"k\ufffd": "\ufffd", "v": "\ufffd\u0041"}"#)
         );
-        // An escaped backslash before `u` is no escape.
+        // An escaped backslash before `u` is no escape; a backslash may end the text.
         assert_eq!(repair_surrogates(r#""\\udf89""#), None);
+        assert_eq!(repair_surrogates(r#"\u12"#), None);
+        assert_eq!(repair_surrogates("\\u0041 \\"), None);
         let fixed = repair_surrogates(r#"["\udc00 and \ud800"]"#).unwrap_or_default();
         let decoded: Vec<String> = serde_json::from_str(&fixed).unwrap_or_default();
         assert_eq!(decoded, ["\u{fffd} and \u{fffd}"]);
