@@ -59,7 +59,7 @@ mod tests {
         );
         // An escaped backslash before `u` is no escape; a backslash may end the text.
         assert_eq!(repair_surrogates(r#""\\udf89""#), None);
-        assert_eq!(repair_surrogates(r#"\u12"#), None);
+        assert_eq!(repair_surrogates(r"\u12"), None);
         assert_eq!(repair_surrogates("\\u0041 \\"), None);
         let fixed = repair_surrogates(r#"["\udc00 and \ud800"]"#).unwrap_or_default();
         let decoded: Vec<String> = serde_json::from_str(&fixed).unwrap_or_default();
