@@ -1,6 +1,7 @@
 //! The full-screen reader: app state, actions, keymap, theme and one render function per region.
 
 pub mod action;
+mod actions;
 pub mod app;
 mod bus;
 pub mod config;
@@ -16,12 +17,14 @@ pub mod load;
 pub mod open_url;
 mod reader;
 mod side;
+mod side_items;
 pub mod status;
 pub mod story;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod update;
+mod wrap;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,7 +78,7 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     let mut workers = event_loop::Workers::new(bus);
     match start.rest {
         Some(rest) => {
-            app.progress = app::Progress::Loading(app.articles.len());
+            app.start_loading();
             workers.bus.forward_load(rest);
         }
         None => workers.start_indexing(Arc::clone(&app.articles)),
