@@ -2,6 +2,7 @@
 
 mod article;
 mod dates;
+mod escapes;
 mod fields;
 mod files;
 mod furniture;
