@@ -200,10 +200,7 @@ fn receive_load(
 /// Saves changed marks; a failure shows in the status bar and the marks stay dirty for a retry.
 fn save_marks(app: &mut App) {
     if let Err(err) = app.marks.save_if_changed() {
-        update(
-            app,
-            Action::Notify(format!("Could not save read marks: {err}")),
-        );
+        update(app, Action::Notify(err.to_string()));
     }
 }
 
