@@ -98,14 +98,25 @@ fn is_furniture(p: &str) -> bool {
     if p.len() > 400 {
         return false;
     }
-    let lower = p.to_lowercase();
-    if WHOLE.contains(&lower.as_str()) || STARTS.iter().any(|s| lower.starts_with(s)) {
+    // Every pattern is ASCII and short: compare a lower-cased head of the paragraph, not a
+    // lower-cased copy of all of it (this runs on every paragraph of every story).
+    let head: String = p
+        .char_indices()
+        .take_while(|(i, _)| *i < 48)
+        .map(|(_, c)| c.to_ascii_lowercase())
+        .collect();
+    let whole = p.len() <= 48;
+    if (whole && WHOLE.contains(&head.as_str())) || STARTS.iter().any(|s| head.starts_with(s)) {
         return true;
     }
     let words = p.split_whitespace().count();
-    if words <= SHORT_WORDS && SHORT_STARTS.iter().any(|s| lower.starts_with(s)) {
+    if words <= SHORT_WORDS && SHORT_STARTS.iter().any(|s| head.starts_with(s)) {
         return true;
     }
+    if words > 30 {
+        return false;
+    }
+    let lower = p.to_lowercase();
     // Fox News' inline related headlines and calls to click are whole paragraphs in capitals.
     if (3..=30).contains(&words) && is_shouted(p) {
         return true;
@@ -122,8 +133,8 @@ fn is_shouted(p: &str) -> bool {
 
 /// A heading that introduces a list of related links.
 fn is_link_heading(p: &str) -> bool {
-    let lower = p.to_lowercase();
-    LINK_HEADINGS.contains(&lower.as_str())
+    // No lower-cased copy of every paragraph: the headings are short and ASCII.
+    p.len() <= 24 && LINK_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(p))
 }
 
 /// A related headline: short, and not ended like a sentence.
