@@ -188,10 +188,20 @@ fn cloakroom(paths: &[PathBuf], verbose: bool) {
     command.env("XDG_CONFIG_HOME", state.path());
     let launched = Instant::now();
     let mut s = Session::spawn(command);
-    s.wait_for("the first frame", Duration::from_mins(1), |t| {
-        t.contains("All: ")
-    });
-    let first = launched.elapsed();
+    // The first frame: time to the read that brings the list's breadcrumb (the screen keeps
+    // changing while the corpus loads, so no quiet time is waited for here).
+    let mut raw = Vec::new();
+    let first = loop {
+        let (at, bytes) = s
+            .output
+            .recv_timeout(Duration::from_mins(1))
+            .expect("a first frame within a minute");
+        s.screen.process(&bytes);
+        raw.extend_from_slice(&bytes);
+        if raw.windows(5).any(|w| w == b"All: ") {
+            break at.saturating_duration_since(launched);
+        }
+    };
     s.wait_for(
         "people, bills and the search index",
         Duration::from_mins(10),
