@@ -2,6 +2,10 @@
 //! synthetic corpus and, when `/work/shared` exists, over allsides-congress.
 //!
 //! `cargo bench --bench extract [-- ARTICLES]` (default 20,000 synthetic articles of about 4 KB).
+//!
+//! `cargo bench --bench extract -- single [MB,MB,...]` instead times `extract` on one article whose body is that
+//! many MB (default 5,20,100) of the same sentences, with a new person every few sentences, and prints the time
+//! per MB: extraction must be linear in one story's length (a 100 MB story must not take minutes).
 
 use std::path::Path;
 use std::time::Instant;
@@ -148,7 +152,96 @@ fn measure(name: &str, articles: &[Article]) {
     );
 }
 
+/// One article of about `bytes` bytes of body, naming a new person (a made-up surname) every few sentences.
+fn single(bytes: usize) -> Article {
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "vin", "del", "mar", "to", "sen", "lu", "bre", "quo",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |m: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % m as u64) as usize
+    };
+    let mut body = String::with_capacity(bytes + 200);
+    let mut n = 0usize;
+    while body.len() < bytes {
+        n += 1;
+        let mut surname = String::new();
+        let mut k = n;
+        while k > 0 {
+            surname.push_str(SYLLABLES[k % SYLLABLES.len()]);
+            k /= SYLLABLES.len();
+        }
+        let mut chars = surname.chars();
+        let surname: String = chars
+            .next()
+            .map(|c| c.to_ascii_uppercase())
+            .into_iter()
+            .chain(chars)
+            .collect();
+        let given = ["John", "Mary", "Robert", "Linda", "James"][next(5)];
+        let p = if next(3) == 0 {
+            PEOPLE[next(PEOPLE.len())].to_string()
+        } else {
+            format!("{given} {surname}")
+        };
+        let s = SENTENCES[next(SENTENCES.len())]
+            .replace("{P}", &p)
+            .replace("{S}", p.rsplit(' ').next().unwrap_or(&p))
+            .replace("{B}", BILLS[next(BILLS.len())])
+            .replace("{A}", ACTS[next(ACTS.len())])
+            .replace("{X}", VERBS[next(VERBS.len())]);
+        body.push_str(&s);
+        body.push(if next(4) == 0 { '\n' } else { ' ' });
+    }
+    Article {
+        id: "single".into(),
+        title: "One very long story".into(),
+        body,
+        ..Article::default()
+    }
+}
+
+/// Times `extract` on one article per size; prints seconds and seconds per MB, and fails (exit 1) when the time
+/// per MB of the largest is more than twice that of the smallest (extraction would not be linear).
+fn measure_single(sizes: &[usize]) {
+    let mut per_mb = Vec::new();
+    for &mb in sizes {
+        let article = single(mb << 20);
+        let t = Instant::now();
+        let story = extract(&article);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "single body {mb:>4} MB: extract {secs:>8.3} s = {:.3} s/MB; {} people, {} bills",
+            secs / mb as f64,
+            story.people.len(),
+            story.bills.len()
+        );
+        per_mb.push(secs / mb as f64);
+    }
+    if let (Some(first), Some(last)) = (per_mb.first(), per_mb.last())
+        && *last > 2.0 * first.max(0.002)
+    {
+        println!(
+            "NOT LINEAR: {last:.3} s/MB at the largest size against {first:.3} s/MB at the smallest"
+        );
+        std::process::exit(1);
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(at) = args.iter().position(|a| a == "single") {
+        let sizes: Vec<usize> = args
+            .get(at + 1)
+            .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .filter(|v: &Vec<usize>| !v.is_empty())
+            .unwrap_or_else(|| vec![5, 20, 100]);
+        measure_single(&sizes);
+        return;
+    }
     let n = std::env::args()
         .skip(1)
         .find_map(|a| a.parse::<usize>().ok())

@@ -87,16 +87,14 @@ impl Session {
         self.screen.screen().contents()
     }
 
-    /// Reads output until `done` holds on the screen, or panics after `limit`.
+    /// Reads output until it has been quiet for 300 ms with `done` holding on the screen (a frame
+    /// can arrive in several reads), or panics after `limit`.
     fn wait_for(&mut self, what: &str, limit: Duration, done: impl Fn(&str) -> bool) {
         let deadline = Instant::now() + limit;
-        while !done(&self.text()) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self
-                .output
-                .recv_timeout(left.min(Duration::from_millis(200)))
-            {
+        loop {
+            match self.output.recv_timeout(Duration::from_millis(300)) {
                 Ok((_, bytes)) => self.screen.process(&bytes),
+                Err(RecvTimeoutError::Timeout) if done(&self.text()) => return,
                 Err(RecvTimeoutError::Timeout) if Instant::now() < deadline => {}
                 Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => panic!(
                     "timed out waiting for {what}; the screen was:\n{}",
@@ -197,7 +195,12 @@ fn cloakroom(paths: &[PathBuf], verbose: bool) {
     s.wait_for(
         "people, bills and the search index",
         Duration::from_mins(10),
-        |t| t.contains("All: ") && !t.contains('⟳'),
+        |t| {
+            t.contains("All: ")
+                && !["⟳", "loading", "people & bills", "search index"]
+                    .iter()
+                    .any(|busy| t.contains(busy))
+        },
     );
     println!(
         "  launch: first frame {:.0} ms, indexed {:.0} ms",

@@ -41,9 +41,9 @@ fn rebound_keys_drive_the_reader_and_the_help_shows_them() {
     h.press(KeyCode::Char('K'));
     assert_eq!(h.selected_title(), first, "K moves up");
     h.press(KeyCode::Char('?'));
-    assert_eq!(h.app.mode, Mode::Normal, "? is unbound now");
+    assert_eq!(h.app.mode(), Mode::Normal, "? is unbound now");
     h.press(KeyCode::F(1));
-    assert_eq!(h.app.mode, Mode::Help);
+    assert_eq!(h.app.mode(), Mode::Help);
     let help = help::lines(&h.app, 80)
         .iter()
         .map(std::string::ToString::to_string)
@@ -78,7 +78,7 @@ fn colours_and_layout_from_the_file_apply() {
     assert_eq!(areas.side.map(|r| r.width), Some(40));
     let list = areas.list.expect("a list");
     assert_eq!(
-        cloakroom::ui::layout::list_row_height(list, h.app.layout),
+        cloakroom::ui::layout::list_row_height(list, h.app.layout()),
         2
     );
 }

@@ -157,7 +157,7 @@ fn deeply_nested_json_does_not_overflow_the_stack() -> anyhow::Result<()> {
     }
     let array = load_path(&dir.path().join("array.json"))?;
     assert!(array.articles.is_empty());
-    assert!(array.report.skipped[0].reason.contains("not an object"));
+    assert!(array.report.skipped[0].reason.contains("nested too deeply"));
     Ok(())
 }
 
@@ -269,5 +269,51 @@ fn files_are_only_read() -> anyhow::Result<()> {
     let before = (fs::read(&path)?, fs::metadata(&path)?.modified()?);
     load_path(&path)?;
     assert_eq!(before, (fs::read(&path)?, fs::metadata(&path)?.modified()?));
+    Ok(())
+}
+
+#[test]
+fn unreadable_dates_warn_and_leave_the_article_undated() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("dates.jsonl");
+    let lines = [
+        r#"{"title": "a", "date": 1e400}"#,
+        r#"{"title": "b", "date": {"y": 2020}}"#,
+        r#"{"title": "c", "date": "someday"}"#,
+        r#"{"title": "d", "date": null}"#,
+        r#"{"title": "e", "date": ""}"#,
+        r#"{"title": "f", "date": {"y": 2020}, "published": "2024-03-05"}"#,
+    ];
+    fs::write(&path, lines.join("\n"))?;
+    let corpus = load_path(&path)?;
+    assert_eq!(corpus.articles.len(), 6);
+    let dated: Vec<bool> = corpus.articles.iter().map(|a| a.date.is_some()).collect();
+    assert_eq!(dated, [false, false, false, false, false, true]);
+    let file = path.display();
+    assert_eq!(
+        corpus.report.warnings,
+        [
+            format!("{file}:1: unrecognized date \"1e400\""),
+            format!("{file}:2: unrecognized date \"{{\\\"y\\\": 2020}}\""),
+            format!("{file}:3: unrecognized date \"someday\""),
+        ]
+    );
+    Ok(())
+}
+
+#[test]
+fn a_number_out_of_range_as_an_element_is_skipped_not_the_whole_array() -> anyhow::Result<()> {
+    // Found by the fuzz target: `1e400` is valid JSON that serde_json cannot read as a value.
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("numbers.json");
+    fs::write(&path, "[{\"title\": \"Kept\"},\n-1e400, 1e400]")?;
+    let corpus = load_path(&path)?;
+    assert_eq!(corpus.articles.len(), 1);
+    assert_eq!(corpus.report.skipped.len(), 2);
+    assert!(
+        corpus.report.skipped[0].reason.contains("not an object"),
+        "{:?}",
+        corpus.report.skipped
+    );
     Ok(())
 }

@@ -202,3 +202,32 @@ fn a_panic_on_a_worker_thread_restores_the_terminal_and_ends_the_reader() {
     }
     panic_restores(&[("CLOAKROOM_E2E_PANIC_THREAD", "1")]);
 }
+
+/// Regional indicators (flag halves), whose width terminals disagree on.
+fn flag_halves(screen: &str) -> Vec<char> {
+    screen
+        .chars()
+        .filter(|c| ('\u{1F1E6}'..='\u{1F1FF}').contains(c))
+        .collect()
+}
+
+#[test]
+fn flag_emoji_leave_no_stray_cells_when_moving_off_the_story() {
+    if tmux_missing() {
+        return;
+    }
+    let t = Tmux::reader_on(&fixture_named("flags.jsonl"), &[]);
+    t.wait_for_text("Summit of flags");
+    t.keys(&["Enter"]);
+    let open = t.wait_for_text("met again");
+    // Flags show as their letters, which every terminal draws two columns wide.
+    assert!(open.contains("Leaders of US GB FR DE"), "{open}");
+    assert_eq!(flag_halves(&open), Vec::<char>::new(), "{open}");
+    // Back to the list and down to the plain story: nothing of the flags is left on screen.
+    t.keys(&["q"]);
+    t.keys(&["j", "Enter"]);
+    let plain = t.wait_for_text("End of the plain story");
+    assert_eq!(flag_halves(&plain), Vec::<char>::new(), "{plain}");
+    assert!(!plain.contains("Leaders of"), "{plain}");
+    assert_eq!(t.quit_with("q"), 0);
+}

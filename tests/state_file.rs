@@ -33,7 +33,8 @@ fn missing_file_gives_empty_state_without_warning() {
 fn round_trip_keeps_marks_sorted_in_the_documented_format() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("state.json");
-    let (mut state, _) = ReadState::load(&path);
+    let (state, _) = ReadState::load(&path);
+    let mut state = state.with_clock(|| 1_700_000_000_000);
     state.set_read("zeta", true);
     state.set_read("alpha", true);
     state.set_read("gone", true);
@@ -48,7 +49,16 @@ fn round_trip_keeps_marks_sorted_in_the_documented_format() {
         serde_json::from_str(&fs::read_to_string(&path).expect("read")).expect("valid JSON");
     assert_eq!(
         json,
-        serde_json::json!({"version": 1, "read": ["alpha", "beta", "zeta"], "starred": ["mid"]})
+        serde_json::json!({
+            "version": 1,
+            "read": ["alpha", "beta", "zeta"],
+            "starred": ["mid"],
+            "changed": {
+                "read": {"alpha": 1_700_000_000_000_u64, "beta": 1_700_000_000_000_u64,
+                         "gone": 1_700_000_000_000_u64, "zeta": 1_700_000_000_000_u64},
+                "starred": {"alpha": 1_700_000_000_000_u64, "mid": 1_700_000_000_000_u64}
+            }
+        })
     );
 
     let (loaded, warning) = ReadState::load(&path);

@@ -15,7 +15,7 @@ fn ids(app: &App) -> Vec<String> {
     app.view()
         .items
         .iter()
-        .map(|&i| app.articles[i as usize].id.clone())
+        .map(|&i| app.articles()[i as usize].id.clone())
         .collect()
 }
 
@@ -33,7 +33,7 @@ fn batches_join_the_list_newest_first_and_the_selection_stays() {
         ReadState::in_memory(),
         Theme::color(),
     );
-    app.progress = Progress::Loading(first.len());
+    app.start_loading();
     update(&mut app, Action::Resize(120, 35));
     update(&mut app, Action::Down);
     let chosen = app.view().current();
@@ -56,12 +56,12 @@ fn batches_join_the_list_newest_first_and_the_selection_stays() {
         chosen,
         "the same story stays selected"
     );
-    assert_eq!(app.progress, Progress::Loading(all.len()));
+    assert_eq!(app.progress(), Progress::Loading(all.len()));
 
     let effects = update(&mut app, Action::Loaded { skipped: 2 });
     assert_eq!(effects, vec![Effect::StartIndexing]);
-    assert_eq!(app.progress, Progress::Entities(0, 0));
-    let notice = app.notice.clone().unwrap_or_default();
+    assert_eq!(app.progress(), Progress::Entities(0, 0));
+    let notice = app.notice().unwrap_or_default().to_owned();
     assert!(notice.contains("2 records skipped"), "{notice}");
 }
 
@@ -73,7 +73,7 @@ fn duplicate_ids_across_batches_are_kept_apart_when_loading_ends() {
         ReadState::in_memory(),
         Theme::color(),
     );
-    app.progress = Progress::Loading(2);
+    app.start_loading();
     let mut again = all[0].clone();
     again.title = "The same id again".into();
     update(&mut app, Action::MoreStories(Shared(Arc::new(vec![again]))));
@@ -94,9 +94,9 @@ fn duplicate_ids_across_batches_are_kept_apart_when_loading_ends() {
     assert_eq!(ids(&app)[0], ids(&newest)[0]);
     update(&mut app, Action::Loaded { skipped: 0 });
     let first = all[0].id.clone();
-    assert_eq!(app.articles[0].id, first);
-    assert_eq!(app.articles[2].id, format!("{first}~2"));
-    let notice = app.notice.clone().unwrap_or_default();
+    assert_eq!(app.articles()[0].id, first);
+    assert_eq!(app.articles()[2].id, format!("{first}~2"));
+    let notice = app.notice().unwrap_or_default().to_owned();
     assert!(notice.contains("1 duplicate ids kept apart"), "{notice}");
 }
 
@@ -108,18 +108,18 @@ fn a_search_typed_while_loading_is_asked_again_when_loading_ends() {
         ReadState::in_memory(),
         Theme::color(),
     );
-    app.progress = Progress::Loading(3);
+    app.start_loading();
     update(&mut app, Action::SearchStart);
     for c in "nato".chars() {
         update(&mut app, Action::SearchInput(c));
     }
-    assert!(app.prompt.pending);
+    assert!(app.prompt().pending);
     let effects = update(&mut app, Action::Loaded { skipped: 0 });
     assert_eq!(
         effects,
         vec![
             Effect::StartIndexing,
-            Effect::Search(app.prompt.generation, "nato".into())
+            Effect::Search(app.prompt().generation, "nato".into())
         ]
     );
 }

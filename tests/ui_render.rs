@@ -107,7 +107,7 @@ fn the_selected_entity_is_brightest_and_search_matches_are_lit() {
         buffer[Position::new(col, row as u16)].bg,
         theme.entity_selected.bg.expect("bg")
     );
-    let story = h.app.story.as_ref().expect("story");
+    let story = h.app.story().expect("story");
     assert!(
         story.side()[story.side_selected()]
             .mentions
@@ -207,7 +207,7 @@ fn every_small_size_in_every_mode_draws() {
 fn no_color_uses_modifiers_only() {
     use ratatui::style::{Color, Modifier};
     let mut h = harness(120, 35);
-    h.app.theme = Theme::mono();
+    h.app.set_theme(Theme::mono());
     let buffer = h.buffer();
     for cell in buffer.content() {
         assert_eq!(

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -100,6 +101,26 @@ impl Summary {
         }
     }
 
+    /// Why nothing loaded, for the message on standard error: the first skipped record or warning.
+    pub fn why_empty(&self) -> String {
+        if let Some(s) = self.skipped.first() {
+            let place = s
+                .line
+                .map_or_else(|| s.file.clone(), |l| format!("{}:{l}", s.file));
+            let more = self.skipped.len() - 1;
+            let others = if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            };
+            format!(": skipped {place}: {}{others}", s.reason)
+        } else if let Some(w) = self.warnings.first() {
+            format!(": {w}")
+        } else {
+            String::new()
+        }
+    }
+
     /// The human-readable summary.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
@@ -156,10 +177,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         corpus::load(&args.paths, &options)?
     };
     let summary = Summary::of(&corpus);
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&summary)?);
+    let text = if args.json {
+        let mut json = serde_json::to_string_pretty(&summary)?;
+        json.push('\n');
+        json
     } else {
-        print!("{}", summary.to_text());
+        summary.to_text()
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    if summary.articles == 0 {
+        eprintln!("cloakroom: no articles loaded{}", summary.why_empty());
     }
     Ok(ExitCode::from(summary.exit_code()))
 }

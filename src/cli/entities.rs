@@ -36,6 +36,10 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<ExitCode> {
             &LoadOptions::from_field_args(&args.load.fields)?,
         )?
     };
+    let status = super::report_load(&corpus);
+    if status == 2 {
+        return Ok(ExitCode::from(2));
+    }
     let index = EntityIndex::build(&corpus.articles);
     let out = if args.json {
         let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index))?;
@@ -44,11 +48,10 @@ pub fn run(args: &EntitiesArgs) -> anyhow::Result<ExitCode> {
     } else {
         table(&index)
     };
-    match io::stdout().lock().write_all(out.as_bytes()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => return Err(e.into()),
-        _ => {}
-    }
-    Ok(ExitCode::SUCCESS)
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(ExitCode::from(status))
 }
 
 /// The `--json` document: articles with the names of their people and labels of their bills, then the

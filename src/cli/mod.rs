@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::corpus::Corpus;
+
 /// Cloakroom: read political news in the terminal, with the people and bills of every story.
 #[derive(Debug, Parser)]
 #[command(
@@ -90,11 +92,55 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away (`| head`): end quietly, as other Unix tools do.
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("cloakroom: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error comes from writing to a closed pipe.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Tells on standard error what a load skipped (each record with its place and reason) and how many warnings it
+/// gave (all of them when nothing loaded, since they say why), as `entities` and `search` do before their output.
+/// Returns the exit status `check` uses too: 0 all loaded, 1 something skipped, 2 nothing loaded.
+pub fn report_load(corpus: &Corpus) -> u8 {
+    let report = &corpus.report;
+    for s in &report.skipped {
+        match s.line {
+            Some(line) => eprintln!("cloakroom: skipped {}:{line}: {}", s.file, s.reason),
+            None => eprintln!("cloakroom: skipped {}: {}", s.file, s.reason),
+        }
+    }
+    if corpus.articles.is_empty() {
+        for w in &report.warnings {
+            eprintln!("cloakroom: warning: {w}");
+        }
+        eprintln!("cloakroom: no articles loaded");
+        return 2;
+    }
+    if !report.warnings.is_empty() {
+        eprintln!(
+            "cloakroom: {} warning(s) while loading; `cloakroom check` lists them",
+            report.warnings.len()
+        );
+    }
+    u8::from(!report.skipped.is_empty())
 }
 
 /// Reads the config file and the field mapping (errors before the screen is taken), then runs

@@ -5,8 +5,9 @@
 //! `[{"id","title","source","date","score","matches":[{"field","text","ranges"}]}]`.
 //! `--stats` prints `load:`, `extract:` (people and bills), `index:` (the search index) and, per
 //! query, `query "Q": N hits in X ms`, where N counts every matching story (not only those shown).
-//! Exit status: 0 when the searches ran (even with no hits), 2 for a malformed query or command
-//! line (every query is checked before the corpus is loaded) or a corpus that cannot be read.
+//! Exit status: 0 when the searches ran (even with no hits), 1 when they ran but records were skipped
+//! (listed on standard error, as `check` does), 2 for a malformed query or command line (every query is
+//! checked before the corpus is loaded), a corpus that cannot be read or one where nothing loaded.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -106,6 +107,10 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         corpus::load(&paths, &options)?
     };
     let load_ms = ms(t0);
+    let status = super::report_load(&corpus);
+    if status == 2 {
+        return Ok(ExitCode::from(2));
+    }
     let t1 = Instant::now();
     let entities = EntityIndex::build(&corpus.articles);
     let extract_ms = ms(t1);
@@ -140,7 +145,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(status))
 }
 
 fn ms(t: Instant) -> f64 {

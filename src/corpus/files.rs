@@ -1,7 +1,7 @@
 //! Reading what the user named: files, folders walked recursively (in parallel), standard input; decoding text.
 
 use std::fs;
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -11,6 +11,56 @@ use super::fields::FieldMap;
 use super::json::{Parsed, parse_json};
 use super::stream::{FileError, Sink, load_json_file};
 use super::{Origin, record};
+
+/// The most bytes read from one file, FIFO or standard input (1 GiB); a larger one is not loaded.
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
+/// The error of a file or stream larger than [`MAX_FILE_BYTES`].
+pub fn too_large() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::FileTooLarge,
+        format!(
+            "larger than {} MiB, the limit for one file or stream",
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// Reads a whole stream (a FIFO, standard input, a text file) up to [`MAX_FILE_BYTES`].
+fn read_limited(reader: impl Read) -> io::Result<Vec<u8>> {
+    read_at_most(reader, MAX_FILE_BYTES)
+}
+
+/// Reads a whole stream; more than `limit` bytes is a [`too_large`] error.
+fn read_at_most(reader: impl Read, limit: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
+/// Whether a path the user named may be read: a regular file or a FIFO (a device such as `/dev/zero`, a socket or
+/// a terminal is refused, since reading one may never end).
+fn check_readable(path: &Path) -> io::Result<fs::Metadata> {
+    let meta = fs::metadata(path)?;
+    let kind = meta.file_type();
+    #[cfg(unix)]
+    let fifo = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
+    #[cfg(not(unix))]
+    let fifo = false;
+    if !kind.is_file() && !fifo {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file, folder or FIFO (devices, sockets and terminals are not read)",
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    Ok(meta)
+}
 
 /// How a file's content is read, from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +138,7 @@ fn parse_text(bytes: Vec<u8>, markdown: bool, file: &str) -> Parsed {
         file: file.to_owned(),
         line: None,
     };
-    let mut parsed = match record::from_text(&text, markdown, origin) {
+    let mut parsed = match record::from_text(&text, markdown, origin, &mut warnings) {
         Ok(article) => Parsed {
             articles: vec![article],
             ..Parsed::default()
@@ -107,17 +157,19 @@ fn load_any(
     map: &FieldMap,
     sink: Sink<'_>,
 ) -> Result<Parsed, FileError> {
-    let regular = fs::metadata(path).is_ok_and(|m| m.is_file());
+    let regular = check_readable(path)?.is_file();
     match kind {
-        Kind::Text | Kind::Markdown => {
-            Ok(parse_text(fs::read(path)?, kind == Kind::Markdown, file))
-        }
+        Kind::Text | Kind::Markdown => Ok(parse_text(
+            read_limited(fs::File::open(path)?)?,
+            kind == Kind::Markdown,
+            file,
+        )),
         Kind::Json | Kind::Lines if regular => {
             load_json_file(path, file, kind == Kind::Lines, map, sink)
         }
-        // A FIFO or a device named explicitly: read it whole.
+        // A FIFO named explicitly: read it whole.
         Kind::Json | Kind::Lines => {
-            let bytes = fs::read(path)?;
+            let bytes = read_limited(fs::File::open(path)?)?;
             let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
             if kind == Kind::Lines {
                 Ok(super::json::parse_lines(bytes, 1, file, map))
@@ -140,11 +192,7 @@ pub fn load_file(path: &Path, map: &FieldMap, sink: Sink<'_>) -> anyhow::Result<
 
 /// Reads and parses standard input, detecting its format from the content.
 pub fn load_stdin(map: &FieldMap) -> anyhow::Result<Parsed> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .read_to_end(&mut bytes)
-        .context("-: cannot read standard input")?;
+    let bytes = read_limited(io::stdin().lock()).context("-: cannot read standard input")?;
     let bytes_ref = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     let trimmed = bytes_ref.trim_ascii_start();
     if trimmed.is_empty() || trimmed.starts_with(b"[") || trimmed.starts_with(b"{") {
@@ -230,4 +278,20 @@ pub fn load_folder(dir: &Path, map: &FieldMap) -> (Parsed, usize) {
         result.append(p);
     }
     (result, read)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stream_longer_than_the_limit_is_refused_after_reading_only_the_limit() {
+        let endless = io::repeat(b'x');
+        let err = read_at_most(endless, 1000).map(|b| b.len());
+        assert_eq!(err.map_err(|e| e.kind()), Err(io::ErrorKind::FileTooLarge));
+        assert_eq!(
+            read_at_most(&b"12345"[..], 5).map(|b| b.len()).ok(),
+            Some(5)
+        );
+    }
 }

@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::fields::{Field, FieldMap};
 use super::raw::RawObject;
-use super::scan::{Element, split_array};
+use super::scan::{Element, nests_deeper_than, split_array};
 use super::{Article, Origin, Skipped, record};
 
 /// Keys under which news APIs wrap their list of articles, tried in order.
@@ -17,6 +17,15 @@ const WRAPPER_KEYS: &[&str] = &[
     "articles", "items", "data", "results", "posts", "entries", "stories", "docs", "records",
     "news", "response",
 ];
+
+/// Arrays and objects nest at most this deep in a record (as in `serde_json`'s own limit); a deeper record is
+/// skipped as "nested too deeply".
+pub const MAX_NESTING: usize = 128;
+
+/// The reason given for a record nested deeper than [`MAX_NESTING`].
+fn too_deep() -> String {
+    format!("nested too deeply (more than {MAX_NESTING} levels of arrays and objects)")
+}
 
 /// Records handed to one parallel task at least.
 const MIN_BATCH: usize = 64;
@@ -138,6 +147,9 @@ pub fn parse_record(
         reason,
     };
     let mut warnings = Vec::new();
+    if nests_deeper_than(bytes, MAX_NESTING) {
+        return Some((Err(skip(too_deep())), warnings));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(err) => {
@@ -156,10 +168,15 @@ pub fn parse_record(
             };
             record::from_object(&obj, map, origin, &mut warnings).map_err(skip)
         }
-        Err(err) if err.is_data() => Err(skip(format!(
-            "record is not an object ({})",
-            JsonError::from_serde(&err, line).message
-        ))),
+        // Not an object, or valid JSON that cannot be read as a value (a number out of range such as `1e400`).
+        Err(err)
+            if err.is_data() || serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() =>
+        {
+            Err(skip(format!(
+                "record is not an object ({})",
+                JsonError::from_serde(&err, line).message
+            )))
+        }
         Err(_) if strict => return None,
         Err(err) => {
             let e = JsonError::from_serde(&err, line);
@@ -242,7 +259,7 @@ pub fn parse_json(bytes: &[u8], file: &str, map: &FieldMap) -> Result<Parsed, Js
                 Err(_) => String::from_utf8_lossy(bytes),
             };
             let obj = RawObject::parse(&text).map_err(|_| document_error(bytes))?;
-            let mut parsed = parse_object(&text, &obj, file, map, 0);
+            let mut parsed = parse_object(&text, &text, &obj, file, map, 0);
             if matches!(text, Cow::Owned(_)) {
                 parsed.warnings.push(format!(
                     "{file}: invalid UTF-8; undecodable bytes were replaced with U+FFFD"
@@ -254,9 +271,10 @@ pub fn parse_json(bytes: &[u8], file: &str, map: &FieldMap) -> Result<Parsed, Js
     }
 }
 
-/// An object: a wrapper of an article list, or one article.
+/// An object (`raw` being its text within `text`): a wrapper of an article list, or one article.
 fn parse_object(
     text: &str,
+    raw: &str,
     obj: &RawObject<'_>,
     file: &str,
     map: &FieldMap,
@@ -273,8 +291,11 @@ fn parse_object(
                 return parsed;
             }
         } else if let Ok(inner_obj) = RawObject::parse(inner.get()) {
-            return parse_object(text, &inner_obj, file, map, depth + 1);
+            return parse_object(text, inner.get(), &inner_obj, file, map, depth + 1);
         }
+    }
+    if nests_deeper_than(raw.as_bytes(), MAX_NESTING) {
+        return Parsed::skip(file, Some(1), too_deep());
     }
     let origin = Origin {
         file: file.to_owned(),

@@ -19,7 +19,9 @@ use std::path::PathBuf;
 pub use article::{Article, Corpus, LoadReport, Origin, Skipped};
 pub use dates::parse_date;
 pub use fields::{Field, parse_field_arg};
-pub use record::derive_id;
+pub use files::MAX_FILE_BYTES;
+pub use json::MAX_NESTING;
+pub use record::{MAX_BODY_BYTES, MAX_TITLE_BYTES, derive_id};
 pub use url::SafeUrl;
 
 use fields::FieldMap;
@@ -76,14 +78,28 @@ pub fn load_streaming(
     // File names are cleaned where they are made (a name can carry escape sequences too), so the
     // articles' origins need no pass of their own here.
     for path in paths {
-        let (mut parsed, read) = if path.as_os_str() == "-" {
-            (files::load_stdin(&map)?, 1)
-        } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
-            files::load_folder(path, &map)
-        } else {
-            (files::load_file(path, &map, sink)?, 1)
+        // Articles the sink took from this path, to tell a file that held none.
+        let mut taken = 0;
+        let mut counting = |articles: &mut Vec<Article>| {
+            let before = articles.len();
+            sink(articles);
+            taken += before - articles.len();
         };
-        sink(&mut parsed.articles);
+        let (mut parsed, read, folder) = if path.as_os_str() == "-" {
+            (files::load_stdin(&map)?, 1, false)
+        } else if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            let (parsed, read) = files::load_folder(path, &map);
+            (parsed, read, true)
+        } else {
+            (files::load_file(path, &map, &mut counting)?, 1, false)
+        };
+        counting(&mut parsed.articles);
+        if !folder && taken + parsed.articles.len() == 0 && parsed.skipped.is_empty() {
+            let file = sanitize::clean_line(&path.display().to_string());
+            parsed.warnings.push(format!(
+                "{file}: no articles: it holds an empty list of records"
+            ));
+        }
         corpus.report.files_read += read;
         corpus.articles.extend(parsed.articles);
         corpus.report.skipped.extend(parsed.skipped);

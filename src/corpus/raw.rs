@@ -95,6 +95,9 @@ impl<'a> RawObject<'a> {
     }
 }
 
+/// How many objects down [`Val::text`] looks for a name (`{"author": {"name": {"#text": "..."}}}` is two).
+pub const TEXT_DEPTH: usize = 3;
+
 /// A JSON value read one level deep.
 #[derive(Debug)]
 pub enum Val<'a> {
@@ -167,15 +170,24 @@ impl<'a> Val<'a> {
         serde_json::from_str(raw.get()).unwrap_or(Val::Null)
     }
 
-    /// The value as one piece of text: a string, a number, or an object's `name` (or `title`, `value`, `text`).
+    /// The value as one piece of text: a string, a number, or an object's `name` (or `title`, `value`, `text`),
+    /// looked for at most [`TEXT_DEPTH`] objects down.
     pub fn text(self) -> Option<Cow<'a, str>> {
+        self.text_within(TEXT_DEPTH)
+    }
+
+    /// [`Val::text`] going at most `depth` objects down.
+    fn text_within(self, depth: usize) -> Option<Cow<'a, str>> {
         match self {
             Val::Str(s) => Some(s),
             Val::Scalar(s) => Some(Cow::Owned(s)),
-            Val::Object(obj) => ["name", "title", "value", "text", "#text"]
+            Val::Object(obj) if depth > 0 => ["name", "title", "value", "text", "#text"]
                 .iter()
-                .find_map(|k| obj.get(k, false).and_then(|v| Val::of(v).text())),
-            Val::Null | Val::List(_) => None,
+                .find_map(|k| {
+                    obj.get(k, false)
+                        .and_then(|v| Val::of(v).text_within(depth - 1))
+                }),
+            Val::Object(_) | Val::Null | Val::List(_) => None,
         }
     }
 

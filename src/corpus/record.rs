@@ -7,6 +7,47 @@ use super::fields::{Field, FieldMap};
 use super::raw::{RawObject, Val};
 use super::{Article, Origin, sanitize, text};
 
+/// A body longer than this (16 MiB) is cut, at a character boundary, with a warning.
+pub const MAX_BODY_BYTES: usize = 16 << 20;
+
+/// A title longer than this (4 KiB) is cut likewise.
+pub const MAX_TITLE_BYTES: usize = 4 << 10;
+
+/// A size for messages: bytes, KiB or MiB.
+fn size(bytes: usize) -> String {
+    match bytes {
+        0..1024 => format!("{bytes} bytes"),
+        1024..0x10_0000 => format!("{:.1} KiB", bytes as f64 / 1024.0),
+        _ => format!("{:.1} MiB", bytes as f64 / 1_048_576.0),
+    }
+}
+
+/// The text cut to `limit` bytes (at a character boundary), with a warning naming `what` and `place`, when longer.
+fn capped<'a>(
+    text: Cow<'a, str>,
+    limit: usize,
+    what: &str,
+    place: &str,
+    warnings: &mut Vec<String>,
+) -> Cow<'a, str> {
+    if text.len() <= limit {
+        return text;
+    }
+    let cut = text.floor_char_boundary(limit);
+    warnings.push(format!(
+        "{place}: {what} cut to {} (it had {})",
+        size(limit),
+        size(text.len())
+    ));
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[..cut]),
+        Cow::Owned(mut s) => {
+            s.truncate(cut);
+            Cow::Owned(s)
+        }
+    }
+}
+
 /// Where a record is, for messages: `file:line` or `file`.
 pub fn place(origin: &Origin) -> String {
     match origin.line {
@@ -43,6 +84,40 @@ fn first_val<'a>(obj: &RawObject<'a>, map: &FieldMap, field: Field) -> Option<Va
         .map(Val::of)
 }
 
+/// The first date among the keys mapped to the date field that reads as one. When a key holds something else (a
+/// string that is no date, a number out of range such as `1e400`, an object such as `{"y": 2020}`), the article
+/// stays undated with a warning showing the first such value; `null` and blank strings are no date, silently.
+fn first_date(
+    obj: &RawObject<'_>,
+    map: &FieldMap,
+    here: &str,
+    warnings: &mut Vec<String>,
+) -> Option<chrono::NaiveDate> {
+    let exact = map.is_overridden(Field::Date);
+    let mut unreadable = None;
+    for key in map.keys(Field::Date) {
+        let Some(raw) = obj.get(key, exact) else {
+            continue;
+        };
+        let text = Val::of(raw).text();
+        if let Some(date) = text.as_deref().and_then(parse_date) {
+            return Some(date);
+        }
+        let blank = raw.get() == "null" || text.as_deref().is_some_and(|t| t.trim().is_empty());
+        if !blank && unreadable.is_none() {
+            unreadable = Some(text.map_or_else(|| raw.get().to_owned(), Cow::into_owned));
+        }
+    }
+    if let Some(value) = unreadable {
+        let mut shown = sanitize::clean_line(&value);
+        if shown.chars().count() > 60 {
+            shown = shown.chars().take(60).chain(['…']).collect();
+        }
+        warnings.push(format!("{here}: unrecognized date {shown:?}"));
+    }
+    None
+}
+
 /// Maps a JSON object to an article. Warnings (unreadable date, dropped URL) are pushed to `warnings`.
 ///
 /// # Errors
@@ -53,8 +128,13 @@ pub fn from_object(
     origin: Origin,
     warnings: &mut Vec<String>,
 ) -> Result<Article, String> {
-    let title = first_text(obj, map, Field::Title).map_or_else(String::new, |t| text::line(&t));
-    let body = first_text(obj, map, Field::Body).map_or_else(String::new, text::body);
+    let here = place(&origin);
+    let title = first_text(obj, map, Field::Title).map_or_else(String::new, |t| {
+        text::line(&capped(t, MAX_TITLE_BYTES, "title", &here, warnings))
+    });
+    let body = first_text(obj, map, Field::Body).map_or_else(String::new, |b| {
+        text::body(capped(b, MAX_BODY_BYTES, "body", &here, warnings))
+    });
     if title.is_empty() && body.is_empty() {
         let keys = obj.keys();
         return Err(if keys.is_empty() {
@@ -76,14 +156,7 @@ pub fn from_object(
             .collect(),
         None => Vec::new(),
     };
-    let date = first_text(obj, map, Field::Date).and_then(|raw| {
-        let date = parse_date(&raw);
-        if date.is_none() {
-            let shown = sanitize::clean_line(&raw);
-            warnings.push(format!("{}: unrecognized date {shown:?}", place(&origin)));
-        }
-        date
-    });
+    let date = first_date(obj, map, &here, warnings);
     let url = first_text(obj, map, Field::Url).and_then(|raw| {
         let shown = sanitize::clean_line(&raw);
         super::SafeUrl::parse(&shown)
@@ -132,7 +205,13 @@ pub fn from_object(
 ///
 /// # Errors
 /// Returns the reason when the file holds no text.
-pub fn from_text(content: &str, markdown: bool, origin: Origin) -> Result<Article, String> {
+pub fn from_text(
+    content: &str,
+    markdown: bool,
+    origin: Origin,
+    warnings: &mut Vec<String>,
+) -> Result<Article, String> {
+    let here = place(&origin);
     let content = content.trim_start();
     let (first, rest) = content.split_once('\n').unwrap_or((content, ""));
     let first = if markdown {
@@ -140,8 +219,20 @@ pub fn from_text(content: &str, markdown: bool, origin: Origin) -> Result<Articl
     } else {
         first
     };
-    let title = sanitize::clean_line(first);
-    let body = text::body(Cow::Borrowed(rest));
+    let title = sanitize::clean_line(&capped(
+        Cow::Borrowed(first),
+        MAX_TITLE_BYTES,
+        "title",
+        &here,
+        warnings,
+    ));
+    let body = text::body(capped(
+        Cow::Borrowed(rest),
+        MAX_BODY_BYTES,
+        "body",
+        &here,
+        warnings,
+    ));
     if title.is_empty() && body.is_empty() {
         return Err("no text".to_owned());
     }

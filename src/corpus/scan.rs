@@ -130,6 +130,37 @@ impl ArrayScanner {
     }
 }
 
+/// Whether the JSON text in `bytes` nests arrays and objects more than `limit` deep (brackets inside strings do not
+/// count). Linear and without recursion; a text with at most `limit` brackets in all is passed by one `memchr`.
+pub fn nests_deeper_than(bytes: &[u8], limit: usize) -> bool {
+    if memchr::memchr2_iter(b'[', b'{', bytes).nth(limit).is_none() {
+        return false;
+    }
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(&c) = bytes.get(i) {
+        match c {
+            b'"' => match skip_string(bytes, i + 1) {
+                Some(next) => {
+                    i = next;
+                    continue;
+                }
+                None => return false,
+            },
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The element from `start` to before `end`, blanks trimmed.
 fn element(bytes: &[u8], start: usize, end: usize, line: usize) -> Element {
     let trimmed = bytes[start..end].trim_ascii_end().len();
@@ -256,6 +287,17 @@ mod tests {
         fn unwrap_or_default_pair(self) -> (Vec<Element>, Progress) {
             self.unwrap_or((Vec::new(), Progress::End(0)))
         }
+    }
+
+    #[test]
+    fn measures_nesting_outside_strings() {
+        let deep = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        assert!(!nests_deeper_than(deep(3).as_bytes(), 3));
+        assert!(nests_deeper_than(deep(4).as_bytes(), 3));
+        // Siblings do not add up, brackets in strings do not count.
+        assert!(!nests_deeper_than(b"[[1],[2],[3],[4]]", 2));
+        assert!(!nests_deeper_than(br#"{"a": "[[[[\"{{{{"}"#, 1));
+        assert!(nests_deeper_than(deep(100_000).as_bytes(), 128));
     }
 
     #[test]

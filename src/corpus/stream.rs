@@ -2,10 +2,11 @@
 //! themselves: each chunk's complete records are parsed (in parallel) and dropped before the next chunk is read.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Take};
 use std::path::Path;
 
 use super::fields::FieldMap;
+use super::files::{MAX_FILE_BYTES, too_large};
 use super::json::{
     JsonError, Parsed, document_error, is_json_lines, parse_elements, parse_json, parse_lines,
 };
@@ -33,11 +34,15 @@ impl From<io::Error> for FileError {
     }
 }
 
-/// Appends up to `want` more bytes to `buf`; `true` when the end of the file was reached.
-fn fill(file: &mut File, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
+/// Appends up to `want` more bytes to `buf`; `true` when the end of the file was reached. The file is read
+/// through a `take(MAX_FILE_BYTES + 1)`: reaching that byte (a file that grew, a `/proc` file) is an error.
+fn fill(file: &mut Take<File>, buf: &mut Vec<u8>, want: usize) -> io::Result<bool> {
     let target = buf.len() + want;
     buf.reserve(want);
     file.by_ref().take(want as u64).read_to_end(buf)?;
+    if file.limit() == 0 {
+        return Err(too_large());
+    }
     Ok(buf.len() < target)
 }
 
@@ -73,7 +78,7 @@ fn load_chunked(
     chunk: usize,
     sink: Sink<'_>,
 ) -> Result<Parsed, FileError> {
-    let mut handle = File::open(path)?;
+    let mut handle = File::open(path)?.take(MAX_FILE_BYTES + 1);
     let mut buf = Vec::new();
     let mut eof = fill(&mut handle, &mut buf, chunk)?;
     // Enough to see past a byte-order mark and blanks to the first byte that tells the format.
@@ -93,6 +98,9 @@ fn load_chunked(
     if buf.get(start) != Some(&b'[') {
         if !eof {
             handle.read_to_end(&mut buf)?;
+            if handle.limit() == 0 {
+                return Err(FileError::Io(too_large()));
+            }
         }
         return parse_json(&buf, file, map).map_err(FileError::Json);
     }
@@ -133,7 +141,7 @@ fn load_chunked(
 
 /// Loads JSON Lines chunk by chunk, each cut at its last newline.
 fn load_lines(
-    handle: &mut File,
+    handle: &mut Take<File>,
     mut buf: Vec<u8>,
     mut eof: bool,
     file: &str,

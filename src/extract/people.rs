@@ -12,7 +12,7 @@ use super::tables::{party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
-use linking::{add_mention, link, new_person, title_mentions};
+use linking::{People, title_mentions};
 
 /// Why a candidate is taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,6 +51,8 @@ pub struct Found {
     pub rank: Rank,
     /// (first token, token after) of every body mention.
     pub toks: Vec<(usize, usize)>,
+    /// The first tokens of the body mentions, in order, for linking.
+    pub(crate) starts: std::collections::BTreeSet<usize>,
 }
 
 /// Connectors between the names of a list after a plural title.
@@ -240,7 +242,7 @@ pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]
             c.evidence = Evidence::Weak;
         }
     }
-    let mut found: Vec<Found> = Vec::new();
+    let mut people = People::default();
     let order: [&dyn Fn(&Cand) -> bool; 3] = [
         &|c| c.evidence > Evidence::Weak && c.name.words >= 2,
         &|c| c.evidence > Evidence::Weak && c.name.words == 1,
@@ -251,22 +253,22 @@ pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]
             // "Sir Nicholas", "Sir Alan": a knight's given name.
             if cand.name.words == 1 && matches!(cand.role.as_deref(), Some("Sir" | "Dame")) {
                 let w: &str = &cand.name.surname;
-                if let Some(idx) = found.iter().position(|f| f.given.as_deref() == Some(w)) {
-                    add_mention(&mut found[idx], cand);
+                if let Some(idx) = people.with_given(w) {
+                    people.mention(idx, cand);
                     continue;
                 }
                 if is_given(w) {
                     continue;
                 }
             }
-            let target = link(&found, cand);
-            match target {
-                Some(idx) => add_mention(&mut found[idx], cand),
-                None if pass < 2 => found.push(new_person(cand)),
+            match people.link(cand) {
+                Some(idx) => people.mention(idx, cand),
+                None if pass < 2 => people.push(cand),
                 None => {}
             }
         }
     }
+    let mut found = people.found;
     // Weak single words that are months in a date ("in May", "May 5") are not Theresa May.
     for f in &mut found {
         let mut mentions: Vec<(usize, usize)> = Vec::new();

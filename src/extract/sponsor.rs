@@ -1,10 +1,13 @@
 //! Who brought a bill: "X introduced legislation aimed at ...", companion bills, cosponsors, "sponsored by X",
 //! and bills a story describes by purpose only.
 
+mod starts;
+
 use super::people::Found;
 use super::sets::Prefilter;
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryBill};
+use starts::{Starts, bill_before, push_mention};
 
 /// A bill being assembled for one story.
 #[derive(Debug, Clone, Default)]
@@ -82,6 +85,10 @@ const CUE_WORDS: &[&str] = &[
     "seeks", "aims", "the", "a", "an",
 ];
 
+/// The most tokens a sentence is looked at on each side of a cue word (a "sentence" of a whole unpunctuated
+/// story is not read again at every cue).
+const MAX_SENTENCE: usize = 256;
+
 struct Ctx<'a> {
     text: &'a str,
     toks: &'a [Tok],
@@ -93,21 +100,28 @@ impl Ctx<'_> {
     fn word(&self, k: usize) -> &str {
         self.toks.get(k).map_or("", |t| t.text(self.text))
     }
+    /// The sentence around token `v`, at most [`MAX_SENTENCE`] tokens on each side.
     fn sentence(&self, v: usize) -> (usize, usize) {
         let mut s = v;
-        while s > 0 && !self.toks[s].has(SENT) {
+        while s > 0 && !self.toks[s].has(SENT) && v - s < MAX_SENTENCE {
             s -= 1;
         }
         let mut e = v + 1;
-        while e < self.toks.len() && !self.toks[e].has(SENT) {
+        while e < self.toks.len() && !self.toks[e].has(SENT) && e - v < MAX_SENTENCE {
             e += 1;
         }
         (s, e)
     }
+    /// The mentions of people whose first token is in [from, to), in order.
+    fn mentions_in(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
+        let a = self.mentions.partition_point(|m| m.0 < from);
+        let b = self.mentions.partition_point(|m| m.0 < to);
+        &self.mentions[a..b.max(a)]
+    }
     fn persons_in(&self, from: usize, to: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        for &(a, _, p) in &self.mentions {
-            if a >= from && a < to && !out.contains(&p) {
+        for &(_, _, p) in self.mentions_in(from, to) {
+            if !out.contains(&p) {
                 out.push(p);
             }
         }
@@ -136,6 +150,7 @@ pub fn apply(text: &str, toks: &[Tok], found: &[Found], bills: &mut Vec<Acc>) {
     };
     let cues = CUES
         .get_or_init(|| Prefilter::new(TRIGGERS.iter().chain(COSPONSOR).chain(OBJECTS).copied()));
+    let mut starts = Starts::new(bills);
     for (v, t) in toks.iter().enumerate() {
         if t.kind != Kind::Word || t.has(super::token::CAP) {
             continue;
@@ -145,43 +160,21 @@ pub fn apply(text: &str, toks: &[Tok], found: &[Found], bills: &mut Vec<Acc>) {
             continue;
         }
         if TRIGGERS.contains(&w) {
-            trigger(&cx, v, found, bills);
+            trigger(&cx, v, found, bills, &mut starts);
         } else if COSPONSOR.contains(&w) {
-            cosponsors(&cx, v, found, bills);
+            cosponsors(&cx, v, found, bills, &starts);
         } else if OBJECTS.contains(&w)
             && v > 0
             && matches!(cx.word(v - 1), "the" | "The" | "proposed")
         {
-            anaphora(&cx, v, bills);
+            anaphora(&cx, v, bills, &mut starts);
         }
     }
 }
 
 /// The bill mentioned in token range [from, to) first, if any.
-fn bill_in(cx: &Ctx, bills: &[Acc], from: usize, to: usize) -> Option<usize> {
-    let (a, b) = (cx.byte(from), cx.byte(to));
-    bills
-        .iter()
-        .enumerate()
-        .filter_map(|(i, acc)| {
-            acc.body_starts()
-                .filter(|&s| s >= a && s < b)
-                .min()
-                .map(|s| (s, i))
-        })
-        .min()
-        .map(|(_, i)| i)
-}
-
-/// The bill mentioned last before byte `at` (purpose-only bills when `purpose`).
-fn bill_before(bills: &[Acc], at: usize, purpose: bool) -> Option<usize> {
-    bills
-        .iter()
-        .enumerate()
-        .filter(|(_, acc)| !purpose || acc.purpose)
-        .filter_map(|(i, acc)| acc.body_starts().filter(|&s| s < at).max().map(|s| (s, i)))
-        .max()
-        .map(|(_, i)| i)
+fn bill_in(cx: &Ctx, starts: &Starts, from: usize, to: usize) -> Option<usize> {
+    starts.first_in(cx.byte(from), cx.byte(to))
 }
 
 fn add_sponsors(acc: &mut Acc, people: &[usize], found: &[Found]) {
@@ -193,14 +186,14 @@ fn add_sponsors(acc: &mut Acc, people: &[usize], found: &[Found]) {
     }
 }
 
-fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
+fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &mut Starts) {
     let (s, e) = cx.sentence(v);
     // Passive: "the bill, sponsored by Sens. X and Y".
     if cx.word(v + 1) == "by" {
         let mut people = Vec::new();
         let mut k = v + 2;
         while k < e {
-            if let Some(&(_, b, p)) = cx.mentions.iter().find(|m| m.0 == k) {
+            if let Some(&(_, b, p)) = cx.mentions_in(k, k + 1).first() {
                 people.push(p);
                 k = b;
             } else if matches!(cx.word(k), "," | "and" | "." | "(" | ")" | "-")
@@ -215,7 +208,7 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
                 break;
             }
         }
-        let target = bill_in(cx, bills, s, v).or_else(|| bill_before(bills, cx.byte(v), false));
+        let target = bill_in(cx, starts, s, v).or_else(|| bill_before(starts, cx.byte(v), false));
         if let Some(i) = target.filter(|_| !people.is_empty()) {
             add_sponsors(&mut bills[i], &people, found);
         }
@@ -223,9 +216,9 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
     }
     // Active: subjects are the people of this clause before the verb.
     let subjects = if cx.word(v.wrapping_sub(1)) == "who" {
-        cx.mentions
+        cx.mentions_in(s, v)
             .iter()
-            .filter(|m| m.1 <= v.saturating_sub(2) && m.0 >= s)
+            .filter(|m| m.1 <= v.saturating_sub(2))
             .map(|m| m.2)
             .next_back()
             .into_iter()
@@ -245,7 +238,7 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
         return;
     }
     let window = (v + 16).min(e);
-    if let Some(i) = bill_in(cx, bills, v + 1, window) {
+    if let Some(i) = bill_in(cx, starts, v + 1, window) {
         add_sponsors(&mut bills[i], &subjects, found);
         return;
     }
@@ -254,7 +247,7 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
     };
     if (v + 1..obj).any(|k| cx.word(k) == "companion") {
         if let Some(i) =
-            bill_before(bills, cx.byte(v), true).or_else(|| bill_before(bills, cx.byte(v), false))
+            bill_before(starts, cx.byte(v), true).or_else(|| bill_before(starts, cx.byte(v), false))
         {
             add_sponsors(&mut bills[i], &subjects, found);
             let span = Span {
@@ -262,7 +255,7 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
                 start: cx.byte(obj - 1),
                 end: cx.toks[obj].end as usize,
             };
-            bills[i].bill.mentions.push(span);
+            push_mention(bills, starts, i, span);
         }
         return;
     }
@@ -313,6 +306,7 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>) {
         purpose: true,
     };
     add_sponsors(&mut acc, &subjects, found);
+    starts.add(span.start, bills.len(), true);
     bills.push(acc);
 }
 
@@ -365,33 +359,34 @@ fn purpose_phrase(cx: &Ctx, mut k: usize, e: usize) -> Option<(usize, usize)> {
     (end > k + 1).then_some((k, end))
 }
 
-fn cosponsors(cx: &Ctx, v: usize, found: &[Found], bills: &mut [Acc]) {
+fn cosponsors(cx: &Ctx, v: usize, found: &[Found], bills: &mut [Acc], starts: &Starts) {
     let (s, e) = cx.sentence(v);
     let people = cx.persons_in(s, e);
     if people.is_empty() {
         return;
     }
-    let target = bill_in(cx, bills, s, e).or_else(|| bill_before(bills, cx.byte(s), false));
+    let target = bill_in(cx, starts, s, e).or_else(|| bill_before(starts, cx.byte(s), false));
     if let Some(i) = target {
         add_sponsors(&mut bills[i], &people, found);
     }
 }
 
-fn anaphora(cx: &Ctx, v: usize, bills: &mut [Acc]) {
+fn anaphora(cx: &Ctx, v: usize, bills: &mut [Acc], starts: &mut Starts) {
     let (s, e) = cx.sentence(v);
-    if bill_in(cx, bills, s, e).is_some() {
+    if bill_in(cx, starts, s, e).is_some() {
         return;
     }
-    if let Some(i) = bill_before(bills, cx.byte(v), true) {
+    if let Some(i) = bill_before(starts, cx.byte(v), true) {
         let start = if cx.word(v - 1) == "proposed" {
             v - 1
         } else {
             v
         };
-        bills[i].bill.mentions.push(Span {
+        let span = Span {
             field: Field::Body,
             start: cx.byte(start),
             end: cx.toks[v].end as usize,
-        });
+        };
+        push_mention(bills, starts, i, span);
     }
 }

@@ -93,14 +93,6 @@ pub enum QueryError {
         /// An example of a valid use.
         example: &'static str,
     },
-    /// `foo:bar` with an unknown `foo`.
-    #[error(
-        "unknown qualifier {qualifier}: (use person:, bill:, source:, title:, after: or before:)"
-    )]
-    UnknownQualifier {
-        /// The qualifier, without its colon.
-        qualifier: String,
-    },
     /// `after:`/`before:` with something that is not a date.
     #[error("{qualifier}: expects a date like 2025-01-31, 2025-01 or 2025, not \"{value}\"")]
     BadDate {
@@ -110,6 +102,9 @@ pub enum QueryError {
         value: String,
     },
 }
+
+/// The qualifiers; any other `word:` (`Analysis:`, `https:`) is searched as words.
+const QUALIFIERS: [&str; 6] = ["person", "bill", "source", "title", "after", "before"];
 
 /// One lexical item before bill numbers are joined.
 #[derive(Debug)]
@@ -124,8 +119,7 @@ struct Item {
 /// Parses a query.
 ///
 /// # Errors
-/// An unclosed quote, an empty phrase, a qualifier without a value, an unknown qualifier or a bad
-/// date gives a [`QueryError`] that says what is wrong and where.
+/// An unclosed quote, an empty phrase, a qualifier without a value or a bad date gives a [`QueryError`] that says what is wrong and where.
 pub fn parse(input: &str) -> Result<Query, QueryError> {
     let items = lex(input)?;
     let mut query = Query {
@@ -154,12 +148,8 @@ pub fn parse(input: &str) -> Result<Query, QueryError> {
             Some("person") => Scope::Person,
             Some("bill") => Scope::Bill,
             Some("source") => Scope::Source,
-            Some("title") => Scope::Title,
-            Some(other) => {
-                return Err(QueryError::UnknownQualifier {
-                    qualifier: other.to_string(),
-                });
-            }
+            // `title`, the last one `lex` lets through.
+            Some(_) => Scope::Title,
         };
         let (bill, used) = join_bill(&items[i..]);
         if let Some(key) = bill
@@ -230,9 +220,9 @@ fn lex(input: &str) -> Result<Vec<Item>, QueryError> {
             .find(|&j| chars[j].is_whitespace() || chars[j] == '"' || chars[j] == ':')
             .unwrap_or(chars.len());
         if word_end < chars.len() && chars[word_end] == ':' && word_end > i {
-            let name: String = chars[i..word_end].iter().collect();
-            if name.chars().all(char::is_alphabetic) {
-                qualifier = Some(name.to_lowercase());
+            let name = chars[i..word_end].iter().collect::<String>().to_lowercase();
+            if QUALIFIERS.contains(&name.as_str()) {
+                qualifier = Some(name);
                 i = word_end + 1;
             }
         }

@@ -239,15 +239,23 @@ fn empty_qualifier() {
 }
 
 #[test]
-fn unknown_qualifier() {
-    let err = parse("author:smith").expect_err("fails");
+fn only_known_qualifiers_are_qualifiers() {
+    // An unknown `word:` is searched as words, as is a pasted URL.
+    assert_eq!(clauses("author:smith"), [word("author"), word("smith")]);
     assert_eq!(
-        err,
-        QueryError::UnknownQualifier {
-            qualifier: "author".into()
-        }
+        clauses("Analysis: senate"),
+        [word("analysis"), word("senate")]
     );
-    assert!(err.to_string().contains("person:"));
+    let url = clauses("https://example.com/news");
+    assert!(
+        url.contains(&word("https")) && url.contains(&word("example")),
+        "{url:?}"
+    );
+    assert!(
+        clauses("Title:nato")
+            .iter()
+            .all(|c| c.scope == Scope::Title)
+    );
 }
 
 #[test]

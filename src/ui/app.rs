@@ -163,42 +163,45 @@ pub struct Prompt {
     pub error: Option<String>,
 }
 
-/// The whole state of the reader.
+/// The whole state of the reader. Its fields are the `ui` layer's own (`update` changes them,
+/// drawing reads them); everything outside reads them through methods.
 pub struct App {
     /// The loaded stories.
-    pub articles: Arc<Vec<Article>>,
+    pub(super) articles: Arc<Vec<Article>>,
     /// Read and starred marks.
-    pub marks: ReadState,
+    pub(super) marks: ReadState,
     /// Stack of list views; never empty, the last one is on screen.
-    pub views: Vec<View>,
+    pub(super) views: Vec<View>,
     /// The story shown in the reader pane (the selected one).
-    pub story: Option<Story>,
+    pub(super) story: Option<Story>,
     /// Which layer gets the keys.
-    pub mode: Mode,
+    pub(super) mode: Mode,
     /// Which pane has the focus.
-    pub focus: Focus,
+    pub(super) focus: Focus,
     /// The user's choice to show or hide the side panel; `None` follows the width.
-    pub side_choice: Option<bool>,
+    pub(super) side_choice: Option<bool>,
     /// Terminal size from the last resize: (columns, rows).
-    pub size: (u16, u16),
+    pub(super) size: (u16, u16),
     /// Corpus-wide people and bills, once built.
-    pub entities: Option<Arc<EntityIndex>>,
+    pub(super) entities: Option<Arc<EntityIndex>>,
     /// Background progress.
-    pub progress: Progress,
+    pub(super) progress: Progress,
     /// The search prompt.
-    pub prompt: Prompt,
+    pub(super) prompt: Prompt,
     /// First line of the help overlay on screen.
-    pub help_scroll: usize,
+    pub(super) help_scroll: usize,
     /// A message for the status bar, cleared by the next key.
-    pub notice: Option<String>,
+    pub(super) notice: Option<String>,
     /// Every style.
-    pub theme: Theme,
+    pub(super) theme: Theme,
     /// The user's layout choices.
-    pub layout: super::layout::Prefs,
+    pub(super) layout: super::layout::Prefs,
+    /// Where each region is, computed once per action by `update` for the stored size.
+    pub(super) areas: super::layout::Areas,
     /// The keys in force (the defaults with the config file's changes).
-    pub keymap: Keymap,
+    pub(super) keymap: Keymap,
     /// Set when the reader should exit.
-    pub quit: bool,
+    pub(super) quit: bool,
 }
 
 impl App {
@@ -222,8 +225,99 @@ impl App {
             theme,
             keymap: Keymap::default(),
             layout: super::layout::Prefs::default(),
+            areas: super::layout::Areas::default(),
             quit: false,
         }
+    }
+
+    /// The loaded stories.
+    pub fn articles(&self) -> &Arc<Vec<Article>> {
+        &self.articles
+    }
+
+    /// Read and starred marks.
+    pub fn marks(&self) -> &ReadState {
+        &self.marks
+    }
+
+    /// The stack of list views, the one on screen last.
+    pub fn views(&self) -> &[View] {
+        &self.views
+    }
+
+    /// The story in the reader pane.
+    pub fn story(&self) -> Option<&Story> {
+        self.story.as_ref()
+    }
+
+    /// Which layer gets the keys.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// Which pane has the focus.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// Terminal size from the last resize: (columns, rows).
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Corpus-wide people and bills, once built.
+    pub fn entities(&self) -> Option<&Arc<EntityIndex>> {
+        self.entities.as_ref()
+    }
+
+    /// Background progress.
+    pub fn progress(&self) -> Progress {
+        self.progress
+    }
+
+    /// The search prompt.
+    pub fn prompt(&self) -> &Prompt {
+        &self.prompt
+    }
+
+    /// The status bar's message, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Every style.
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// The keys in force.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    /// The user's layout choices.
+    pub fn layout(&self) -> super::layout::Prefs {
+        self.layout
+    }
+
+    /// True once the reader should exit.
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// First line of the help overlay on screen.
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// Uses another theme (tests; the reader takes its theme at start).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// The stories shown are the first of a corpus still loading.
+    pub fn start_loading(&mut self) {
+        self.progress = Progress::Loading(self.articles.len());
     }
 
     /// The list on screen.

@@ -11,13 +11,18 @@ use super::{help, list, reader, side, status};
 /// Paints the whole screen from the state, without changing it.
 pub fn draw(frame: &mut Frame, app: &App) {
     let screen = frame.area();
-    let areas = layout::compute(
-        screen,
-        app.focus,
-        app.side_visible(),
-        app.mode == Mode::Search,
-        app.layout,
-    );
+    // The layout `update` computed, unless the frame is not the size it was computed for.
+    let areas = if (screen.width, screen.height) == app.size {
+        app.areas
+    } else {
+        layout::compute(
+            screen,
+            app.focus,
+            app.side_visible(),
+            app.mode == Mode::Search,
+            app.layout,
+        )
+    };
     if areas.too_small {
         if screen.width > 0 && screen.height > 0 {
             frame.render_widget(

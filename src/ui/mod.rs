@@ -1,6 +1,7 @@
 //! The full-screen reader: app state, actions, keymap, theme and one render function per region.
 
 pub mod action;
+mod actions;
 pub mod app;
 mod bus;
 pub mod config;
@@ -16,12 +17,14 @@ pub mod load;
 pub mod open_url;
 mod reader;
 mod side;
+mod side_items;
 pub mod status;
 pub mod story;
 pub mod terminal;
 pub mod text;
 pub mod theme;
 pub mod update;
+mod wrap;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -75,7 +78,7 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     let mut workers = event_loop::Workers::new(bus);
     match start.rest {
         Some(rest) => {
-            app.progress = app::Progress::Loading(app.articles.len());
+            app.start_loading();
             workers.bus.forward_load(rest);
         }
         None => workers.start_indexing(Arc::clone(&app.articles)),
@@ -92,10 +95,15 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     if let Some(warning) = warning {
         eprintln!("cloakroom: warning: {warning}");
     }
-    if let Err(err) = app.marks.save_if_changed() {
-        eprintln!("cloakroom: could not save read marks: {err}");
+    // A failed last save is not exit 0 with the marks gone: say so, naming the state file.
+    let saved = app.marks.save_if_changed();
+    if let Err(err) = &saved {
+        eprintln!("cloakroom: {err}");
     }
-    result.map(|()| signals.exit_code())
+    result.map(|()| match (saved, signals.received()) {
+        (Err(_), None) => ExitCode::from(1),
+        _ => signals.exit_code(),
+    })
 }
 
 /// The bundled corpus, or what the options name as far as it loads within the first frame's

@@ -41,10 +41,11 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     let height = usize::from(area.height.saturating_sub(2));
     let total = story.doc().len();
     let shown = (story.scroll() + height).min(total);
-    let mut info = if total <= height {
+    let more = if story.is_complete() { "" } else { "+" };
+    let mut info = if total <= height && more.is_empty() {
         " all ".to_owned()
     } else {
-        format!(" {}-{shown}/{total} ", story.scroll() + 1)
+        format!(" {}-{shown}/{total}{more} ", story.scroll() + 1)
     };
     let targets = story.targets();
     if let Some(c) = story.cursor().filter(|&c| c < targets.len()) {

@@ -35,7 +35,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
                 } else {
                     "Bills"
                 };
-                let text = if n == 0 {
+                let text = if n == 0 && !story.is_found() {
+                    format!("{name}: finding…")
+                } else if n == 0 {
                     format!("{name}: none found")
                 } else {
                     format!("{name} ({n})")

@@ -1,40 +1,12 @@
 //! The open story: its wrapped lines, its people and bills, and the marks n/N step through.
 
-use super::app::EntityKind;
 use crate::corpus::Article;
 use crate::extract::{EntityIndex, Field, Span, StoryEntities};
 
-/// One line of the reader pane, pointing into the article where it can.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DocLine {
-    /// Bytes `start..end` of the title.
-    Title(usize, usize),
-    /// A line of source, authors and date.
-    Meta(String),
-    /// The link.
-    Url(String),
-    /// Bytes `start..end` of the body.
-    Body(usize, usize),
-    /// A paragraph break.
-    Blank,
-}
-
-/// A person or bill in the side panel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SideItem {
-    /// Person or bill.
-    pub kind: EntityKind,
-    /// Index in the corpus-wide entity index, once it is built.
-    pub id: Option<u32>,
-    /// Name or label.
-    pub name: String,
-    /// Role and party-state, or number, chamber and sponsors.
-    pub detail: String,
-    /// Number of stories in the corpus that mention it, once known.
-    pub stories: Option<usize>,
-    /// Where the story mentions it.
-    pub mentions: Vec<Span>,
-}
+pub use super::side_items::{SideItem, SideRow};
+use super::side_items::{linked_items, sorted, story_items};
+pub use super::wrap::{DocLine, WRAP_CHUNK, WRAP_PER_ACTION, wrap_article};
+use super::wrap::{chunk_end, same_place, wrap_body, wrap_head};
 
 /// What n/N step through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +33,12 @@ pub struct Story {
     linked: bool,
     /// Lines wrapped to `width`.
     doc: Vec<DocLine>,
+    /// True once the side items are known: linked, or found by the extraction thread.
+    found: bool,
+    /// Bytes of the body the lines cover so far (all of it but for very long stories).
+    wrapped: usize,
+    /// The body's length.
+    body_len: usize,
     /// Width the lines were wrapped to.
     width: u16,
     /// First line on screen.
@@ -89,13 +67,17 @@ impl Story {
             None => (Vec::new(), false),
         };
         let search_spans = find_terms(article, terms);
+        let (doc, wrapped) = wrap_head(article, width);
         Self {
             article: article_index,
             side,
             side_selected: 0,
             side_offset: 0,
             linked,
-            doc: wrap_article(article, width),
+            doc,
+            found: linked,
+            wrapped,
+            body_len: article.body.len(),
             width,
             scroll: 0,
             target: if search_spans.is_empty() {
@@ -115,6 +97,7 @@ impl Story {
             self.side = sorted(story_items(found));
             self.side_selected = 0;
             self.side_offset = 0;
+            self.found = true;
         }
     }
 
@@ -173,6 +156,24 @@ impl Story {
         self.cursor
     }
 
+    /// True once the side items are known (before that the extraction thread is still at work).
+    pub fn is_found(&self) -> bool {
+        self.found
+    }
+
+    /// True when the whole body is wrapped (a very long one is wrapped as the reader scrolls).
+    pub fn is_complete(&self) -> bool {
+        self.wrapped >= self.body_len
+    }
+
+    /// Wraps the next piece of the body.
+    fn wrap_more(&mut self, article: &Article) {
+        let end = chunk_end(&article.body, self.wrapped);
+        let width = usize::from(self.width.max(1));
+        wrap_body(&article.body, self.wrapped, end, width, &mut self.doc);
+        self.wrapped = end.max(self.wrapped + 1).min(self.body_len);
+    }
+
     /// Scrolls the text by `delta` lines (kept within the text by [`Story::fit`]).
     pub fn scroll_by(&mut self, delta: isize) {
         self.scroll = self.scroll.saturating_add_signed(delta);
@@ -203,7 +204,7 @@ impl Story {
 
     /// Steps to the next (`delta` > 0) or previous mark and scrolls it into a view of `height`
     /// lines; `false` when there is nothing to step through.
-    pub fn step_mark(&mut self, delta: isize, height: usize) -> bool {
+    pub fn step_mark(&mut self, article: &Article, delta: isize, height: usize) -> bool {
         let targets = self.targets();
         if targets.is_empty() {
             return false;
@@ -215,6 +216,9 @@ impl Story {
             None => targets.len() - 1,
         };
         self.cursor = Some(next);
+        while !self.is_complete() && self.line_of(targets[next]).is_none() {
+            self.wrap_more(article);
+        }
         if let Some(line) = self.line_of(targets[next])
             && (line < self.scroll || line >= self.scroll + height)
         {
@@ -231,6 +235,7 @@ impl Story {
         }
         self.scroll = old.scroll;
         self.target = old.target;
+        self.found |= old.found;
     }
 
     /// Re-wraps for a new `width` (keeping the top line's place) and keeps the scroll and the
@@ -238,9 +243,22 @@ impl Story {
     pub fn fit(&mut self, article: &Article, width: u16, reader_h: usize, side_h: usize) {
         if self.width != width {
             let top = self.doc.get(self.scroll).cloned();
-            self.doc = wrap_article(article, width);
-            self.width = width;
+            let covered = self.wrapped;
+            let (doc, wrapped) = wrap_head(article, width);
+            (self.doc, self.wrapped, self.width) = (doc, wrapped, width);
+            while self.wrapped < covered {
+                self.wrap_more(article);
+            }
             self.scroll = top.map_or(0, |line| same_place(&self.doc, &line));
+        }
+        // Wrap on while the view comes within three screens of the end of what is wrapped, at
+        // most `WRAP_PER_ACTION` bytes an action (`G` in a huge story goes further each time).
+        let budget = self.wrapped.saturating_add(WRAP_PER_ACTION);
+        while !self.is_complete()
+            && self.wrapped < budget
+            && self.scroll + 3 * reader_h.max(1) >= self.doc.len()
+        {
+            self.wrap_more(article);
         }
         self.scroll = self.scroll.min(self.doc.len().saturating_sub(reader_h));
         let rows = self.side_rows();
@@ -281,182 +299,6 @@ impl Story {
             _ => false,
         })
     }
-}
-
-/// People first, then bills, each in order of first mention.
-fn sorted(mut side: Vec<SideItem>) -> Vec<SideItem> {
-    side.sort_by_key(|item| {
-        (
-            item.kind == EntityKind::Bill,
-            item.mentions.iter().min().copied(),
-        )
-    });
-    side
-}
-
-fn party_state(party: Option<&String>, state: Option<&String>) -> Option<String> {
-    match (party, state) {
-        (Some(p), Some(s)) => Some(format!("{p}-{s}")),
-        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
-        (None, None) => None,
-    }
-}
-
-fn join(parts: &[Option<String>]) -> String {
-    parts
-        .iter()
-        .flatten()
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
-
-fn bill_detail(
-    label: &str,
-    number: Option<&String>,
-    chamber: Option<&String>,
-    sponsors: &[String],
-) -> String {
-    let sponsors = (!sponsors.is_empty()).then(|| format!("by {}", sponsors.join(", ")));
-    let number = number.filter(|n| n.as_str() != label).cloned();
-    join(&[number, chamber.cloned(), sponsors])
-}
-
-/// Side items from the story's own extraction (before the corpus index is ready).
-fn story_items(found: &StoryEntities) -> Vec<SideItem> {
-    let people = found.people.iter().map(|p| SideItem {
-        kind: EntityKind::Person,
-        id: None,
-        name: p.name.clone(),
-        detail: join(&[
-            p.role.clone(),
-            party_state(p.party.as_ref(), p.state.as_ref()),
-        ]),
-        stories: None,
-        mentions: p.mentions.clone(),
-    });
-    let bills = found.bills.iter().map(|b| SideItem {
-        kind: EntityKind::Bill,
-        id: None,
-        name: b.label.clone(),
-        detail: bill_detail(&b.label, b.number.as_ref(), b.chamber.as_ref(), &b.sponsors),
-        stories: None,
-        mentions: b.mentions.clone(),
-    });
-    people.chain(bills).collect()
-}
-
-/// Side items from the corpus-wide index, with story counts.
-fn linked_items(index: &EntityIndex, article: usize) -> Vec<SideItem> {
-    let Some(links) = index.stories.get(article) else {
-        return Vec::new();
-    };
-    let people = links.people.iter().filter_map(|(id, spans)| {
-        let p = index.people.get(*id as usize)?;
-        Some(SideItem {
-            kind: EntityKind::Person,
-            id: Some(*id),
-            name: p.name.clone(),
-            detail: join(&[
-                p.role.clone(),
-                party_state(p.party.as_ref(), p.state.as_ref()),
-            ]),
-            stories: Some(p.articles.len()),
-            mentions: spans.clone(),
-        })
-    });
-    let bills = links.bills.iter().filter_map(|(id, spans)| {
-        let b = index.bills.get(*id as usize)?;
-        Some(SideItem {
-            kind: EntityKind::Bill,
-            id: Some(*id),
-            name: b.label.clone(),
-            detail: bill_detail(&b.label, b.number.as_ref(), b.chamber.as_ref(), &b.sponsors),
-            stories: Some(b.articles.len()),
-            mentions: spans.clone(),
-        })
-    });
-    people.chain(bills).collect()
-}
-
-/// Byte offset of `piece` inside `parent` when it is a slice of it.
-fn offset_in(parent: &str, piece: &str) -> Option<usize> {
-    let start = (piece.as_ptr() as usize).checked_sub(parent.as_ptr() as usize)?;
-    (start + piece.len() <= parent.len()).then_some(start)
-}
-
-/// Wraps `text` to `width`, returning byte ranges of each line (paragraph breaks as `None`).
-fn wrap_ranges(text: &str, width: usize) -> Vec<Option<(usize, usize)>> {
-    // textwrap skips ANSI sequences when measuring, but drawing strips only the ESC byte:
-    // measure a copy where ESC is another control byte of the same length.
-    let shadow;
-    let text = if text.contains('\u{1b}') {
-        shadow = text.replace('\u{1b}', "\u{1}");
-        shadow.as_str()
-    } else {
-        text
-    };
-    let mut out = Vec::new();
-    let mut base = 0;
-    for raw in text.split('\n') {
-        let line_start = base;
-        base += raw.len() + 1;
-        if raw.trim().is_empty() {
-            if matches!(out.last(), Some(Some(_))) {
-                out.push(None);
-            }
-            continue;
-        }
-        let mut cursor = 0;
-        for piece in textwrap::wrap(raw, width.max(1)) {
-            let at = offset_in(raw, &piece).or_else(|| {
-                raw[cursor..]
-                    .find(piece.trim_end_matches('-'))
-                    .map(|i| i + cursor)
-            });
-            if let Some(at) = at {
-                let end = (at + piece.len()).min(raw.len());
-                out.push(Some((line_start + at, line_start + end)));
-                cursor = end;
-            }
-        }
-    }
-    while matches!(out.last(), Some(None)) {
-        out.pop();
-    }
-    out
-}
-
-/// The reader's lines for an article at a width: title, meta, link, then the body.
-pub fn wrap_article(article: &Article, width: u16) -> Vec<DocLine> {
-    let width = usize::from(width.max(1));
-    let mut doc: Vec<DocLine> = wrap_ranges(&article.title, width)
-        .into_iter()
-        .flatten()
-        .map(|(s, e)| DocLine::Title(s, e))
-        .collect();
-    let authors =
-        (!article.authors.is_empty()).then(|| format!("by {}", article.authors.join(", ")));
-    let date = article.date.map(|d| d.format("%Y-%m-%d").to_string());
-    let meta = join(&[article.source.clone(), authors, date]);
-    let options =
-        textwrap::Options::new(width).word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for line in textwrap::wrap(&meta, options) {
-        doc.push(DocLine::Meta(line.into_owned()));
-    }
-    if let Some(url) = &article.url {
-        doc.push(DocLine::Url(url.to_string()));
-    }
-    doc.push(DocLine::Blank);
-    doc.extend(
-        wrap_ranges(&article.body, width)
-            .into_iter()
-            .map(|r| match r {
-                Some((s, e)) => DocLine::Body(s, e),
-                None => DocLine::Blank,
-            }),
-    );
-    doc
 }
 
 /// What a search asks the reader to highlight: a word or a whole phrase, in the title only
@@ -500,54 +342,4 @@ pub fn find_terms(article: &Article, terms: &[Highlight]) -> Vec<Span> {
     spans.sort();
     spans.dedup();
     spans
-}
-
-/// One row of the side panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SideRow {
-    /// "People (3)" or "Bills (1)".
-    Heading(EntityKind, usize),
-    /// The name line of item `i`.
-    Name(usize),
-    /// The detail line of item `i`.
-    Detail(usize),
-    /// Space between the sections.
-    Gap,
-}
-
-impl Story {
-    /// The side panel's rows: each section's heading, then two rows per item.
-    pub fn side_rows(&self) -> Vec<SideRow> {
-        let mut rows = Vec::new();
-        for kind in [EntityKind::Person, EntityKind::Bill] {
-            let items: Vec<usize> = (0..self.side.len())
-                .filter(|&i| self.side[i].kind == kind)
-                .collect();
-            if !rows.is_empty() {
-                rows.push(SideRow::Gap);
-            }
-            rows.push(SideRow::Heading(kind, items.len()));
-            for i in items {
-                rows.push(SideRow::Name(i));
-                if !self.side[i].detail.is_empty() {
-                    rows.push(SideRow::Detail(i));
-                }
-            }
-        }
-        rows
-    }
-}
-
-/// The line of a re-wrapped story that shows what `old` showed (the same title or body byte).
-fn same_place(doc: &[DocLine], old: &DocLine) -> usize {
-    let found = match *old {
-        DocLine::Body(start, _) => doc
-            .iter()
-            .position(|l| matches!(*l, DocLine::Body(s, e) if s <= start && start < e.max(s + 1))),
-        DocLine::Title(start, _) => doc
-            .iter()
-            .position(|l| matches!(*l, DocLine::Title(s, e) if s <= start && start < e.max(s + 1))),
-        _ => doc.iter().position(|l| l == old),
-    };
-    found.unwrap_or(0)
 }

@@ -130,6 +130,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Notify(text) => app.notice = Some(text),
     }
+    // The layout, computed once per action: what the next frame shows and the next action's
+    // paging and clicks go by.
+    app.areas = layout::areas(app);
     if let Some(article) = sync_story(app) {
         effects.push(Effect::ExtractStory(article));
     }
@@ -195,7 +198,7 @@ fn back(app: &mut App, effects: &mut Vec<Effect>) {
 
 /// Rows in one page of the focused pane.
 fn page(app: &App) -> isize {
-    let areas = layout::areas(app);
+    let areas = app.areas;
     match (app.mode, app.focus) {
         (Mode::Search, _) | (Mode::Normal, Focus::List) => areas.list.map_or(10, |r| {
             layout::list_capacity(r, app.layout).max(2) as isize - 1
@@ -270,11 +273,12 @@ fn selected_id(app: &App) -> Option<String> {
 
 /// Steps to the next or previous mark in the story and scrolls it into view.
 fn jump(app: &mut App, delta: isize) {
-    let height = layout::areas(app)
+    let height = app
+        .areas
         .reader
         .map_or(10, |r| usize::from(layout::inner(r).height));
     let Some(story) = &mut app.story else { return };
-    if !story.step_mark(delta, height) {
+    if !story.step_mark(&app.articles[story.article()], delta, height) {
         app.notice = Some(match story.target() {
             Target::Search => "No search matches in this story.".to_owned(),
             Target::Entity => {
@@ -323,14 +327,14 @@ fn relink_story(app: &mut App) {
 
 /// The width the reader pane's text has (or would have if it were shown).
 fn reader_text_width(app: &App) -> u16 {
-    let areas = layout::areas(app);
+    let areas = app.areas;
     let reader = areas.reader.or(areas.list).or(areas.side);
     reader.map_or(1, layout::text_width)
 }
 
 /// Re-wraps the story for the current width and keeps every offset within bounds.
 fn relayout(app: &mut App) {
-    let areas: Areas = layout::areas(app);
+    let areas: Areas = app.areas;
     let width = reader_text_width(app);
     let rows = |r: Option<ratatui::layout::Rect>| {
         r.map_or(1, |r| usize::from(layout::inner(r).height.max(1)))

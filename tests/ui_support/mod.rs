@@ -206,7 +206,7 @@ impl Harness {
                     }
                     // The extraction thread's answer, at once.
                     Effect::ExtractStory(index) => {
-                        let found = cloakroom::extract::extract(&self.app.articles[index]);
+                        let found = cloakroom::extract::extract(&self.app.articles()[index]);
                         queue.push(Action::StoryEntities(index, Shared(Arc::new(found))));
                     }
                     other => self.effects.push(other),
@@ -218,7 +218,11 @@ impl Harness {
     /// Presses a key with modifiers through the keymap.
     pub fn press_with(&mut self, code: KeyCode, mods: KeyModifiers) {
         let key = KeyEvent::new(code, mods);
-        if let Some(action) = self.app.keymap.resolve(self.app.mode, self.app.focus, key) {
+        if let Some(action) = self
+            .app
+            .keymap()
+            .resolve(self.app.mode(), self.app.focus(), key)
+        {
             self.act(action);
         }
     }
@@ -237,7 +241,7 @@ impl Harness {
 
     /// Draws a frame of the stored size.
     pub fn buffer(&self) -> Buffer {
-        let (w, h) = self.app.size;
+        let (w, h) = self.app.size();
         draw_at(&self.app, w, h)
     }
 
@@ -249,7 +253,7 @@ impl Harness {
     /// Title of the selected story.
     pub fn selected_title(&self) -> String {
         let i = self.app.view().current().expect("a story is selected");
-        self.app.articles[i].title.clone()
+        self.app.articles()[i].title.clone()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Merging bills across stories: one entity per key, a named act into the numbered bill that
-//! carries its name, a number without a Congress into the one dated number.
+//! carries its name (the one it shares stories with when several do), a number without a Congress
+//! into the one dated number.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -45,16 +46,13 @@ pub(super) fn merge_bills(stories: &[StoryEntities]) -> (Vec<Bill>, Links) {
         }
     }
     for (key, &i) in &by_key {
-        let target = numbered_by_title
-            .get(key)
-            .or_else(|| dated_by_number.get(key))
-            .and_then(|v| {
-                if let [t] = v.as_slice() {
-                    Some(*t)
-                } else {
-                    None
-                }
-            });
+        let target = match numbered_by_title.get(key) {
+            Some(numbered) => named_target(numbered, &protos[i].entity.articles, &protos),
+            None => dated_by_number.get(key).and_then(|v| match v.as_slice() {
+                [t] => Some(*t),
+                _ => None,
+            }),
+        };
         if let Some(t) = target.filter(|t| *t != i) {
             parent[i] = t;
         }
@@ -74,6 +72,29 @@ pub(super) fn merge_bills(stories: &[StoryEntities]) -> (Vec<Bill>, Links) {
         .map(|(_, p)| p.entity)
         .collect();
     (bills, links)
+}
+
+/// The numbered bill a named act (found in `articles`) merges into: the one bill carrying its name, else, when
+/// several do (the House and Senate versions, the same act in an earlier Congress), the one that shares the most
+/// stories with it, if one does more than the others.
+fn named_target(numbered: &[usize], articles: &[u32], protos: &[Proto<Bill>]) -> Option<usize> {
+    if let [only] = numbered {
+        return Some(*only);
+    }
+    let shared = |t: &usize| {
+        protos[*t]
+            .entity
+            .articles
+            .iter()
+            .filter(|a| articles.binary_search(a).is_ok())
+            .count()
+    };
+    let mut best: Vec<(usize, usize)> = numbered.iter().map(|t| (shared(t), *t)).collect();
+    best.sort_unstable_by(|a, b| b.cmp(a));
+    match best.as_slice() {
+        [(most, t), (next, _), ..] if *most > 0 && most > next => Some(*t),
+        _ => None,
+    }
 }
 
 fn add_bill(e: &mut Bill, b: &crate::extract::types::StoryBill, article: u32) {

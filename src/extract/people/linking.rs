@@ -1,6 +1,10 @@
 //! Linking one story's name mentions: the same surname and a compatible given name are one person,
 //! and the headline's mentions join the people of the body.
 
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap as HashMap;
+
 use super::{Cand, Found};
 use crate::extract::sets::is_given;
 use crate::extract::token::{Kind, SENT};
@@ -23,45 +27,85 @@ pub(super) fn compatible_given(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// Which person a candidate is, if already found.
-pub(super) fn link(found: &[Found], cand: &Cand) -> Option<usize> {
-    let surname: &str = &cand.name.surname;
-    let given = cand.name.given;
-    let is_match = |f: &Found| {
-        same_surname(&f.surname, surname) && compatible_given(f.given.as_deref(), given)
-    };
-    let mut matches = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| is_match(f))
-        .map(|(i, _)| i);
-    let one = matches.next()?;
-    if matches.next().is_none() {
-        return Some(one);
+/// A surname as linking compares it: curly apostrophes straightened.
+pub(super) fn surname_key(surname: &str) -> Cow<'_, str> {
+    if surname.contains('\u{2019}') {
+        Cow::Owned(surname.replace('\u{2019}', "'"))
+    } else {
+        Cow::Borrowed(surname)
     }
-    // Prefer a full name, then the one mentioned last before this candidate.
-    let at = cand.name.first;
-    let matches = found
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| is_match(f))
-        .map(|(i, _)| i);
-    matches.max_by_key(|&i| {
-        let f = &found[i];
-        let last_before = f
-            .toks
-            .iter()
-            .filter(|(a, _)| *a < at)
-            .map(|(a, _)| *a)
-            .max();
-        (
-            f.given.is_some() && given.is_none() || given == f.given.as_deref(),
-            last_before,
-        )
-    })
 }
 
-pub(super) fn new_person(cand: &Cand) -> Found {
+/// The people found so far, indexed by surname and by given name, so that linking one candidate looks only at the
+/// people of its surname (linking a long story is linear in its length, not in its length times its people).
+#[derive(Debug, Default)]
+pub(super) struct People {
+    /// The people, in the order found.
+    pub found: Vec<Found>,
+    /// Indexes into `found` by [`surname_key`].
+    by_surname: HashMap<String, Vec<usize>>,
+    /// The first person (lowest index) with each given name.
+    by_given: HashMap<String, usize>,
+}
+
+impl People {
+    /// The first person whose given name is `given`.
+    pub fn with_given(&self, given: &str) -> Option<usize> {
+        self.by_given.get(given).copied()
+    }
+
+    /// Adds a new person for a candidate.
+    pub fn push(&mut self, cand: &Cand) {
+        let idx = self.found.len();
+        self.found.push(new_person(cand));
+        let key = surname_key(&self.found[idx].surname).into_owned();
+        self.by_surname.entry(key).or_default().push(idx);
+        self.note_given(idx);
+    }
+
+    /// Adds a mention to person `idx`.
+    pub fn mention(&mut self, idx: usize, cand: &Cand) {
+        add_mention(&mut self.found[idx], cand);
+        self.note_given(idx);
+    }
+
+    /// Keeps `by_given` up to date after person `idx` may have gained a given name.
+    fn note_given(&mut self, idx: usize) {
+        if let Some(given) = &self.found[idx].given {
+            let first = self.by_given.entry(given.clone()).or_insert(idx);
+            *first = (*first).min(idx);
+        }
+    }
+
+    /// Which person a candidate is, if already found.
+    pub fn link(&self, cand: &Cand) -> Option<usize> {
+        let surname: &str = &cand.name.surname;
+        let given = cand.name.given;
+        let same = self.by_surname.get(surname_key(surname).as_ref())?;
+        let found = &self.found;
+        let is_match = |i: &&usize| {
+            let f = &found[**i];
+            same_surname(&f.surname, surname) && compatible_given(f.given.as_deref(), given)
+        };
+        let mut matches = same.iter().filter(is_match);
+        let one = *matches.next()?;
+        if matches.next().is_none() {
+            return Some(one);
+        }
+        // Prefer a full name, then the one mentioned last before this candidate.
+        let at = cand.name.first;
+        same.iter().filter(is_match).copied().max_by_key(|&i| {
+            let f = &found[i];
+            let last_before = f.starts.range(..at).next_back().copied();
+            (
+                f.given.is_some() && given.is_none() || given == f.given.as_deref(),
+                last_before,
+            )
+        })
+    }
+}
+
+fn new_person(cand: &Cand) -> Found {
     let mut f = Found {
         person: StoryPerson {
             name: cand.name.full(),
@@ -71,15 +115,17 @@ pub(super) fn new_person(cand: &Cand) -> Found {
         surname: cand.name.surname.to_string(),
         rank: 0,
         toks: Vec::new(),
+        starts: std::collections::BTreeSet::new(),
     };
     add_mention(&mut f, cand);
     f
 }
 
-pub(super) fn add_mention(f: &mut Found, cand: &Cand) {
+fn add_mention(f: &mut Found, cand: &Cand) {
     let n = &cand.name;
     // `after` may include a suffix; mentions cover the bytes start..end, recomputed from tokens later.
     f.toks.push((n.first, n.after));
+    f.starts.insert(n.first);
     if f.given.is_none() && n.given.is_some() {
         // A full name upgrades a surname-only person ("Trump" then "Donald Trump").
         f.given = n.given.map(str::to_string);

@@ -9,7 +9,7 @@ use super::super::story::SideRow;
 
 /// The pane under a point, with the row inside its border.
 fn hit(app: &App, x: u16, y: u16) -> Option<(Focus, usize)> {
-    let areas = layout::areas(app);
+    let areas = app.areas;
     let at = Position::new(x, y);
     [Focus::List, Focus::Reader, Focus::Side]
         .into_iter()
@@ -33,7 +33,8 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
     };
     match pane {
         Focus::List => {
-            let height = layout::areas(app)
+            let height = app
+                .areas
                 .list
                 .map_or(1, |r| layout::list_row_height(r, app.layout));
             let view = app.view_mut();

@@ -1,38 +1,73 @@
-//! Read and starred marks per article id, saved atomically in the user's data directory.
+//! Read and starred marks per article id, saved atomically in the user's data directory and merged per mark with
+//! what other readers saved.
+
+mod disk;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use serde::{Deserialize, Serialize};
+use disk::{Changed, StateFile};
 
 /// The version written in the `version` field of the state file.
 pub const STATE_VERSION: u32 = 1;
 
+/// A clock: milliseconds since the Unix epoch.
+pub type Clock = fn() -> u64;
+
+/// The system clock in milliseconds since the Unix epoch.
+pub fn system_clock() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64)
+}
+
 /// Read and starred marks, keyed by article id, and where they are saved.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct ReadState {
     path: Option<PathBuf>,
     read: BTreeSet<String>,
     starred: BTreeSet<String>,
-    /// Read marks set (`true`) or cleared (`false`) since the state was loaded.
-    read_changes: BTreeMap<String, bool>,
-    /// Stars set or cleared since the state was loaded.
-    star_changes: BTreeMap<String, bool>,
+    /// When each mark last changed, as known here (from the file, or from this session).
+    changed: Changed,
+    /// Read marks set (`true`) or cleared (`false`) since the state was loaded or saved, with when.
+    read_changes: BTreeMap<String, (bool, u64)>,
+    /// Stars set or cleared since the state was loaded or saved, with when.
+    star_changes: BTreeMap<String, (bool, u64)>,
     dirty: bool,
+    clock: Clock,
 }
 
-/// The on-disk form: `{"version":1,"read":[...],"starred":[...]}`, lists sorted.
-#[derive(Debug, Serialize, Deserialize)]
-struct StateFile {
-    version: u32,
-    #[serde(default)]
-    read: BTreeSet<String>,
-    #[serde(default)]
-    starred: BTreeSet<String>,
+impl Default for ReadState {
+    fn default() -> Self {
+        Self {
+            path: None,
+            read: BTreeSet::new(),
+            starred: BTreeSet::new(),
+            changed: Changed::default(),
+            read_changes: BTreeMap::new(),
+            star_changes: BTreeMap::new(),
+            dirty: false,
+            clock: system_clock,
+        }
+    }
+}
+
+/// Why a save failed; it names the state file (never the temporary file written on the way).
+#[derive(Debug, thiserror::Error)]
+#[error("could not save read marks to {}: {what}: {reason}", path.display())]
+pub struct SaveError {
+    /// The state file.
+    pub path: PathBuf,
+    /// The step that failed.
+    pub what: &'static str,
+    /// The system's reason.
+    pub reason: String,
+    /// The kind of the underlying error.
+    pub kind: io::ErrorKind,
 }
 
 impl ReadState {
@@ -47,6 +82,13 @@ impl ReadState {
             path: Some(path.to_path_buf()),
             ..Self::default()
         }
+    }
+
+    /// Uses `clock` to date the marks changed from now on (tests use a fixed clock).
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
     }
 
     /// Loads the state kept at `path`; it will be saved back there.
@@ -68,13 +110,14 @@ impl ReadState {
                 return (state, Some(warning));
             }
         };
-        match parse(&bytes) {
+        match disk::parse(&bytes) {
             Ok(file) => {
                 state.read = file.read;
                 state.starred = file.starred;
+                state.changed = file.changed;
                 (state, None)
             }
-            Err(reason) => (state, Some(set_aside(path, &reason))),
+            Err(reason) => (state, Some(disk::set_aside(path, &reason))),
         }
     }
 
@@ -96,7 +139,9 @@ impl ReadState {
     /// Marks the article read or unread.
     pub fn set_read(&mut self, id: &str, read: bool) {
         if set_member(&mut self.read, id, read) {
-            self.read_changes.insert(id.to_owned(), read);
+            let now = (self.clock)();
+            self.read_changes.insert(id.to_owned(), (read, now));
+            self.changed.read.insert(id.to_owned(), now);
             self.dirty = true;
         }
     }
@@ -116,7 +161,9 @@ impl ReadState {
     /// Stars or unstars the article.
     pub fn set_starred(&mut self, id: &str, starred: bool) {
         if set_member(&mut self.starred, id, starred) {
-            self.star_changes.insert(id.to_owned(), starred);
+            let now = (self.clock)();
+            self.star_changes.insert(id.to_owned(), (starred, now));
+            self.changed.starred.insert(id.to_owned(), now);
             self.dirty = true;
         }
     }
@@ -143,13 +190,15 @@ impl ReadState {
     /// if missing. A crash or kill at any moment leaves either the old or the new file.
     /// An in-memory state (no path) is not saved.
     ///
-    /// The marks changed since loading are applied to the file as it is now on disk, so two
-    /// readers open at once keep each other's marks (the last change to one article wins).
+    /// The marks changed here are merged into the file as it is now on disk, per mark, by time
+    /// of change: a mark another reader changed later than this one did keeps the other
+    /// reader's value. The read-merge-write holds a lock on the file's folder, so two readers
+    /// saving at the same instant both keep their changes.
     ///
     /// # Errors
-    /// Any I/O error creating the directory, writing, syncing or renaming; the old file is then
-    /// left as it was and no temporary file remains.
-    pub fn save(&self) -> io::Result<()> {
+    /// Any I/O error creating the directory, locking, writing, syncing or renaming, naming the
+    /// state file; the old file is then left as it was and no temporary file remains.
+    pub fn save(&self) -> Result<(), SaveError> {
         self.save_merged().map(|_| ())
     }
 
@@ -158,39 +207,75 @@ impl ReadState {
     ///
     /// # Errors
     /// As [`ReadState::save`]; the state then stays dirty so a later call retries.
-    pub fn save_if_changed(&mut self) -> io::Result<bool> {
+    pub fn save_if_changed(&mut self) -> Result<bool, SaveError> {
         if !self.dirty {
             return Ok(false);
         }
         if let Some(file) = self.save_merged()? {
             self.read = file.read;
             self.starred = file.starred;
+            self.changed = file.changed;
+            self.read_changes.clear();
+            self.star_changes.clear();
         }
         self.dirty = false;
         Ok(true)
     }
 
-    /// Writes this session's changes over the file on disk; returns what was written.
-    fn save_merged(&self) -> io::Result<Option<StateFile>> {
+    /// Merges this session's changes into the file on disk under the lock; returns what was written.
+    fn save_merged(&self) -> Result<Option<StateFile>, SaveError> {
         let Some(path) = self.path.as_deref() else {
             return Ok(None);
         };
-        let on_disk = fs::read(path).ok().and_then(|bytes| parse(&bytes).ok());
-        let (mut read, mut starred) = match on_disk {
-            Some(file) => (file.read, file.starred),
-            None => (self.read.clone(), self.starred.clone()),
+        let fail = |what: &'static str| {
+            move |err: io::Error| SaveError {
+                path: path.to_path_buf(),
+                what,
+                reason: disk::reason(&err),
+                kind: err.kind(),
+            }
         };
-        apply_changes(&mut read, &self.read_changes);
-        apply_changes(&mut starred, &self.star_changes);
-        let file = StateFile {
-            version: STATE_VERSION,
-            read,
-            starred,
-        };
-        let mut bytes = serde_json::to_vec_pretty(&file).map_err(io::Error::other)?;
+        let target = disk::target(path).map_err(fail("cannot follow the link"))?;
+        let dir = disk::folder(&target);
+        fs::create_dir_all(&dir).map_err(fail("cannot create its folder"))?;
+        let _lock = disk::lock(&dir).map_err(fail("cannot lock its folder"))?;
+        let on_disk = fs::read(&target)
+            .ok()
+            .and_then(|bytes| disk::parse(&bytes).ok());
+        let mut file = on_disk.unwrap_or_else(|| StateFile {
+            read: self.read.clone(),
+            starred: self.starred.clone(),
+            changed: self.changed.clone(),
+            ..StateFile::default()
+        });
+        file.version = STATE_VERSION;
+        merge(&mut file.read, &mut file.changed.read, &self.read_changes);
+        merge(
+            &mut file.starred,
+            &mut file.changed.starred,
+            &self.star_changes,
+        );
+        let mut bytes = serde_json::to_vec_pretty(&file)
+            .map_err(|err| fail("cannot encode")(io::Error::other(err)))?;
         bytes.push(b'\n');
-        write_atomically(path, &bytes)?;
-        Ok(Some(file))
+        disk::write_atomically(&target, &dir, &bytes)
+            .map_err(fail("cannot write"))
+            .map(|()| Some(file))
+    }
+}
+
+/// Applies marks changed in this session to `set`, each unless the file says it changed later.
+fn merge(
+    set: &mut BTreeSet<String>,
+    times: &mut BTreeMap<String, u64>,
+    changes: &BTreeMap<String, (bool, u64)>,
+) {
+    for (id, &(member, at)) in changes {
+        if times.get(id).is_some_and(|&theirs| theirs > at) {
+            continue;
+        }
+        set_member(set, id, member);
+        times.insert(id.clone(), at);
     }
 }
 
@@ -213,13 +298,6 @@ pub fn default_path_from(
     Some(base.join("cloakroom").join("state.json"))
 }
 
-/// Applies marks set or cleared in this session to `set`.
-fn apply_changes(set: &mut BTreeSet<String>, changes: &BTreeMap<String, bool>) {
-    for (id, &member) in changes {
-        set_member(set, id, member);
-    }
-}
-
 /// Adds or removes `id`; returns whether the set changed.
 fn set_member(set: &mut BTreeSet<String>, id: &str, member: bool) -> bool {
     if member {
@@ -231,73 +309,4 @@ fn set_member(set: &mut BTreeSet<String>, id: &str, member: bool) -> bool {
     } else {
         set.remove(id)
     }
-}
-
-/// Parses the file's bytes, saying what is wrong when it is not a state file.
-fn parse(bytes: &[u8]) -> Result<StateFile, String> {
-    let file: StateFile = serde_json::from_slice(bytes).map_err(|err| err.to_string())?;
-    if file.version == STATE_VERSION {
-        Ok(file)
-    } else {
-        Err(format!("unsupported version {}", file.version))
-    }
-}
-
-/// Renames a corrupt state file aside and returns the warning to show.
-fn set_aside(path: &Path, reason: &str) -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let mut name = path.file_name().map(OsString::from).unwrap_or_default();
-    name.push(format!(".corrupt-{secs}"));
-    let aside = path.with_file_name(name);
-    match fs::rename(path, &aside) {
-        Ok(()) => format!(
-            "the state file {} was corrupt ({reason}); it was moved to {} and read and starred marks start empty",
-            path.display(),
-            aside.display()
-        ),
-        Err(err) => format!(
-            "the state file {} is corrupt ({reason}) and could not be moved aside ({err}); read and starred marks start empty",
-            path.display()
-        ),
-    }
-}
-
-/// Writes `bytes` to `path` through a synced temporary file in the same directory.
-/// A symbolic link is followed, so a state file kept elsewhere (dotfiles) stays linked.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let resolved;
-    let path = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path)?;
-            resolved.as_path()
-        }
-        _ => path,
-    };
-    let dir = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".state-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|err| err.error)?;
-    sync_dir(&dir)
-}
-
-/// Makes a rename in `dir` durable.
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    fs::File::open(dir)?.sync_all()
-}
-
-/// Directories cannot be opened for syncing here; the rename is as durable as the platform makes it.
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
 }
