@@ -317,3 +317,32 @@ fn a_number_out_of_range_as_an_element_is_skipped_not_the_whole_array() -> anyho
     );
     Ok(())
 }
+
+#[test]
+fn lone_surrogate_escapes_are_replaced_not_the_whole_file_lost() -> anyhow::Result<()> {
+    // Found by the fuzz target (seed 22, case 77400): `"\udf89"` is valid JSON by the grammar, but serde_json will
+    // not decode it, so a wrapper whose key held one was refused whole, and a title holding one went missing.
+    let dir = tempfile::tempdir()?;
+    let wrapper = dir.path().join("wrapper.json");
+    fs::write(
+        &wrapper,
+        r#"{"resp\udf89": {"docs": [{"title": "Kept"}]}, "articles": [{"title": "Also \ud83c kept"}]}"#,
+    )?;
+    let corpus = load_path(&wrapper)?;
+    let titles: Vec<&str> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Also \u{fffd} kept"]);
+    assert!(
+        corpus.report.warnings[0].contains("surrogate"),
+        "{:?}",
+        corpus.report.warnings
+    );
+    let lines = dir.path().join("lines.jsonl");
+    fs::write(
+        &lines,
+        "{\"title\": \"Lone \\udc00 half\"}\n{\"title\": \"Pair \\ud83c\\udf89\"}\n",
+    )?;
+    let corpus = load_path(&lines)?;
+    let titles: Vec<&str> = corpus.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["Lone \u{fffd} half", "Pair \u{1f389}"]);
+    Ok(())
+}

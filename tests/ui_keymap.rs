@@ -189,3 +189,18 @@ fn hints_come_from_the_keymap_for_the_mode() {
     assert!(search.contains(&("Esc".to_owned(), "cancel")));
     assert!(!search.iter().any(|(_, h)| *h == "search"));
 }
+
+#[test]
+fn capital_s_toggles_the_order_of_search_results_and_the_help_says_so() {
+    for focus in [Focus::List, Focus::Reader, Focus::Side] {
+        assert_eq!(
+            resolve(Mode::Normal, focus, key(KeyCode::Char('S'))),
+            Some(Action::ToggleSort)
+        );
+    }
+    assert!(
+        help_rows()
+            .iter()
+            .any(|(_, k, d)| k == "S" && d.contains("newest first"))
+    );
+}

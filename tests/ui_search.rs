@@ -120,12 +120,12 @@ fn a_second_answer_to_the_same_search_adds_details_and_keeps_the_place() {
     let mut h = harness(120, 35);
     h.press(KeyCode::Char('/'));
     assert_eq!(search_scope(&h.app), None, "over the whole corpus");
-    h.keys("nato");
+    h.keys("senator");
     h.press(KeyCode::Enter);
     h.press(KeyCode::Char('j'));
     let items = h.app.view().items.clone();
     assert!(items.len() >= 2, "{items:?}");
-    let mut hits = h.engine.search("nato", None).expect("valid query");
+    let mut hits = h.engine.search("senator", None).expect("valid query");
     let marker = FieldMatch {
         field: MatchField::Body,
         text: "second answer".into(),
@@ -175,6 +175,41 @@ fn back_on_titles_only_results_asks_the_full_index_again() {
     assert_eq!(h.app.views().len(), 2);
     let crumb = breadcrumb(&h.app);
     assert!(!crumb.contains("titles only"), "{crumb}");
+}
+
+#[test]
+fn s_orders_search_results_newest_first_and_back() {
+    let mut h = harness(120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("senator");
+    h.press(KeyCode::Enter);
+    let best = h.app.view().items.clone();
+    assert!(best.len() >= 3, "{best:?}");
+    assert!(
+        breadcrumb(&h.app).ends_with(", best first"),
+        "{}",
+        breadcrumb(&h.app)
+    );
+    h.press(KeyCode::Char('S'));
+    assert!(
+        breadcrumb(&h.app).ends_with(", newest first"),
+        "{}",
+        breadcrumb(&h.app)
+    );
+    let newest = h.app.view().items.clone();
+    let mut sorted = best.clone();
+    sorted.sort_unstable();
+    let mut same = newest.clone();
+    same.sort_unstable();
+    assert_eq!(sorted, same, "the same stories");
+    let dates: Vec<_> = newest
+        .iter()
+        .map(|&a| h.app.articles()[a as usize].date)
+        .collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert_ne!(newest, best, "the fixture's best story is not its newest");
+    h.press(KeyCode::Char('S'));
+    assert_eq!(h.app.view().items, best);
 }
 
 /// The spans of the open story's search highlights, as the text they cover.

@@ -3,6 +3,8 @@
 //! Output: ranked stories as text, or with `--json` one JSON array per query, each on its own
 //! line, in the order the queries were given:
 //! `[{"id","title","source","date","score","matches":[{"field","text","ranges"}]}]`.
+//! `--sort relevance|date` orders the stories (best first by default); `--explain` takes each
+//! story's score apart (with `--json`, an `explain` object per story).
 //! `--stats` prints `load:`, `extract:` (people and bills), `index:` (the search index) and, per
 //! query, `query "Q": N hits in X ms`, where N counts every matching story (not only those shown).
 //! Exit status: 0 when the searches ran (even with no hits), 1 when they ran but records were skipped
@@ -20,7 +22,7 @@ use serde::Serialize;
 use super::LoadArgs;
 use crate::corpus::{self, Article, LoadOptions};
 use crate::extract::EntityIndex;
-use crate::search::{FieldMatch, Hit, Query, SearchIndex, parse};
+use crate::search::{Explanation, FieldMatch, Hit, Query, SearchIndex, Sort, parse};
 
 /// Stories printed per query when `--limit` is not given.
 const DEFAULT_LIMIT: usize = 20;
@@ -49,9 +51,34 @@ pub struct SearchArgs {
     /// Print timings to standard error: load, index, and each query.
     #[arg(long)]
     pub stats: bool,
+    /// Order of the stories: best first (the default) or newest first.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Take each story's score apart: per query word, the fields, tf, idf and fuzz, then the
+    /// coordination and proximity factors (with --json, an "explain" object per story).
+    #[arg(long)]
+    pub explain: bool,
     /// Field mapping.
     #[command(flatten)]
     pub load: LoadArgs,
+}
+
+/// The order of `search` results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortArg {
+    /// Best first; date breaks exact ties.
+    Relevance,
+    /// Newest first; score breaks ties.
+    Date,
+}
+
+impl From<SortArg> for Sort {
+    fn from(s: SortArg) -> Sort {
+        match s {
+            SortArg::Relevance => Sort::Relevance,
+            SortArg::Date => Sort::Date,
+        }
+    }
 }
 
 /// One story in `--json` output.
@@ -63,6 +90,8 @@ struct JsonHit<'a> {
     date: Option<String>,
     score: i64,
     matches: &'a [FieldMatch],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<&'a Explanation>,
 }
 
 /// Splits the positional arguments into paths and queries, as the contract says.
@@ -127,21 +156,35 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let mut out = stdout.lock();
     for (text, query) in texts.iter().zip(&queries) {
         let t = Instant::now();
-        let ranking = index.rank(&corpus.articles, query, limit, &|| false);
-        let (hits, total) = match ranking {
+        let ranking = index.rank_within(
+            &corpus.articles,
+            query,
+            limit,
+            None,
+            args.sort.into(),
+            &|| false,
+        );
+        let (hits, total, explained) = match ranking {
             Some(mut r) => {
                 r.fill(&index, &corpus.articles, 0..limit);
-                (r.hits, r.total)
+                let explained: Vec<Option<Explanation>> = if args.explain {
+                    (0..r.hits.len())
+                        .map(|i| r.explain_score(&index, &corpus.articles, i))
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                (r.hits, r.total, explained)
             }
-            None => (Vec::new(), 0),
+            None => (Vec::new(), 0, Vec::new()),
         };
         if args.stats {
             eprintln!("query {text:?}: {total} hits in {:.3} ms", ms(t));
         }
         if args.json {
-            print_json(&mut out, &corpus.articles, &hits)?;
+            print_json(&mut out, &corpus.articles, &hits, &explained)?;
         } else {
-            print_text(&mut out, &corpus.articles, text, &hits, total)?;
+            print_text(&mut out, &corpus.articles, text, &hits, total, &explained)?;
         }
     }
     out.flush()?;
@@ -152,10 +195,16 @@ fn ms(t: Instant) -> f64 {
     t.elapsed().as_secs_f64() * 1000.0
 }
 
-fn print_json(out: &mut impl Write, articles: &[Article], hits: &[Hit]) -> anyhow::Result<()> {
+fn print_json(
+    out: &mut impl Write,
+    articles: &[Article],
+    hits: &[Hit],
+    explained: &[Option<Explanation>],
+) -> anyhow::Result<()> {
     let rows: Vec<JsonHit<'_>> = hits
         .iter()
-        .filter_map(|h| {
+        .enumerate()
+        .filter_map(|(i, h)| {
             let a = articles.get(h.article)?;
             Some(JsonHit {
                 id: &a.id,
@@ -164,6 +213,7 @@ fn print_json(out: &mut impl Write, articles: &[Article], hits: &[Hit]) -> anyho
                 date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
                 score: h.score,
                 matches: &h.matches,
+                explain: explained.get(i).and_then(Option::as_ref),
             })
         })
         .collect();
@@ -178,6 +228,7 @@ fn print_text(
     query: &str,
     hits: &[Hit],
     total: usize,
+    explained: &[Option<Explanation>],
 ) -> anyhow::Result<()> {
     writeln!(out, "{}: {} of {total} stories", clean(query), hits.len())?;
     for (n, h) in hits.iter().enumerate() {
@@ -209,6 +260,11 @@ fn print_text(
                 field.as_str().unwrap_or_default(),
                 marked(&m.text, &m.ranges)
             )?;
+        }
+        if let Some(Some(e)) = explained.get(n) {
+            for line in e.to_string().lines() {
+                writeln!(out, "     explain: {}", clean(line))?;
+            }
         }
     }
     Ok(())

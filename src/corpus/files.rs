@@ -92,7 +92,8 @@ impl Kind {
     }
 }
 
-/// Whether a file in a folder is the folder's own documentation (README, LICENSE, ...) rather than an article.
+/// Whether a file in a folder is the folder's own documentation or metadata (README, LICENSE,
+/// `SOURCE_COMMIT`, checksums ...) rather than an article.
 fn is_project_file(path: &Path) -> bool {
     let stem = path
         .file_stem()
@@ -106,6 +107,16 @@ fn is_project_file(path: &Path) -> bool {
         "CHANGELOG",
         "NOTICE",
         "CONTRIBUTING",
+        "AUTHORS",
+        "SOURCE",
+        "SOURCE_COMMIT",
+        "COMMIT",
+        "VERSION",
+        "MANIFEST",
+        "CITATION",
+        "CHECKSUMS",
+        "SHA256SUMS",
+        "MD5SUMS",
     ]
     .iter()
     .any(|name| stem == *name)

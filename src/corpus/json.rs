@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
+use super::escapes::repair_surrogates;
 use super::fields::{Field, FieldMap};
 use super::raw::RawObject;
 use super::scan::{Element, nests_deeper_than, split_array};
@@ -150,7 +151,7 @@ pub fn parse_record(
     if nests_deeper_than(bytes, MAX_NESTING) {
         return Some((Err(skip(too_deep())), warnings));
     }
-    let text = match std::str::from_utf8(bytes) {
+    let mut text = match std::str::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(err) => {
             let at = err.valid_up_to();
@@ -160,6 +161,12 @@ pub fn parse_record(
             String::from_utf8_lossy(bytes)
         }
     };
+    if let Some(fixed) = repair_surrogates(&text) {
+        warnings.push(format!(
+            "{file}:{line}: \\u escapes of half a surrogate pair were replaced with U+FFFD"
+        ));
+        text = Cow::Owned(fixed);
+    }
     let outcome = match RawObject::parse(&text) {
         Ok(obj) => {
             let origin = Origin {
@@ -254,15 +261,25 @@ pub fn parse_json(bytes: &[u8], file: &str, map: &FieldMap) -> Result<Parsed, Js
             .ok_or_else(|| document_error(bytes)),
         Some(b'{') if is_json_lines(bytes) => Ok(parse_lines(bytes, 1, file, map)),
         Some(b'{') => {
-            let text = match std::str::from_utf8(bytes) {
+            let mut text = match std::str::from_utf8(bytes) {
                 Ok(text) => Cow::Borrowed(text),
                 Err(_) => String::from_utf8_lossy(bytes),
             };
+            let lossy = matches!(text, Cow::Owned(_));
+            let repaired = repair_surrogates(&text);
+            if let Some(fixed) = &repaired {
+                text = Cow::Owned(fixed.clone());
+            }
             let obj = RawObject::parse(&text).map_err(|_| document_error(bytes))?;
             let mut parsed = parse_object(&text, &text, &obj, file, map, 0);
-            if matches!(text, Cow::Owned(_)) {
+            if lossy {
                 parsed.warnings.push(format!(
                     "{file}: invalid UTF-8; undecodable bytes were replaced with U+FFFD"
+                ));
+            }
+            if repaired.is_some() {
+                parsed.warnings.push(format!(
+                    "{file}: \\u escapes of half a surrogate pair were replaced with U+FFFD"
                 ));
             }
             Ok(parsed)

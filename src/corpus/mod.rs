@@ -2,8 +2,10 @@
 
 mod article;
 mod dates;
+mod escapes;
 mod fields;
 mod files;
+mod furniture;
 mod json;
 mod raw;
 mod record;

@@ -105,14 +105,14 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 /// Cleans a body: HTML converted when it looks like HTML, then sanitized, lines' trailing spaces trimmed when
-/// needed, runs of blank lines collapsed to one, and the ends trimmed.
+/// needed, runs of blank lines collapsed to one, the ends trimmed, and page furniture removed.
 pub fn body(raw: Cow<'_, str>) -> String {
     let text = if looks_like_html(&raw) {
         html_to_text(&raw)
     } else {
         raw.into_owned()
     };
-    paragraphs(sanitize::clean_owned(text))
+    super::furniture::strip(paragraphs(sanitize::clean_owned(text)))
 }
 
 /// A one-line field, HTML decoded when it looks like HTML.

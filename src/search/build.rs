@@ -6,7 +6,8 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap};
 
-use super::postings::{Postings, PostingsBuilder};
+use super::postings::{LEAD, Postings, PostingsBuilder};
+use super::score::LEAD_WORDS;
 use super::text;
 use crate::corpus::Article;
 
@@ -62,34 +63,39 @@ impl LocalVocab {
 }
 
 /// One field's postings within a chunk: for local term `t`, the article offsets
-/// `docs[offsets[t]..offsets[t + 1]]`, ascending.
+/// `docs[offsets[t]..offsets[t + 1]]`, ascending, each with its frequency byte above bit 16.
 #[derive(Default)]
 struct Side {
     offsets: Vec<u32>,
-    docs: Vec<u16>,
+    docs: Vec<u32>,
 }
 
+/// A chunk-local posting: term, article offset, and its frequency byte (occurrences up to 127,
+/// and [`LEAD`]).
+type Pair = (u32, u16, u8);
+
 impl Side {
-    /// Groups `(term, article offset)` pairs (in article order) by term with a counting sort.
-    fn from_pairs(pairs: &[(u32, u16)], terms: usize) -> Side {
+    /// Groups postings (in article order) by term with a counting sort.
+    fn from_pairs(pairs: &[Pair], terms: usize) -> Side {
         let mut offsets = vec![0u32; terms + 1];
-        for &(t, _) in pairs {
+        for &(t, ..) in pairs {
             offsets[t as usize + 1] += 1;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
         }
         let mut fill = offsets.clone();
-        let mut docs = vec![0u16; pairs.len()];
-        for &(t, d) in pairs {
+        let mut docs = vec![0u32; pairs.len()];
+        for &(t, d, tf) in pairs {
             let at = &mut fill[t as usize];
-            docs[*at as usize] = d;
+            docs[*at as usize] = u32::from(d) | u32::from(tf) << 16;
             *at += 1;
         }
         Side { offsets, docs }
     }
 
-    fn docs(&self, term: u32) -> &[u16] {
+    /// The postings of local term `term`: article offset in the low 16 bits, frequency byte above.
+    fn docs(&self, term: u32) -> &[u32] {
         let t = term as usize;
         match (self.offsets.get(t), self.offsets.get(t + 1)) {
             (Some(&a), Some(&b)) => &self.docs[a as usize..b as usize],
@@ -104,43 +110,66 @@ pub(crate) struct Chunk {
     vocab: LocalVocab,
     title: Side,
     body: Side,
+    /// Words in each article's title and body.
+    pub lens: Vec<(u16, u32)>,
 }
 
 /// Indexes the words and bill numbers of `articles`, the first of which is article `base`.
 pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     debug_assert!(articles.len() <= CHUNK);
     let mut vocab = LocalVocab::new();
-    // Per local term, the last (article, field) stamp that counted it, to count it once.
-    let mut seen: Vec<u32> = Vec::new();
-    let mut title_pairs: Vec<(u32, u16)> = Vec::new();
-    let mut body_pairs: Vec<(u32, u16)> = Vec::with_capacity(articles.len() * 256);
+    // Per local term and field, one past the index of its last posting: the posting to count
+    // into when it is this article's (at or after the article's first posting).
+    let mut seen_title: Vec<u32> = Vec::new();
+    let mut seen_body: Vec<u32> = Vec::new();
+    let mut title_pairs: Vec<Pair> = Vec::new();
+    let mut body_pairs: Vec<Pair> = Vec::with_capacity(articles.len() * 256);
+    let mut lens = Vec::with_capacity(articles.len());
     let mut buf = String::new();
     for (k, article) in articles.iter().enumerate() {
+        let mut len = (0u32, 0u32);
         for is_title in [true, false] {
-            let (text, pairs) = if is_title {
-                (&article.title, &mut title_pairs)
+            let (text, pairs, seen) = if is_title {
+                (&article.title, &mut title_pairs, &mut seen_title)
             } else {
-                (&article.body, &mut body_pairs)
+                (&article.body, &mut body_pairs, &mut seen_body)
             };
-            let stamp = (2 * k + usize::from(is_title) + 1) as u32;
-            let mut add = |vocab: &mut LocalVocab, w: &str| {
+            let doc = k as u16;
+            let first = pairs.len() as u32;
+            let mut words = 0u32;
+            let mut add = |vocab: &mut LocalVocab, w: &str, words: u32| {
                 let id = vocab.intern(w) as usize;
                 if id >= seen.len() {
                     seen.resize(id + 1, 0);
                 }
-                if seen[id] != stamp {
-                    seen[id] = stamp;
-                    pairs.push((id as u32, k as u16));
+                let lead = if words < LEAD_WORDS { LEAD } else { 0 };
+                let at = seen[id];
+                if at > first {
+                    // Already in this article: count up to 127 occurrences, keep the lead flag.
+                    let p = &mut pairs[at as usize - 1];
+                    p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
+                } else {
+                    pairs.push((id as u32, doc, 1 | lead));
+                    seen[id] = pairs.len() as u32;
                 }
             };
-            text::for_each_word(text, |w| add(&mut vocab, w));
+            text::for_each_word(text, |w| {
+                add(&mut vocab, w, words);
+                words += 1;
+            });
             for m in text::find_bills(text) {
                 buf.clear();
                 buf.push('#');
                 buf.push_str(&m.key);
-                add(&mut vocab, &buf);
+                add(&mut vocab, &buf, if m.start < 400 { 0 } else { u32::MAX });
+            }
+            if is_title {
+                len.0 = words;
+            } else {
+                len.1 = words;
             }
         }
+        lens.push((len.0.min(u32::from(u16::MAX)) as u16, len.1));
     }
     let terms = vocab.len();
     Chunk {
@@ -148,6 +177,7 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
         title: Side::from_pairs(&title_pairs, terms),
         body: Side::from_pairs(&body_pairs, terms),
         vocab,
+        lens,
     }
 }
 
@@ -201,8 +231,8 @@ pub(crate) fn merge(chunks: &[Chunk]) -> (Vec<&str>, Postings, Postings) {
                         {
                             let c = &chunks[ci];
                             let side = if title { &c.title } else { &c.body };
-                            for &d in side.docs(local) {
-                                b.push(c.base + u32::from(d));
+                            for &p in side.docs(local) {
+                                b.push(c.base + (p & 0xFFFF), (p >> 16) as u8);
                             }
                             ptr[ci] += 1;
                         }
@@ -249,6 +279,11 @@ mod tests {
         assert_eq!(title.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
         assert_eq!(body.iter(massie).collect::<Vec<_>>(), [0, CHUNK as u32]);
         assert_eq!(body.count(massie), 2);
+        assert_eq!(
+            super::super::postings::tf_of(body.tf(massie, CHUNK as u32)),
+            2
+        );
+        assert_eq!(chunks[0].lens, [(2, 9), (1, 3)]);
         assert_eq!(
             body.iter(id("budget")).collect::<Vec<_>>(),
             [1, CHUNK as u32]

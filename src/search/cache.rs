@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::engine::Resolved;
+use super::marks::Marks;
 
 /// How many recent words (and clauses) are remembered.
 const KEEP: usize = 24;
@@ -10,14 +11,19 @@ const KEEP: usize = 24;
 /// Vocabulary terms with their fuzzy scores.
 type Terms = Arc<Vec<(u32, i64)>>;
 
-/// What a clause resolved to and its per-article packed matches.
-type Clause = (Arc<Resolved>, Arc<Vec<u32>>);
+/// What a clause resolved to and its score per article.
+type Clause = (Arc<Resolved>, Arc<Marks>);
 
-/// Terms that matched recent words, and the per-article matches of recent clauses.
+/// People and bills a word names, with their fuzz.
+pub(crate) type Names = Arc<(Vec<(u32, f32)>, Vec<(u32, f32)>)>;
+
+/// Terms that matched recent words, the people and bills they name, and the per-article matches
+/// of recent clauses.
 #[derive(Debug, Default)]
 pub(crate) struct TermCache {
     words: Vec<(String, Terms)>,
     clauses: Vec<(String, Clause)>,
+    names: Vec<(String, Names)>,
 }
 
 impl TermCache {
@@ -48,6 +54,23 @@ impl TermCache {
         self.words.push((word.to_string(), terms));
     }
 
+    /// The people and bills `word` names, if it was seen recently.
+    pub fn names(&self, word: &str) -> Option<Names> {
+        self.names
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|(_, n)| Arc::clone(n))
+    }
+
+    /// Remembers the people and bills `word` names.
+    pub fn store_names(&mut self, word: &str, names: Names) {
+        self.names.retain(|(w, _)| w != word);
+        if self.names.len() >= KEEP {
+            self.names.remove(0);
+        }
+        self.names.push((word.to_string(), names));
+    }
+
     /// What a clause evaluated recently resolved to, and its per-article packed matches.
     pub fn clause(&self, key: &str) -> Option<Clause> {
         self.clauses
@@ -57,7 +80,7 @@ impl TermCache {
     }
 
     /// Remembers what a clause resolved to and its per-article matches.
-    pub fn store_clause(&mut self, key: &str, resolved: Arc<Resolved>, dense: Arc<Vec<u32>>) {
+    pub fn store_clause(&mut self, key: &str, resolved: Arc<Resolved>, dense: Arc<Marks>) {
         self.clauses.retain(|(k, _)| k != key);
         if self.clauses.len() >= KEEP / 4 {
             self.clauses.remove(0);

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use super::engine::{BODY, ClausePlan, ENTITY, Ranking, TITLE, class_of};
+use super::engine::{BODY, ClausePlan, ENTITY, Ranking, TITLE};
 use super::index::{Named, SearchIndex};
 use super::query::{Scope, Term};
 use super::{FieldMatch, MatchField, matcher, text};
@@ -50,16 +50,19 @@ fn fold_into(s: &str, out: &mut String, mut map: Option<&mut Vec<usize>>) {
     }
 }
 
-/// True when the folded `haystack` contains `needle` (already folded).
-pub fn contains_folded(haystack: &str, needle: &str) -> bool {
+/// How many times the folded `haystack` contains `needle` (already folded).
+pub fn count_folded(haystack: &str, needle: &str) -> usize {
     thread_local! {
         static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    if needle.is_empty() {
+        return 0;
     }
     BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.clear();
         fold_into(haystack, &mut b, None);
-        memmem::find(b.as_bytes(), needle.as_bytes()).is_some()
+        memmem::find_iter(b.as_bytes(), needle.as_bytes()).count()
     })
 }
 
@@ -100,12 +103,12 @@ fn explain(index: &SearchIndex, plans: &[ClausePlan], doc: usize, a: &Article) -
     let mut out: Vec<FieldMatch> = Vec::new();
     let mut window: Option<(Range<usize>, usize)> = None;
     for p in plans.iter().filter(|p| !p.clause.negated) {
-        let packed = p.dense.get(doc).copied().unwrap_or(0);
+        let class = u32::from(p.marks.class.get(doc).copied().unwrap_or(0));
         let pattern = match &p.clause.term {
             Term::Word(w) | Term::Phrase(w) => w.clone(),
             Term::Bill(k) => text::bill_display(k),
         };
-        let m = match class_of(packed) {
+        let m = match class {
             ENTITY => entity_match(index, p, doc, &pattern),
             TITLE if p.clause.scope == Scope::Source => {
                 let s = a.source.as_deref().unwrap_or_default();
@@ -174,10 +177,10 @@ fn entity_match(
     doc: usize,
     pattern: &str,
 ) -> Option<FieldMatch> {
-    let pick = |ids: &[u32], resolved: &[(u32, i64)], list: &[Named]| -> Option<(u32, i64)> {
+    let pick = |ids: &[u32], resolved: &[(u32, f32)], list: &[Named]| -> Option<(u32, f32)> {
         ids.iter()
             .filter_map(|id| resolved.iter().find(|(r, _)| r == id).copied())
-            .max_by_key(|&(_, s)| s)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
             .filter(|&(id, _)| list.get(id as usize).is_some())
     };
     let people = index
@@ -341,7 +344,8 @@ mod tests {
     #[test]
     fn folding_and_finding() {
         assert_eq!(fold("  The  PATRIOT\nAct "), "the patriot act ");
-        assert!(contains_folded("The USA PATRIOT\n Act", "patriot act"));
+        assert_eq!(count_folded("The USA PATRIOT\n Act", "patriot act"), 1);
+        assert_eq!(count_folded("Patriot Act, patriot  act", "patriot act"), 2);
         let hay = "Zoë said: the Patriot  Act";
         let r = find_folded(hay, "patriot act").expect("found");
         assert_eq!(&hay[r], "Patriot  Act");

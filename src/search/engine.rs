@@ -7,21 +7,23 @@ use rayon::prelude::*;
 
 use super::Hit;
 use super::index::SearchIndex;
+use super::joint::Names;
+use super::marks::Marks;
 use super::names::{bill_entities, entity_matches};
 use super::query::{Clause, Query, Scope, Term};
+use super::score;
 use crate::corpus::Article;
 
-/// Ranking classes, best first: an extracted person or bill, the title or source, the body.
+/// Field classes of a match, best first: an extracted person or bill, the title or source, the body.
+/// They choose what the match details show; the score comes from [`super::score`].
 pub(crate) const ENTITY: u32 = 3;
 pub(crate) const TITLE: u32 = 2;
 pub(crate) const BODY: u32 = 1;
 
-/// Added to the score of a strong match: an entity, an exact or prefix word, a fuzzy word about
-/// as good as the best one. Weak matches ("massive" for "masie" when "massie" exists) rank after
-/// every strong one, whatever their field.
+/// A match score at or above this is strong (used by the titles-only search while indexing).
 pub(crate) const STRONG: i64 = 1 << 20;
 
-/// Packs strength, class and fuzzy score into one comparable number (0 means no match).
+/// Packs strength, class and fuzzy score into one comparable number (titles-only search).
 pub(crate) fn pack(class: u32, score: i64) -> u32 {
     let strong = u32::from(score >= STRONG);
     (strong << 28) | (class << 24) | ((score % STRONG).clamp(1, 0xF_FFFF) as u32)
@@ -32,32 +34,43 @@ pub(crate) fn class_of(packed: u32) -> u32 {
     (packed >> 24) & 0xF
 }
 
-/// Weight of one clause's packed match in a story's score: strength, then class, then score.
-fn weight(packed: u32) -> i64 {
-    i64::from(packed >> 28) * 10_000
-        + i64::from(class_of(packed)) * 1000
-        + i64::from(packed & 0xF_FFFF).min(999)
-}
+/// Scores are reported as integers: thousandths.
+const SCALE: f32 = 1000.0;
 
-/// What one clause resolved to.
+/// What one clause resolved to, each with its fuzz (how surely it is the word typed, 0 to 1).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Resolved {
-    /// Vocabulary terms with scores.
-    pub terms: Vec<(u32, i64)>,
-    /// People with scores.
-    pub people: Vec<(u32, i64)>,
-    /// Bills with scores.
-    pub bills: Vec<(u32, i64)>,
-    /// Sources with scores.
-    pub sources: Vec<(u32, i64)>,
+    /// Vocabulary terms.
+    pub terms: Vec<(u32, f32)>,
+    /// People.
+    pub people: Vec<(u32, f32)>,
+    /// Bills.
+    pub bills: Vec<(u32, f32)>,
+    /// Sources.
+    pub sources: Vec<(u32, f32)>,
+    /// The idf of a phrase (the sum of its words').
+    pub phrase_idf: f32,
 }
 
-/// A clause with what it resolved to and the articles it matches (packed class and score).
+/// A clause with what it resolved to and its score in every article.
 #[derive(Debug, Clone)]
 pub(crate) struct ClausePlan {
     pub clause: Clause,
     pub resolved: Resolved,
-    pub dense: Arc<Vec<u32>>,
+    pub marks: Arc<Marks>,
+}
+
+/// A comparison of (score, article) pairs.
+type Order<'a> = dyn Fn(&(f32, u32), &(f32, u32)) -> Ordering + 'a;
+
+/// The order of a result list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Best first (date breaks exact ties).
+    #[default]
+    Relevance,
+    /// Newest first (score breaks ties).
+    Date,
 }
 
 /// The ranked stories of one query, without match details until asked for.
@@ -68,12 +81,25 @@ pub struct Ranking {
     /// How many stories matched in all (`hits` may be cut at the limit).
     pub total: usize,
     pub(crate) plans: Arc<Vec<ClausePlan>>,
+    /// The order the hits are in.
+    pub(crate) sort: Sort,
 }
 
 impl SearchIndex {
     /// Ranks the stories matching `query`, best first, and says why each matched; at most `limit`.
     pub fn search(&self, articles: &[Article], query: &Query, limit: usize) -> Vec<Hit> {
-        match self.rank(articles, query, limit, &|| false) {
+        self.search_sorted(articles, query, limit, Sort::Relevance)
+    }
+
+    /// Like [`search`](Self::search), in the order asked for.
+    pub fn search_sorted(
+        &self,
+        articles: &[Article],
+        query: &Query,
+        limit: usize,
+        sort: Sort,
+    ) -> Vec<Hit> {
+        match self.rank_within(articles, query, limit, None, sort, &|| false) {
             Some(mut r) => {
                 r.fill(self, articles, 0..r.hits.len());
                 r.hits
@@ -91,17 +117,19 @@ impl SearchIndex {
         limit: usize,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranking> {
-        self.rank_within(articles, query, limit, None, stale)
+        self.rank_within(articles, query, limit, None, Sort::Relevance, stale)
     }
 
     /// Like [`rank`](Self::rank), counting only the articles listed in `within` (for a search
-    /// inside a pivot or an earlier search), so that the limit applies to what can be shown.
+    /// inside a pivot or an earlier search), so that the limit applies to what can be shown, in
+    /// the order `sort` asks for.
     pub fn rank_within(
         &self,
         articles: &[Article],
         query: &Query,
         limit: usize,
         within: Option<&[u32]>,
+        sort: Sort,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranking> {
         let allowed: Option<Vec<u64>> = within.map(|list| {
@@ -113,34 +141,37 @@ impl SearchIndex {
             }
             bits
         });
+        let names = self.joint_names(&query.clauses);
         let mut plans = Vec::with_capacity(query.clauses.len());
-        for clause in &query.clauses {
+        for (clause, names) in query.clauses.iter().zip(names) {
             if stale() {
                 return None;
             }
-            plans.push(self.plan(articles, clause, stale)?);
+            plans.push(self.plan(articles, clause, names, stale)?);
         }
         if stale() {
             return None;
         }
-        let positive: Vec<&[u32]> = plans
+        let positive: Vec<&Marks> = plans
             .iter()
             .filter(|p| !p.clause.negated)
-            .map(|p| p.dense.as_slice())
+            .map(|p| p.marks.as_ref())
             .collect();
-        let negative: Vec<&[u32]> = plans
+        let negative: Vec<&[f32]> = plans
             .iter()
             .filter(|p| p.clause.negated)
-            .map(|p| p.dense.as_slice())
+            .map(|p| p.marks.score.as_slice())
             .collect();
         if query.is_empty() {
             return Some(Ranking {
                 hits: Vec::new(),
                 total: 0,
                 plans: Arc::new(plans),
+                sort,
             });
         }
-        let mut found: Vec<(i64, u32)> = (0..self.n)
+        let w = &self.weights;
+        let mut found: Vec<(f32, u32)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
             .filter_map(|d| {
@@ -150,7 +181,7 @@ impl SearchIndex {
                 {
                     return None;
                 }
-                if negative.iter().any(|n| n[d] != 0) {
+                if negative.iter().any(|n| n[d] > 0.0) {
                     return None;
                 }
                 let date = self.dates[d];
@@ -159,36 +190,72 @@ impl SearchIndex {
                 {
                     return None;
                 }
-                let mut score = 0;
+                let mut sum = 0.0;
+                let mut balance = 1.0f32;
                 for p in &positive {
-                    if p[d] == 0 {
+                    let s = p.score[d];
+                    if s <= 0.0 {
                         return None;
                     }
-                    score += weight(p[d]);
+                    sum += s;
+                    balance = balance.min(s / p.best);
                 }
+                let score = if positive.len() > 1 {
+                    sum * w.coordinate(balance)
+                } else {
+                    sum
+                };
                 Some((score, d as u32))
             })
             .collect();
         let total = found.len();
-        let order = |a: &(i64, u32), b: &(i64, u32)| -> Ordering {
-            b.0.cmp(&a.0)
+        let by_score = |a: &(f32, u32), b: &(f32, u32)| -> Ordering {
+            b.0.total_cmp(&a.0)
                 .then_with(|| self.dates[b.1 as usize].cmp(&self.dates[a.1 as usize]))
                 .then_with(|| a.1.cmp(&b.1))
         };
-        if limit < found.len() {
-            if limit == 0 {
+        let by_date = |a: &(f32, u32), b: &(f32, u32)| -> Ordering {
+            self.dates[b.1 as usize]
+                .cmp(&self.dates[a.1 as usize])
+                .then_with(|| b.0.total_cmp(&a.0))
+                .then_with(|| a.1.cmp(&b.1))
+        };
+        let sets = (sort == Sort::Relevance)
+            .then(|| self.word_sets(&plans))
+            .filter(|s| s.words > 1);
+        let keep = match &sets {
+            Some(_) => limit.max(w.proximity_depth),
+            None => limit,
+        };
+        let order: &Order<'_> = if sort == Sort::Date {
+            &by_date
+        } else {
+            &by_score
+        };
+        if keep < found.len() {
+            if keep == 0 {
                 found.clear();
             } else {
-                found.select_nth_unstable_by(limit - 1, order);
-                found.truncate(limit);
+                found.select_nth_unstable_by(keep - 1, order);
+                found.truncate(keep);
             }
         }
         found.sort_unstable_by(order);
+        if let Some(sets) = &sets {
+            let depth = w.proximity_depth.min(found.len());
+            found[..depth].par_iter_mut().for_each(|(s, d)| {
+                if let Some(a) = articles.get(*d as usize) {
+                    *s *= w.proximity_factor(sets.min_span(&a.title, &a.body), sets.words);
+                }
+            });
+            found[..depth].sort_unstable_by(by_score);
+            found.truncate(limit);
+        }
         let hits = found
             .into_iter()
             .map(|(score, d)| Hit {
                 article: d as usize,
-                score,
+                score: (score * SCALE).round() as i64,
                 matches: Vec::new(),
             })
             .collect();
@@ -196,6 +263,7 @@ impl SearchIndex {
             hits,
             total,
             plans: Arc::new(plans),
+            sort,
         })
     }
 
@@ -207,9 +275,10 @@ impl SearchIndex {
         query: &Query,
         limit: usize,
         within: Option<&[u32]>,
+        sort: Sort,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranking> {
-        let mut r = self.rank_within(articles, query, limit, within, stale)?;
+        let mut r = self.rank_within(articles, query, limit, within, sort, stale)?;
         r.fill(self, articles, 0..super::FIRST_DETAILS);
         Some(r)
     }
@@ -219,145 +288,95 @@ impl SearchIndex {
         &self,
         articles: &[Article],
         clause: &Clause,
+        names: Option<Names>,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<ClausePlan> {
-        let key = clause.to_string();
+        let key = match &names {
+            Some((people, bills)) => format!("{clause} @{people:?}{bills:?}"),
+            None => clause.to_string(),
+        };
         let cached = self.cache.lock().ok().and_then(|c| c.clause(&key));
-        let (resolved, dense) = if let Some((r, d)) = cached {
-            (Resolved::clone(&r), d)
+        let (resolved, marks) = if let Some((r, m)) = cached {
+            (Resolved::clone(&r), m)
         } else {
-            let resolved = self.resolve(clause, stale)?;
-            let d = Arc::new(match &clause.term {
+            let mut resolved = self.resolve(clause, stale)?;
+            if let Some((people, bills)) = names {
+                resolved.people = people;
+                resolved.bills = bills;
+            }
+            let m = Arc::new(match &clause.term {
                 Term::Phrase(p) if matches!(clause.scope, Scope::Any | Scope::Title) => {
-                    self.phrase_dense(articles, p, clause.scope, stale)?
+                    resolved.phrase_idf = super::text::words(p)
+                        .iter()
+                        .map(|w| {
+                            self.vocab
+                                .find(w)
+                                .map_or(0.0, |t| score::idf(self.df(t), self.n))
+                        })
+                        .sum();
+                    let hits = self.phrase_hits(articles, p, clause.scope, stale)?;
+                    self.phrase_marks(&resolved, resolved.phrase_idf, &hits)
                 }
-                _ => self.dense(clause, &resolved),
+                _ => self.word_marks(&resolved, clause.scope),
             });
             if let Ok(mut c) = self.cache.lock() {
-                c.store_clause(&key, Arc::new(resolved.clone()), Arc::clone(&d));
+                c.store_clause(&key, Arc::new(resolved.clone()), Arc::clone(&m));
             }
-            (resolved, d)
+            (resolved, m)
         };
         Some(ClausePlan {
             clause: clause.clone(),
             resolved,
-            dense,
+            marks,
         })
     }
 
-    /// Finds the terms, people, bills and sources a clause can match.
+    /// Finds the terms, people, bills and sources a clause can match, with their fuzz.
     fn resolve(&self, clause: &Clause, stale: &(dyn Fn() -> bool + Sync)) -> Option<Resolved> {
         let mut r = Resolved::default();
         let exact = clause.negated;
+        let w = &self.weights;
         match (&clause.term, clause.scope) {
-            (Term::Word(w), Scope::Any | Scope::Title) => {
+            (Term::Word(word), Scope::Any | Scope::Title) => {
                 r.terms = if exact {
                     self.vocab
-                        .find(w)
-                        .map(|t| vec![(t, 999)])
+                        .find(word)
+                        .map(|t| vec![(t, 1.0)])
                         .unwrap_or_default()
                 } else {
-                    self.word_terms(w, stale)?
+                    self.word_terms(word, stale)?
                 };
-                if clause.scope == Scope::Any {
-                    r.people = entity_matches(&self.people, w, exact);
-                    r.bills = entity_matches(&self.bills, w, exact);
+                if clause.scope == Scope::Any && exact {
+                    r.people = entity_matches(&self.people, word, exact, w);
+                    r.bills = entity_matches(&self.bills, word, exact, w);
+                } else if clause.scope == Scope::Any {
+                    (r.people, r.bills) = Names::clone(&self.word_names(word));
                 }
             }
             (Term::Phrase(p), Scope::Any | Scope::Title) => {
                 if clause.scope == Scope::Any {
-                    r.people = entity_matches(&self.people, p, true);
-                    r.bills = entity_matches(&self.bills, p, true);
+                    r.people = entity_matches(&self.people, p, true, w);
+                    r.bills = entity_matches(&self.bills, p, true, w);
                 }
             }
-            (Term::Word(w) | Term::Phrase(w), Scope::Person) => {
-                r.people = entity_matches(&self.people, w, false);
+            (Term::Word(x) | Term::Phrase(x), Scope::Person) => {
+                r.people = entity_matches(&self.people, x, false, w);
             }
-            (Term::Word(w) | Term::Phrase(w), Scope::Bill) => {
-                r.bills = entity_matches(&self.bills, w, false);
+            (Term::Word(x) | Term::Phrase(x), Scope::Bill) => {
+                r.bills = entity_matches(&self.bills, x, false, w);
             }
-            (Term::Word(w) | Term::Phrase(w), Scope::Source) => {
-                r.sources = entity_matches(&self.sources, w, false);
+            (Term::Word(x) | Term::Phrase(x), Scope::Source) => {
+                r.sources = entity_matches(&self.sources, x, false, w);
             }
             (Term::Bill(k), scope) => {
                 if scope != Scope::Person && scope != Scope::Source {
                     r.terms = self.bill_terms(k, exact);
                 }
                 if matches!(scope, Scope::Any | Scope::Bill) {
-                    r.bills = bill_entities(&self.bills, k, exact);
+                    r.bills = bill_entities(&self.bills, k, exact, w);
                 }
             }
         }
         Some(r)
     }
-
-    /// Packed match per article for a resolved clause.
-    fn dense(&self, clause: &Clause, r: &Resolved) -> Vec<u32> {
-        let body = clause.scope != Scope::Title;
-        let mark_terms = |d: &mut Vec<u32>, terms: &[(u32, i64)]| {
-            for &(t, s) in terms {
-                let packed = pack(TITLE, s);
-                for doc in self.title.iter(t) {
-                    if let Some(x) = d.get_mut(doc as usize) {
-                        *x = (*x).max(packed);
-                    }
-                }
-                if body {
-                    let packed = pack(BODY, s);
-                    for doc in self.body.iter(t) {
-                        if let Some(x) = d.get_mut(doc as usize) {
-                            *x = (*x).max(packed);
-                        }
-                    }
-                }
-            }
-        };
-        // Long postings (short prefixes such as "h") are decoded on both cores, each into its own
-        // array, merged by maximum.
-        let postings: usize = r
-            .terms
-            .iter()
-            .map(|&(t, _)| (self.title.count(t) + self.body.count(t)) as usize)
-            .sum();
-        let mut d = if postings > 4 * self.n && r.terms.len() > 1 {
-            let (first, second) = r.terms.split_at(r.terms.len() / 2);
-            let one = |terms: &[(u32, i64)]| {
-                let mut marks = vec![0u32; self.n];
-                mark_terms(&mut marks, terms);
-                marks
-            };
-            let (mut left, right) = rayon::join(|| one(first), || one(second));
-            for (p, q) in left.iter_mut().zip(right) {
-                *p = (*p).max(q);
-            }
-            left
-        } else {
-            let mut d = vec![0u32; self.n];
-            mark_terms(&mut d, &r.terms);
-            d
-        };
-        for (list, named, class) in [
-            (&r.people, &self.people, ENTITY),
-            (&r.bills, &self.bills, ENTITY),
-            (&r.sources, &self.sources, TITLE),
-        ] {
-            for &(e, s) in list {
-                for &doc in &named[e as usize].articles {
-                    if let Some(x) = d.get_mut(doc as usize) {
-                        // An entity that the title names too ranks above a passing mention.
-                        let bonus = if class == ENTITY && class_of(*x) == TITLE {
-                            TITLE_TOO
-                        } else {
-                            0
-                        };
-                        *x = (*x).max(pack(class, s + bonus));
-                    }
-                }
-            }
-        }
-        d
-    }
 }
-
-/// Added to an entity match when the story's title matches the word too.
-const TITLE_TOO: i64 = 500;

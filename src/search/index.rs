@@ -9,8 +9,10 @@ use rustc_hash::FxHashMap;
 
 use super::build::{CHUNK, index_chunk, merge};
 use super::cache::TermCache;
+use super::links::{links_of, story_links};
 use super::matcher::char_mask;
 use super::postings::Postings;
+use super::score::{Lengths, Mentions, Weights};
 use super::text;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
@@ -102,6 +104,8 @@ pub(crate) struct Named {
     pub keys: Vec<String>,
     /// Articles, ascending.
     pub articles: Vec<u32>,
+    /// How each of `articles` mentions it (same order; empty for sources).
+    pub mentions: Vec<Mentions>,
     /// Character mask of each name, lower-cased (filled by [`Named::with_masks`]).
     pub masks: Vec<u64>,
     /// Character mask of the first letters of each name's words.
@@ -144,6 +148,13 @@ pub struct SearchIndex {
     pub(crate) story_bills: Vec<Vec<u32>>,
     pub(crate) sources: Vec<Named>,
     pub(crate) cache: Mutex<TermCache>,
+    /// Words in each article's title and body.
+    pub(crate) lens: Vec<(u16, u32)>,
+    pub(crate) avg_title: f32,
+    pub(crate) avg_body: f32,
+    pub(crate) weights: Weights,
+    /// Per article, the reciprocals of its title and body length normalisations.
+    pub(crate) inv_norms: Vec<(f32, f32)>,
 }
 
 impl SearchIndex {
@@ -175,7 +186,12 @@ impl SearchIndex {
         let (terms, title, body) = merge(&chunks);
         let vocab = Vocab::from_sorted(&terms);
         drop(terms);
+        let lens: Vec<(u16, u32)> = chunks.iter().flat_map(|c| c.lens.iter().copied()).collect();
         drop(chunks);
+        let n = lens.len().max(1) as f64;
+        let avg_title = (lens.iter().map(|l| f64::from(l.0)).sum::<f64>() / n) as f32;
+        let avg_body = (lens.iter().map(|l| f64::from(l.1)).sum::<f64>() / n) as f32;
+        let (people_links, bill_links) = story_links(articles.len(), entities);
         let sources = index_sources(articles);
         let mut story_people = vec![Vec::new(); articles.len()];
         let mut story_bills = vec![Vec::new(); articles.len()];
@@ -191,9 +207,11 @@ impl SearchIndex {
                 }
                 let mut names = vec![p.name.clone()];
                 push_unique(&mut names, p.aliases.iter().cloned());
+                let (articles, mentions) = links_of(&people_links, id, &p.articles);
                 Named {
                     names,
-                    articles: p.articles.clone(),
+                    articles,
+                    mentions,
                     ..Named::default()
                 }
             })
@@ -223,10 +241,12 @@ impl SearchIndex {
                         keys.push(k);
                     }
                 }
+                let (articles, mentions) = links_of(&bill_links, id, &b.articles);
                 Named {
                     names,
                     keys,
-                    articles: b.articles.clone(),
+                    articles,
+                    mentions,
                     ..Named::default()
                 }
             })
@@ -248,6 +268,56 @@ impl SearchIndex {
             story_bills,
             sources,
             cache: Mutex::new(TermCache::default()),
+            lens,
+            avg_title,
+            avg_body,
+            weights: Weights::default(),
+            inv_norms: Vec::new(),
+        }
+        .normalised()
+    }
+
+    /// Computes each article's inverse length norms for the weights in force.
+    fn normalised(mut self) -> SearchIndex {
+        let w = self.weights;
+        self.inv_norms = (0..self.n)
+            .into_par_iter()
+            .with_min_len(4096)
+            .map(|d| w.inverse_norms(&self.lengths(d)))
+            .collect();
+        self
+    }
+
+    /// The same index ranking with other weights (for tuning; the default is the tuned set).
+    #[must_use]
+    pub fn with_weights(mut self, weights: Weights) -> SearchIndex {
+        self.set_weights(weights);
+        self
+    }
+
+    /// Ranks with other weights from now on (and forgets cached clause scores).
+    pub fn set_weights(&mut self, weights: Weights) {
+        self.weights = weights;
+        self.clear_cache();
+        let w = self.weights;
+        self.inv_norms = (0..self.n)
+            .map(|d| w.inverse_norms(&self.lengths(d)))
+            .collect();
+    }
+
+    /// The ranking weights in use.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Lengths of article `doc` with the corpus averages.
+    pub(crate) fn lengths(&self, doc: usize) -> Lengths {
+        let (title, body) = self.lens.get(doc).copied().unwrap_or_default();
+        Lengths {
+            title: u32::from(title),
+            body,
+            avg_title: self.avg_title,
+            avg_body: self.avg_body,
         }
     }
 

@@ -47,19 +47,24 @@ mod cache;
 mod details;
 mod engine;
 mod index;
+mod joint;
+mod links;
+mod marks;
 mod matcher;
 mod names;
 mod postings;
 mod query;
 mod quick;
+pub mod score;
 mod terms;
 pub mod text;
 mod worker;
 
-pub use engine::Ranking;
+pub use engine::{Ranking, Sort};
 pub use index::SearchIndex;
 pub use query::{Clause, Query, QueryError, Scope, Term, parse};
 pub use quick::quick_title_search;
+pub use score::{Explanation, Weights};
 pub use worker::{FIRST_DETAILS, SearchResult, Searcher};
 
 use serde::Serialize;

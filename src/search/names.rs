@@ -2,9 +2,9 @@
 
 use rayon::prelude::*;
 
-use super::engine::STRONG;
 use super::index::Named;
 use super::matcher::{self, char_mask, typo_distance};
+use super::score::{MatchKind, Weights, is_stopword};
 use super::text;
 
 /// People (and bills) kept per word of one or two letters (the most mentioned).
@@ -29,8 +29,10 @@ struct Pattern<'a> {
 impl<'a> Pattern<'a> {
     fn new(text: &'a str, exact: bool) -> Pattern<'a> {
         let chars: Vec<char> = text.chars().collect();
+        // A stopword is a name's word only as itself ("and" is not Andrew).
+        let exact = exact || (chars.len() > 2 && is_stopword(text));
         // A typo ranks after every fuzzy match of a name ("masie": Massie before Marie).
-        let typo_score = if !exact && chars.len() >= 5 && !text.contains(' ') {
+        let typo_score = if !exact && chars.len() >= 4 && !text.contains(' ') {
             matcher::min_score(chars.len()) - 1
         } else {
             0
@@ -120,7 +122,10 @@ impl<'a> Pattern<'a> {
                 && w.as_bytes().first() == self.text.as_bytes().first()
             {
                 let w: Vec<char> = w.chars().collect();
-                typo = typo_distance(&self.chars, &w, 1).is_some();
+                // Four letters: only two swapped ("pual" for Paul).
+                let swap = self.chars.len() > 4
+                    || (w.len() == 4 && char_mask(&w.iter().collect::<String>()) == self.mask);
+                typo = swap && typo_distance(&self.chars, &w, 1).is_some();
             }
         });
         typo.then_some(self.typo_score)
@@ -155,9 +160,69 @@ impl<'a> Pattern<'a> {
     }
 }
 
+/// How well a matched entity's names fit the pattern: one of its words is the pattern, or begins
+/// with it, or else a typo or a fuzzy match (with its share of a perfect score).
+fn kind_of(p: &Pattern<'_>, n: &Named, raw: i64) -> MatchKind {
+    let multi = p.text.contains(' ');
+    let wanted: Vec<String> = if multi {
+        text::words(p.text)
+    } else {
+        Vec::new()
+    };
+    let mut best: Option<u32> = None;
+    for name in &n.names {
+        // Words come lower-cased from the tokenizer: no allocation per name for one word.
+        let mut exact = false;
+        if multi {
+            let words = text::words(name);
+            exact = words.windows(wanted.len()).any(|w| w == wanted.as_slice());
+        } else {
+            text::for_each_word(name, |w| {
+                if w == p.text {
+                    exact = true;
+                } else if let Some(rest) = w.strip_prefix(p.text) {
+                    let extra = rest.chars().count() as u32;
+                    best = Some(best.map_or(extra, |b| b.min(extra)));
+                }
+            });
+        }
+        if exact {
+            return MatchKind::Exact;
+        }
+    }
+    if let Some(extra) = best {
+        return MatchKind::Prefix(extra);
+    }
+    if p.typo_score > 0 && raw <= p.typo_score {
+        return MatchKind::Typo;
+    }
+    // Letters left out of a word of the name ("masie" for Massie) is a typo too.
+    if p.chars.len() >= 5 && !p.text.contains(' ') {
+        let max = if p.chars.len() >= 8 { 2 } else { 1 };
+        let close = n.names.iter().any(|name| {
+            let mut found = false;
+            text::for_each_word(name, |w| {
+                let w: Vec<char> = w.chars().collect();
+                found |= w.first() == p.chars.first() && typo_distance(&p.chars, &w, max).is_some();
+            });
+            found
+        });
+        if close {
+            return MatchKind::Typo;
+        }
+    }
+    let full = matcher::score(p.text, p.text).unwrap_or(1).max(1);
+    MatchKind::Fuzzy(raw as f32 / full as f32)
+}
+
 /// Entities whose names match `pattern` fuzzily (or, when `exact`, contain it as a word or
-/// phrase). One- and two-letter patterns must begin a word of the name.
-pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<(u32, i64)> {
+/// phrase), with their fuzz. One- and two-letter patterns must begin a word of the name.
+pub(crate) fn entity_matches(
+    list: &[Named],
+    pattern: &str,
+    exact: bool,
+    w: &Weights,
+) -> Vec<(u32, f32)> {
     let p = Pattern::new(pattern, exact);
     let one = |n: &Named| -> Option<i64> {
         n.names
@@ -168,7 +233,6 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
                 p.score(name, mask, initials)
             })
             .max()
-            .map(|s| s + STRONG)
     };
     let found: Vec<(u32, i64)> = list
         .par_iter()
@@ -177,26 +241,49 @@ pub(crate) fn entity_matches(list: &[Named], pattern: &str, exact: bool) -> Vec<
         .filter_map(|(i, n)| one(n).map(|s| (i as u32, s)))
         .collect();
     // One or two letters begin a word of nearly every name: keep the most-mentioned ones.
-    if p.chars.len() <= 2 && found.len() > TOP_PREFIX_ENTITIES {
+    // One letter keeps fewer: each of them is scored in every story that names it.
+    let top = if p.chars.len() == 1 {
+        TOP_PREFIX_ENTITIES / 8
+    } else {
+        TOP_PREFIX_ENTITIES / 2
+    };
+    let found = if p.chars.len() <= 2 && found.len() > top {
         let mut found = found;
-        found.select_nth_unstable_by_key(TOP_PREFIX_ENTITIES, |&(i, _)| {
+        found.select_nth_unstable_by_key(top, |&(i, _)| {
             std::cmp::Reverse(list[i as usize].articles.len())
         });
-        found.truncate(TOP_PREFIX_ENTITIES);
+        found.truncate(top);
         found.sort_unstable();
-        return found;
-    }
-    // Typos only when no name matches fuzzily ("masie" finds Massie, not Marie too).
-    let typo = p.typo_score + STRONG;
-    if p.typo_score > 0 && found.iter().any(|&(_, s)| s > typo) {
-        found.into_iter().filter(|&(_, s)| s > typo).collect()
+        found
+    } else if p.typo_score > 0 && found.iter().any(|&(_, s)| s > p.typo_score) {
+        // Typos only when no name matches fuzzily ("masie" finds Massie, not Marie too).
+        found
+            .into_iter()
+            .filter(|&(_, s)| s > p.typo_score)
+            .collect()
     } else {
         found
-    }
+    };
+    let kinds: Vec<(u32, MatchKind)> = found
+        .iter()
+        .map(|&(i, raw)| (i, kind_of(&p, &list[i as usize], raw)))
+        .collect();
+    let found_exact = kinds
+        .iter()
+        .any(|(_, k)| matches!(k, MatchKind::Exact | MatchKind::Prefix(_)));
+    kinds
+        .into_iter()
+        .map(|(i, k)| (i, w.fuzz(k, found_exact)))
+        .collect()
 }
 
-/// Bills whose number is `key`, or begins with it while being typed.
-pub(crate) fn bill_entities(list: &[Named], key: &str, exact: bool) -> Vec<(u32, i64)> {
+/// Bills whose number is `key` (fuzz 1), or begins with it while being typed.
+pub(crate) fn bill_entities(
+    list: &[Named],
+    key: &str,
+    exact: bool,
+    w: &Weights,
+) -> Vec<(u32, f32)> {
     list.iter()
         .enumerate()
         .filter_map(|(i, b)| {
@@ -205,14 +292,14 @@ pub(crate) fn bill_entities(list: &[Named], key: &str, exact: bool) -> Vec<(u32,
                 .iter()
                 .filter_map(|k| {
                     if k == key {
-                        Some(STRONG + 300)
+                        Some(1.0)
                     } else if !exact && k.starts_with(key) {
-                        Some(STRONG + 200 - (k.len() - key.len()) as i64)
+                        Some(w.fuzz(MatchKind::Prefix((k.len() - key.len()) as u32), true))
                     } else {
                         None
                     }
                 })
-                .max()?;
+                .reduce(f32::max)?;
             Some((i as u32, s))
         })
         .collect()

@@ -1,4 +1,5 @@
-//! Compact postings: per term, the ascending article numbers as delta-encoded varints in one arena.
+//! Compact postings: per term, the ascending article numbers as delta-encoded varints in one arena, and a
+//! byte of term frequency per posting (see [`tf_of`] and [`LEAD`]).
 
 /// Appends `v` as a LEB128 varint.
 pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
@@ -9,6 +10,20 @@ pub fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
+/// Set in a posting's frequency byte when the word occurs in the story's lead (its first words).
+pub const LEAD: u8 = 0x80;
+
+/// The occurrences counted in a frequency byte (saturating at 127).
+pub fn tf_of(byte: u8) -> u32 {
+    u32::from(byte & !LEAD)
+}
+
+/// A frequency byte: `count` occurrences (saturating), `lead` when one is in the lead.
+#[cfg(test)]
+pub fn tf_byte(count: u32, lead: bool) -> u8 {
+    (count.min(127) as u8) | if lead { LEAD } else { 0 }
+}
+
 /// Every term's postings in one arena.
 #[derive(Debug, Default, Clone)]
 pub struct Postings {
@@ -17,6 +32,10 @@ pub struct Postings {
     offsets: Vec<u64>,
     /// Number of articles per term.
     counts: Vec<u32>,
+    /// One frequency byte per posting, in posting order.
+    tfs: Vec<u8>,
+    /// Start of each term's frequency bytes; one extra entry at the end.
+    tf_starts: Vec<u64>,
 }
 
 /// Builds [`Postings`] term by term, in term order.
@@ -27,8 +46,10 @@ pub struct PostingsBuilder {
 }
 
 impl PostingsBuilder {
-    /// Appends an article number to the current term (larger than the term's previous ones).
-    pub fn push(&mut self, doc: u32) {
+    /// Appends an article number to the current term (larger than the term's previous ones), with
+    /// its frequency byte.
+    pub fn push(&mut self, doc: u32, tf: u8) {
+        self.postings.tfs.push(tf);
         let delta = match self.last {
             None => doc,
             Some(last) => doc - last,
@@ -43,6 +64,7 @@ impl PostingsBuilder {
     /// Starts the next term.
     pub fn next_term(&mut self) {
         self.postings.offsets.push(self.postings.data.len() as u64);
+        self.postings.tf_starts.push(self.postings.tfs.len() as u64);
         self.postings.counts.push(0);
         self.last = None;
     }
@@ -50,7 +72,9 @@ impl PostingsBuilder {
     /// Finishes the arena.
     pub fn finish(mut self) -> Postings {
         self.postings.offsets.push(self.postings.data.len() as u64);
+        self.postings.tf_starts.push(self.postings.tfs.len() as u64);
         self.postings.data.shrink_to_fit();
+        self.postings.tfs.shrink_to_fit();
         self.postings
     }
 }
@@ -61,13 +85,18 @@ impl Postings {
         let mut out = Postings::default();
         for part in parts {
             let base = out.data.len() as u64;
+            let tf_base = out.tfs.len() as u64;
             let n = part.counts.len();
             out.offsets
                 .extend(part.offsets[..n].iter().map(|o| o + base));
+            out.tf_starts
+                .extend(part.tf_starts[..n].iter().map(|o| o + tf_base));
             out.counts.extend_from_slice(&part.counts);
             out.data.extend_from_slice(&part.data);
+            out.tfs.extend_from_slice(&part.tfs);
         }
         out.offsets.push(out.data.len() as u64);
+        out.tf_starts.push(out.tfs.len() as u64);
         out
     }
 
@@ -91,9 +120,30 @@ impl Postings {
         }
     }
 
+    /// The article numbers of `term`, ascending, each with its frequency byte.
+    pub fn iter_tf(&self, term: u32) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let t = term as usize;
+        let tfs = match (self.tf_starts.get(t), self.tf_starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => &self.tfs[a as usize..b as usize],
+            _ => &[],
+        };
+        self.iter(term).zip(tfs.iter().copied())
+    }
+
+    /// The frequency byte of `term` in article `doc` (0 when absent); a scan, for explanations.
+    pub fn tf(&self, term: u32, doc: u32) -> u8 {
+        self.iter_tf(term)
+            .take_while(|&(d, _)| d <= doc)
+            .find(|&(d, _)| d == doc)
+            .map_or(0, |(_, tf)| tf)
+    }
+
     /// Bytes used.
     pub fn heap_bytes(&self) -> usize {
-        self.data.len() + self.offsets.len() * 8 + self.counts.len() * 4
+        self.data.len()
+            + self.tfs.len()
+            + (self.offsets.len() + self.tf_starts.len()) * 8
+            + self.counts.len() * 4
     }
 }
 
@@ -135,7 +185,7 @@ mod tests {
 
     fn push_all(b: &mut PostingsBuilder, docs: &[u32]) {
         for &d in docs {
-            b.push(d);
+            b.push(d, tf_byte(d % 1000 + 1, d % 2 == 0));
         }
     }
 
@@ -159,5 +209,14 @@ mod tests {
         assert_eq!(p.iter(3).collect::<Vec<_>>(), [1, 2_000_000]);
         assert!(p.iter(4).next().is_none());
         assert_eq!(p.count(9), 0);
+        let tfs: Vec<(u32, u32, bool)> = p
+            .iter_tf(3)
+            .map(|(d, b)| (d, tf_of(b), b & LEAD != 0))
+            .collect();
+        assert_eq!(tfs, [(1, 2, false), (2_000_000, 1, true)]);
+        assert_eq!(tf_of(p.tf(0, 300)), 127);
+        assert_eq!(tf_of(p.tf(0, 5)), 6);
+        assert_eq!(tf_of(tf_byte(500, false)), 127);
+        assert_eq!(p.tf(0, 301), 0);
     }
 }

@@ -5,36 +5,40 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::engine::{BODY, STRONG, TITLE, pack};
 use super::index::SearchIndex;
 use super::matcher::{self, char_mask, typo_distance};
 use super::query::Scope;
+use super::score::{MatchKind, is_stopword};
 use super::text;
 use crate::corpus::Article;
 
 /// Vocabulary terms kept per word (the best fuzzy matches).
 const TOP_TERMS: usize = 64;
 /// Terms kept per word of one or two letters (prefix matches, most frequent first).
-const TOP_PREFIX_TERMS: usize = 24;
-/// Score of an exact phrase match (fuzzy scores of single words stay below it).
-const PHRASE_SCORE: i64 = STRONG + 400;
+const TOP_PREFIX_TERMS: usize = 12;
 /// Terms scored per parallel task.
 const TERM_BATCH: usize = 8192;
 
-/// How many points a fuzzy word match may trail the best one and still be strong.
-const STRONG_MARGIN: i64 = 6;
+/// A word found in the corpus is taken as typed unless a typo or fuzzy match of it is in this
+/// many times more stories (then the word is a rare misspelling: "masie" for Massie).
+const RARE_RATIO: u32 = 20;
 
 impl SearchIndex {
-    /// Vocabulary terms for a word: prefix matches for one or two letters, otherwise fuzzy matches
-    /// (narrowed from the previous keystroke's) plus one- or two-letter typos.
+    /// Vocabulary terms for a word, each with its fuzz: the word itself, longer words it begins,
+    /// and, for three letters or more, fuzzy matches (narrowed from the previous keystroke's) that
+    /// are plausibly that word and one- or two-letter typos. A stopword matches only itself.
     pub(crate) fn word_terms(
         &self,
         word: &str,
         stale: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<(u32, i64)>> {
+    ) -> Option<Vec<(u32, f32)>> {
         let chars: Vec<char> = word.chars().collect();
         let v = &self.vocab;
+        let w = &self.weights;
         let df = |t: u32| self.title.count(t) + self.body.count(t);
+        if is_stopword(word) && chars.len() > 2 {
+            return Some(v.find(word).map(|t| vec![(t, 1.0)]).unwrap_or_default());
+        }
         if chars.len() <= 2 {
             let mut ids: Vec<u32> = v.prefix_range(word).collect();
             ids.sort_unstable_by_key(|&t| std::cmp::Reverse(df(t)));
@@ -46,17 +50,7 @@ impl SearchIndex {
             });
             return Some(
                 ids.into_iter()
-                    .map(|t| {
-                        (
-                            t,
-                            STRONG
-                                + quality(
-                                    v.term(t),
-                                    word,
-                                    matcher::score(v.term(t), word).unwrap_or(1),
-                                ),
-                        )
-                    })
+                    .map(|t| (t, w.fuzz(kind(v.term(t), word, 0, 0), true)))
                     .collect(),
             );
         }
@@ -97,33 +91,70 @@ impl SearchIndex {
             found
         };
         let floor = matcher::min_score(chars.len());
-        let mut out: Vec<(u32, i64)> = matched
+        let full = matcher::score(word, word).unwrap_or(1).max(1);
+        let first = word.as_bytes().first();
+        let slack = match chars.len() {
+            0..=4 => 0,
+            5 => 1,
+            _ => 2,
+        };
+        // Kept: the word, words it begins, and fuzzy matches from its first letter at most a
+        // letter or two longer ("masie": massie, not massive; "nato": not nation or senator).
+        let mut out: Vec<(u32, MatchKind)> = matched
             .iter()
             .filter(|&&(_, s)| s >= floor)
-            .map(|&(t, s)| (t, quality(v.term(t), word, s)))
+            .map(|&(t, s)| (t, kind(v.term(t), word, s, full)))
+            .filter(|&(t, k)| {
+                !matches!(k, MatchKind::Fuzzy(_))
+                    || (v.term(t).as_bytes().first() == first
+                        && usize::from(v.lens[t as usize]) <= chars.len() + slack)
+            })
             .collect();
-        let typos = self.typo_terms(&chars, &out);
-        let best = out.iter().map(|&(_, q)| q).max().unwrap_or(0);
-        for (t, q) in &mut out {
-            if v.term(*t).starts_with(word) || *q >= best - STRONG_MARGIN {
-                *q += STRONG;
+        // A fuzzy match one typo away is a typo ("masie" for massie).
+        let max_typo = if chars.len() >= 8 { 2 } else { 1 };
+        let mut buf: Vec<char> = Vec::new();
+        for (t, k) in &mut out {
+            if matches!(k, MatchKind::Fuzzy(_)) && chars.len() >= 5 {
+                buf.clear();
+                buf.extend(v.term(*t).chars());
+                if typo_distance(&chars, &buf, max_typo).is_some() {
+                    *k = MatchKind::Typo;
+                }
             }
         }
-        // One letter wrong, missing or extra in a word of five or more ("blaire" for Blair,
-        // "pelosy") is as strong as a good fuzzy match when no close fuzzy match exists: it is
-        // what the user meant more often than a longer word that merely contains the letters
-        // ("Blairite"), but "masie" means Massie rather than Marie.
-        let close = out
+        // Letters left out ("masie" in massie) is likelier than letters wrong ("marie"): a typo
+        // that is not a subsequence is dominated when one that is exists.
+        let subsequence_typo = out.iter().any(|(_, k)| matches!(k, MatchKind::Typo));
+        let typos = self.typo_terms(&chars, &matched);
+        let first_typo = out.len();
+        out.extend(typos.into_iter().map(|(t, _, _)| (t, MatchKind::Typo)));
+        // A typo or fuzzy match is far below the word itself, unless the word is only a rare
+        // misspelling of a common one.
+        let exact_df = out
             .iter()
-            .any(|&(t, q)| q >= STRONG && usize::from(v.lens[t as usize]) <= chars.len() + 1);
-        out.extend(typos.into_iter().map(|(t, q, d)| {
-            if d == 1 && chars.len() >= 5 && !close {
-                (t, q + STRONG)
-            } else {
-                (t, q)
-            }
-        }));
-        out.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
+            .filter(|(_, k)| matches!(k, MatchKind::Exact | MatchKind::Prefix(_)))
+            .map(|&(t, _)| df(t))
+            .max();
+        let close_df = out
+            .iter()
+            .filter(|(_, k)| matches!(k, MatchKind::Typo | MatchKind::Fuzzy(_)))
+            .map(|&(t, _)| df(t))
+            .max()
+            .unwrap_or(0);
+        let found_exact = exact_df.is_some_and(|d| d.saturating_mul(RARE_RATIO) >= close_df);
+        let word_exists = out.iter().any(|(_, k)| matches!(k, MatchKind::Exact));
+        let mut out: Vec<(u32, f32)> = out
+            .into_iter()
+            .enumerate()
+            .map(|(i, (t, k))| {
+                let dominated = found_exact || (subsequence_typo && i >= first_typo);
+                match k {
+                    MatchKind::Prefix(extra) => (t, w.prefix_fuzz(extra, word_exists)),
+                    _ => (t, w.fuzz(k, dominated)),
+                }
+            })
+            .collect();
+        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
         Some(out)
     }
@@ -135,9 +166,12 @@ impl SearchIndex {
         chars: &[char],
         already: &[(u32, i64)],
     ) -> Vec<(u32, i64, usize)> {
+        // Four letters are too short to guess from ("nat" is not "nato"), except two letters
+        // swapped ("pual" for paul); three or fewer never.
         if chars.len() < 4 {
             return Vec::new();
         }
+        let swaps_only = chars.len() == 4;
         let max = if chars.len() >= 8 { 2 } else { 1 };
         let word: String = chars.iter().collect();
         let qmask = char_mask(&word);
@@ -161,6 +195,9 @@ impl SearchIndex {
                 if buf.first() != chars.first() && max == 1 {
                     continue;
                 }
+                if swaps_only && (buf.len() != 4 || v.masks[t as usize] != qmask) {
+                    continue;
+                }
                 if let Some(d) = typo_distance(chars, &buf, max) {
                     out.push((t, full * 3 / 4 - (d as i64 - 1) * full / 8, d));
                 }
@@ -169,42 +206,44 @@ impl SearchIndex {
         out
     }
 
-    /// Bill-number terms of the vocabulary: the exact number first, then longer ones it begins.
-    pub(crate) fn bill_terms(&self, key: &str, exact: bool) -> Vec<(u32, i64)> {
+    /// Bill-number terms of the vocabulary: the exact number, then (while it is typed) longer
+    /// ones it begins.
+    pub(crate) fn bill_terms(&self, key: &str, exact: bool) -> Vec<(u32, f32)> {
         let want = format!("#{key}");
-        let mut out: Vec<(u32, i64)> = self
+        let w = &self.weights;
+        let mut out: Vec<(u32, f32)> = self
             .vocab
             .prefix_range(&want)
             .filter_map(|t| {
                 let term = self.vocab.term(t);
                 if term == want {
-                    Some((t, STRONG + 300))
+                    Some((t, 1.0))
                 } else if exact {
                     None
                 } else {
-                    Some((t, STRONG + 200 - (term.len() - want.len()) as i64))
+                    let extra = (term.len() - want.len()) as u32;
+                    Some((t, w.fuzz(MatchKind::Prefix(extra), true)))
                 }
             })
             .collect();
-        out.sort_unstable_by_key(|&(_, s)| std::cmp::Reverse(s));
+        out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         out.truncate(TOP_TERMS);
         out
     }
 
     /// Articles whose title (or body) contains the phrase, verified on candidates that have
-    /// every word of it.
-    pub(crate) fn phrase_dense(
+    /// every word of it: (article, in the title, occurrences in the body).
+    pub(crate) fn phrase_hits(
         &self,
         articles: &[Article],
         phrase: &str,
         scope: Scope,
         stale: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<u32>> {
-        let mut d = vec![0u32; self.n];
+    ) -> Option<Vec<(u32, bool, u32)>> {
         let mut candidates: Option<Vec<u32>> = None;
         for w in text::words(phrase) {
             let Some(t) = self.vocab.find(&w) else {
-                return Some(d);
+                return Some(Vec::new());
             };
             let mut docs: Vec<u32> = self.title.iter(t).collect();
             if scope == Scope::Any {
@@ -218,7 +257,7 @@ impl SearchIndex {
             });
         }
         let needle = super::details::fold(phrase);
-        let hits: Vec<(u32, u32)> = candidates
+        let hits: Vec<(u32, bool, u32)> = candidates
             .unwrap_or_default()
             .par_chunks(256)
             .map(|chunk| {
@@ -230,38 +269,31 @@ impl SearchIndex {
                         .iter()
                         .filter_map(|&doc| {
                             let a = articles.get(doc as usize)?;
-                            if super::details::contains_folded(&a.title, &needle) {
-                                Some((doc, pack(TITLE, PHRASE_SCORE)))
-                            } else if scope == Scope::Any
-                                && super::details::contains_folded(&a.body, &needle)
-                            {
-                                Some((doc, pack(BODY, PHRASE_SCORE)))
+                            let title = super::details::count_folded(&a.title, &needle) > 0;
+                            let body = if scope == Scope::Any {
+                                super::details::count_folded(&a.body, &needle)
                             } else {
-                                None
-                            }
+                                0
+                            };
+                            (title || body > 0).then_some((doc, title, body as u32))
                         })
                         .collect::<Vec<_>>(),
                 )
             })
             .collect::<Option<Vec<_>>>()?
             .concat();
-        for (doc, p) in hits {
-            d[doc as usize] = p;
-        }
-        Some(d)
+        Some(hits)
     }
 }
 
-/// A term's match quality for a word: exact beats prefix beats a fuzzy match, and every extra
-/// letter of a fuzzy match costs a little ("massie" before "massive" for "masie").
-fn quality(term: &str, word: &str, skim: i64) -> i64 {
-    let extra = term.chars().count().saturating_sub(word.chars().count()) as i64;
+/// How a vocabulary term matched a word (`skim` its matcher score, `full` the word's own).
+fn kind(term: &str, word: &str, skim: i64, full: i64) -> MatchKind {
     if term == word {
-        skim + 40
+        MatchKind::Exact
     } else if term.starts_with(word) {
-        skim + 20 - extra.min(10)
+        MatchKind::Prefix((term.chars().count() - word.chars().count()) as u32)
     } else {
-        skim - 2 * extra
+        MatchKind::Fuzzy(skim as f32 / full.max(1) as f32)
     }
 }
 

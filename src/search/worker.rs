@@ -6,7 +6,7 @@ use std::sync::{Arc, OnceLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Hit, QueryError, SearchIndex, parse, quick_title_search};
+use super::{Hit, QueryError, SearchIndex, Sort, parse, quick_title_search};
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
 
@@ -37,6 +37,7 @@ struct Job {
     generation: u64,
     text: String,
     within: Option<Arc<Vec<u32>>>,
+    sort: Sort,
 }
 
 /// Where a searcher delivers its results; false when nobody listens any more.
@@ -140,8 +141,26 @@ impl Searcher {
     /// Queues a search under the caller's own generation number, which must be greater than
     /// every earlier one (the reader numbers its queries itself: one counter, owned by the app).
     pub fn submit_as(&self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
+        self.submit_sorted_as(generation, query, within, Sort::Relevance);
+    }
+
+    /// Like [`submit_as`](Self::submit_as), with the results in the order `sort` asks for.
+    pub fn submit_sorted_as(
+        &self,
+        generation: u64,
+        query: &str,
+        within: Option<Arc<Vec<u32>>>,
+        sort: Sort,
+    ) {
         self.generation.fetch_max(generation, Ordering::SeqCst);
-        self.queue(generation, query, within);
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Job {
+                generation,
+                text: query.to_string(),
+                within,
+                sort,
+            });
+        }
     }
 
     fn queue(&self, generation: u64, query: &str, within: Option<Arc<Vec<u32>>>) {
@@ -150,6 +169,7 @@ impl Searcher {
                 generation,
                 text: query.to_string(),
                 within,
+                sort: Sort::Relevance,
             });
         }
     }
@@ -232,7 +252,8 @@ fn run(
         let sent = match (parse(&job.text), index.get()) {
             (Err(e), ix) => reply(Err(e), 0, ix.is_some(), true),
             (Ok(q), Some(ix)) => {
-                let Some(mut r) = ix.rank_first(articles, &q, limit, within, &stale) else {
+                let Some(mut r) = ix.rank_first(articles, &q, limit, within, job.sort, &stale)
+                else {
                     continue;
                 };
                 // The first screen's details came at once; the rest follow, a slice at a time
@@ -255,7 +276,10 @@ fn run(
                 reply(Ok(r.hits), r.total, true, true)
             }
             (Ok(_), None) => {
-                let (hits, n) = quick_title_search(articles, &job.text, limit, within);
+                let (mut hits, n) = quick_title_search(articles, &job.text, limit, within);
+                if job.sort == Sort::Date {
+                    hits.sort_by(|a, b| articles[b.article].date.cmp(&articles[a.article].date));
+                }
                 if stale() {
                     continue;
                 }

@@ -73,6 +73,8 @@ pub enum Action {
     ToggleSide,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Order search results best first or newest first (and search again).
+    ToggleSort,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// The mouse was clicked at this column and row.

@@ -62,6 +62,11 @@ pub static ACTIONS: &[(&str, Action, &str)] = &[
         "show / hide people and bills",
     ),
     ("toggle-help", Action::ToggleHelp, "show / close this help"),
+    (
+        "toggle-sort",
+        Action::ToggleSort,
+        "search results: best first / newest first",
+    ),
 ];
 
 /// The config-file name of a bindable action.

@@ -7,7 +7,7 @@ use super::story::Story;
 use super::theme::Theme;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
-use crate::search::FieldMatch;
+use crate::search::{FieldMatch, Sort};
 use crate::state::ReadState;
 
 /// What has the keyboard, topmost first.
@@ -200,6 +200,8 @@ pub struct App {
     pub(super) areas: super::layout::Areas,
     /// The keys in force (the defaults with the config file's changes).
     pub(super) keymap: Keymap,
+    /// The order of search results: best first (the default) or newest first.
+    pub(super) sort: Sort,
     /// Set when the reader should exit.
     pub(super) quit: bool,
 }
@@ -225,6 +227,7 @@ impl App {
             theme,
             keymap: Keymap::default(),
             layout: super::layout::Prefs::default(),
+            sort: Sort::Relevance,
             areas: super::layout::Areas::default(),
             quit: false,
         }
@@ -288,6 +291,11 @@ impl App {
     /// Every style.
     pub fn theme(&self) -> &Theme {
         &self.theme
+    }
+
+    /// The order of search results: best first or newest first.
+    pub fn sort(&self) -> Sort {
+        self.sort
     }
 
     /// The keys in force.

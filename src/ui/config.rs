@@ -260,6 +260,10 @@ impl Config {
     pub fn apply(&self, app: &mut App) {
         app.keymap = self.keymap.clone();
         app.layout = self.layout;
+        app.sort = match self.sort {
+            SearchSort::Relevance => crate::search::Sort::Relevance,
+            SearchSort::Date => crate::search::Sort::Date,
+        };
     }
 
     /// The effective configuration as a commented TOML file a user can start from.

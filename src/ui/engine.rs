@@ -47,10 +47,22 @@ impl SearchEngine {
     /// Runs one query among the articles of `within` (all when `None`), with match details for
     /// every hit.
     pub fn search(&self, query: &str, within: Option<&[u32]>) -> Result<Vec<Hit>, String> {
+        self.search_sorted(query, within, search::Sort::Relevance)
+    }
+
+    /// Like [`search`](Self::search), in the order `sort` asks for.
+    pub fn search_sorted(
+        &self,
+        query: &str,
+        within: Option<&[u32]>,
+        sort: search::Sort,
+    ) -> Result<Vec<Hit>, String> {
         let query = search::parse(query).map_err(|e| e.to_string())?;
-        let ranking = self
-            .index
-            .rank_within(&self.articles, &query, SEARCH_LIMIT, within, &|| false);
+        let ranking =
+            self.index
+                .rank_within(&self.articles, &query, SEARCH_LIMIT, within, sort, &|| {
+                    false
+                });
         Ok(ranking.map_or_else(Vec::new, |mut r| {
             r.fill(&self.index, &self.articles, 0..r.hits.len());
             r.hits
@@ -61,9 +73,14 @@ impl SearchEngine {
     /// match details for the first screen, and the number of matches in all.
     pub fn search_first(&self, query: &str) -> Result<(Vec<Hit>, usize), String> {
         let query = search::parse(query).map_err(|e| e.to_string())?;
-        let ranking = self
-            .index
-            .rank_first(&self.articles, &query, SEARCH_LIMIT, None, &|| false);
+        let ranking = self.index.rank_first(
+            &self.articles,
+            &query,
+            SEARCH_LIMIT,
+            None,
+            search::Sort::Relevance,
+            &|| false,
+        );
         Ok(ranking.map_or((Vec::new(), 0), |r| (r.hits, r.total)))
     }
 }

@@ -123,7 +123,12 @@ pub fn run(terminal: &mut Tui, app: &mut App, workers: &mut Workers) -> anyhow::
         if let Some((generation, query)) = batch.search.take()
             && let Some(searcher) = &workers.searcher
         {
-            searcher.submit_as(generation, &query, search_scope(app).map(Arc::new));
+            searcher.submit_sorted_as(
+                generation,
+                &query,
+                search_scope(app).map(Arc::new),
+                app.sort,
+            );
         }
         if app.marks.is_dirty() && last_save.is_none_or(|t| t.elapsed() >= SAVE_EVERY) {
             save_marks(app);
@@ -195,10 +200,7 @@ fn receive_load(
 /// Saves changed marks; a failure shows in the status bar and the marks stay dirty for a retry.
 fn save_marks(app: &mut App) {
     if let Err(err) = app.marks.save_if_changed() {
-        update(
-            app,
-            Action::Notify(format!("Could not save read marks: {err}")),
-        );
+        update(app, Action::Notify(err.to_string()));
     }
 }
 

@@ -164,6 +164,7 @@ pub static KEYMAP: &[Binding] = &[
     bind(Normal, Char('m'), NONE, Action::ToggleRead, "mark read / unread", None),
     bind(Normal, Char('o'), NONE, Action::OpenUrl, "open the link in the browser", None),
     bind(Normal, Char('p'), NONE, Action::ToggleSide, "show / hide people and bills", Some("people")),
+    bind(Normal, Char('S'), NONE, Action::ToggleSort, "search results: best first / newest first", None),
     bind(Reader, Char(' '), NONE, Action::PageDown, "page down", None),
     bind(Side, Enter, NONE, Action::Enter, "list every story that mentions it", Some("pivot")),
 ];

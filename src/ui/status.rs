@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Progress, ViewKind};
 use super::text::{clean, fit, fit_tail, width};
 
-/// The breadcrumb of the view stack: `All › "masie" › Thomas Massie: 4 stories`.
+/// The breadcrumb of the view stack: `All › search "masie": 9, best first › Thomas Massie: 4 stories`.
 pub fn breadcrumb(app: &App) -> String {
     app.views
         .iter()
@@ -26,7 +26,8 @@ pub fn breadcrumb(app: &App) -> String {
                 } else {
                     String::new()
                 };
-                format!("search \"{}\": {n}{of}{partial}", clean(query))
+                let order = super::update::sort_label(app.sort);
+                format!("search \"{}\": {n}{of}{partial}, {order}", clean(query))
             }
             ViewKind::Pivot { label, .. } => {
                 let n = view.items.len();

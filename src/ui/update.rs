@@ -8,7 +8,7 @@ use super::app::{App, Focus, Mode, Progress};
 use super::layout::{self, Areas};
 use super::story::{Story, Target};
 
-pub use views::{MAX_QUERY, search_scope, search_terms};
+pub use views::{MAX_QUERY, search_scope, search_terms, sort_label};
 
 /// Applies one action and returns the work it asks of the event loop.
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -91,6 +91,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.focus = Focus::Reader;
             }
         }
+        Action::ToggleSort => views::toggle_sort(app, &mut effects),
         Action::ToggleHelp => {
             app.mode = if app.mode == Mode::Help {
                 Mode::Normal

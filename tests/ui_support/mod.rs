@@ -197,9 +197,11 @@ impl Harness {
                     Effect::Search(generation, query) => {
                         queue.push(Action::SearchResults(SearchOutcome {
                             generation,
-                            hits: self
-                                .engine
-                                .search(&query, search_scope(&self.app).as_deref()),
+                            hits: self.engine.search_sorted(
+                                &query,
+                                search_scope(&self.app).as_deref(),
+                                self.app.sort(),
+                            ),
                             partial: false,
                             total: 0,
                         }));

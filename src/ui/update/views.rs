@@ -3,7 +3,7 @@
 use super::super::action::{Effect, SearchOutcome};
 use super::super::app::{App, EntityKind, Mode, View, ViewKind};
 use super::super::story::Highlight;
-use crate::search::{MatchField, Scope, Term};
+use crate::search::{MatchField, Scope, Sort, Term};
 
 /// Opens the prompt and pushes a search view over the current list.
 pub fn search_start(app: &mut App) {
@@ -150,6 +150,30 @@ pub fn rerun_partial(app: &mut App, effects: &mut Vec<Effect>) {
         app.prompt.query.clone_from(&query);
         app.prompt.pending = true;
         effects.push(Effect::Search(app.prompt.generation, query));
+    }
+}
+
+/// Flips the order of search results; a search on screen is asked again in the new order.
+pub fn toggle_sort(app: &mut App, effects: &mut Vec<Effect>) {
+    app.sort = match app.sort {
+        Sort::Relevance => Sort::Date,
+        Sort::Date => Sort::Relevance,
+    };
+    app.notice = Some(format!("Search results {}.", sort_label(app.sort)));
+    if let ViewKind::Search { query, .. } = &app.view().kind {
+        let query = query.clone();
+        app.prompt.generation += 1;
+        app.prompt.query.clone_from(&query);
+        app.prompt.pending = true;
+        effects.push(Effect::Search(app.prompt.generation, query));
+    }
+}
+
+/// How search results are ordered, in words (for the breadcrumb and notices).
+pub fn sort_label(sort: Sort) -> &'static str {
+    match sort {
+        Sort::Relevance => "best first",
+        Sort::Date => "newest first",
     }
 }
 

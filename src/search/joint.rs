@@ -1,0 +1,119 @@
+//! Query-level readings of a query's words: the people and bills consecutive words name together,
+//! and each word's forms for the proximity bonus.
+
+use std::sync::Arc;
+
+use super::engine::ClausePlan;
+use super::index::SearchIndex;
+use super::names::entity_matches;
+use super::query::{Clause, Scope, Term};
+use super::score::WordSets;
+
+/// People and bills a clause is restricted to, with their fuzz.
+pub(crate) type Names = (Vec<(u32, f32)>, Vec<(u32, f32)>);
+
+/// The ids of `a` (sorted) that are in `b` (sorted).
+fn keep_in(a: &[u32], b: &[u32]) -> Vec<u32> {
+    a.iter()
+        .filter(|x| b.binary_search(x).is_ok())
+        .copied()
+        .collect()
+}
+
+impl SearchIndex {
+    /// People and bills named by consecutive words of the query together ("rand paul", "tax cuts
+    /// and jobs act"): for each clause of such a run, the names every word of the run matches
+    /// (the clause's own fuzz), which replace the names it matches alone ("paul" alone also
+    /// finds Ron Paul). `None` for clauses outside a run.
+    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<Names>> {
+        let mut out: Vec<Option<Names>> = vec![None; clauses.len()];
+        let lists: Vec<Option<Names>> = clauses
+            .iter()
+            .map(|c| match (&c.term, c.scope, c.negated) {
+                (Term::Word(word), Scope::Any, false) => Some(Names::clone(&self.word_names(word))),
+                _ => None,
+            })
+            .collect();
+        let ids = |v: &[(u32, f32)]| -> Vec<u32> {
+            let mut ids: Vec<u32> = v.iter().map(|x| x.0).collect();
+            ids.sort_unstable();
+            ids
+        };
+        let mut i = 0;
+        while i < lists.len() {
+            let Some((p0, b0)) = &lists[i] else {
+                i += 1;
+                continue;
+            };
+            let (mut people, mut bills) = (ids(p0), ids(b0));
+            let mut j = i + 1;
+            while let Some(Some((p, b))) = lists.get(j) {
+                let (np, nb) = (keep_in(&people, &ids(p)), keep_in(&bills, &ids(b)));
+                if np.is_empty() && nb.is_empty() {
+                    break;
+                }
+                (people, bills) = (np, nb);
+                j += 1;
+            }
+            if j - i >= 2 {
+                for k in i..j {
+                    if let Some((p, b)) = &lists[k] {
+                        let only = |v: &[(u32, f32)], keep: &[u32]| -> Vec<(u32, f32)> {
+                            v.iter()
+                                .filter(|x| keep.binary_search(&x.0).is_ok())
+                                .copied()
+                                .collect()
+                        };
+                        out[k] = Some((only(p, &people), only(b, &bills)));
+                    }
+                }
+            }
+            i = j.max(i + 1);
+        }
+        out
+    }
+
+    /// The people and bills a word names (remembered while the user types).
+    pub(crate) fn word_names(&self, word: &str) -> Arc<Names> {
+        if let Some(n) = self.cache.lock().ok().and_then(|c| c.names(word)) {
+            return n;
+        }
+        let w = &self.weights;
+        let (people, bills) = rayon::join(
+            || entity_matches(&self.people, word, false, w),
+            || entity_matches(&self.bills, word, false, w),
+        );
+        let n = Arc::new((people, bills));
+        if let Ok(mut c) = self.cache.lock() {
+            c.store_names(word, Arc::clone(&n));
+        }
+        n
+    }
+
+    /// The forms of each positive word (or phrase) clause, for the proximity of a query's words.
+    pub(crate) fn word_sets(&self, plans: &[ClausePlan]) -> WordSets {
+        let mut sets = WordSets::default();
+        let mut word = 0;
+        for p in plans.iter().filter(|p| !p.clause.negated) {
+            match (&p.clause.term, p.clause.scope) {
+                (Term::Word(_), Scope::Any | Scope::Title) => {
+                    let best = p.resolved.terms.iter().map(|t| t.1).fold(0.0, f32::max);
+                    for &(t, fuzz) in &p.resolved.terms {
+                        if fuzz >= best / 2.0 {
+                            sets.add(word, self.vocab.term(t));
+                        }
+                    }
+                    word += 1;
+                }
+                (Term::Phrase(ph), Scope::Any | Scope::Title) => {
+                    if let Some(first) = super::text::words(ph).first() {
+                        sets.add(word, first);
+                        word += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        sets
+    }
+}

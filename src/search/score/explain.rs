@@ -1,0 +1,340 @@
+//! Why a story scored what it did: each word's fields, frequencies, idf and fuzz, then coordination and proximity.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{Weights, saturate};
+use crate::corpus::Article;
+use crate::search::engine::{ClausePlan, Ranking, Sort};
+use crate::search::index::{Named, SearchIndex};
+use crate::search::postings::{LEAD, tf_of};
+use crate::search::query::{Scope, Term};
+use crate::search::{details, text};
+
+/// A story's score taken apart, as Lucene's explain does.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// The score (the hit's score is this times 1000, rounded).
+    pub score: f32,
+    /// The sum of the words' scores.
+    pub sum: f32,
+    /// The weakest word's score as a share of its best score in the corpus.
+    pub balance: f32,
+    /// The factor the balance gives (1 for a one-word query).
+    pub coordination: f32,
+    /// Fewest words spanning one of each query word, when the proximity bonus was applied.
+    pub span: Option<u32>,
+    /// The proximity factor (1 when not applied).
+    pub proximity: f32,
+    /// Each positive word (clause) of the query.
+    pub words: Vec<ClausePart>,
+}
+
+/// One query word's score in the story.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ClausePart {
+    /// The word (clause) as parsed.
+    pub query: String,
+    /// Its score: fuzz × idf × tf / (k1 + tf).
+    pub score: f32,
+    /// The term, phrase or name that counted (the best of those the word matched).
+    pub matched: String,
+    /// How surely `matched` is the word typed (1: the word itself).
+    pub fuzz: f32,
+    /// Inverse document frequency.
+    pub idf: f32,
+    /// Weighted frequency summed over the fields.
+    pub tf: f32,
+    /// `tf / (k1 + tf)`.
+    pub saturation: f32,
+    /// The fields that made `tf`.
+    pub fields: Vec<FieldPart>,
+}
+
+/// One field's share of a word's weighted frequency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldPart {
+    /// "title", "body", "person", "bill", "source".
+    pub field: &'static str,
+    /// The name, for a person, bill or source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Occurrences (mentions for a person or bill).
+    pub count: u32,
+    /// For a body, one is in the lead; for a person or bill, it is named in the title.
+    pub flag: bool,
+    /// What it adds to the weighted frequency.
+    pub weight: f32,
+}
+
+impl Ranking {
+    /// The score of hit `i` taken apart (`None` when `i` is out of range).
+    pub fn explain_score(
+        &self,
+        index: &SearchIndex,
+        articles: &[Article],
+        i: usize,
+    ) -> Option<Explanation> {
+        let hit = self.hits.get(i)?;
+        let a = articles.get(hit.article)?;
+        let w = &index.weights;
+        let words: Vec<ClausePart> = self
+            .plans
+            .iter()
+            .filter(|p| !p.clause.negated)
+            .map(|p| clause_part(index, p, hit.article, a))
+            .collect();
+        let sum: f32 = words.iter().map(|c| c.score).sum();
+        let balance = self
+            .plans
+            .iter()
+            .filter(|p| !p.clause.negated)
+            .zip(&words)
+            .map(|(p, c)| c.score / p.marks.best.max(f32::MIN_POSITIVE))
+            .fold(1.0f32, f32::min);
+        let coordination = if words.len() > 1 {
+            w.coordinate(balance)
+        } else {
+            1.0
+        };
+        let sets = index.word_sets(&self.plans);
+        let applied = self.sort == Sort::Relevance && sets.words > 1 && i < w.proximity_depth;
+        let span = if applied {
+            sets.min_span(&a.title, &a.body)
+        } else {
+            None
+        };
+        let proximity = w.proximity_factor(span, sets.words);
+        Some(Explanation {
+            score: sum * coordination * proximity,
+            sum,
+            balance,
+            coordination,
+            span,
+            proximity,
+            words,
+        })
+    }
+}
+
+/// The best reading of one clause in article `doc`, as [`SearchIndex::word_marks`] scored it.
+fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> ClausePart {
+    let wt = &index.weights;
+    let lens = index.lengths(doc);
+    let res = &p.resolved;
+    let query = p.clause.to_string();
+    // The clause's people, bills and sources in this story: the best one (its weighted
+    // frequency joins the words'), and the best one scored alone.
+    let ent = best_entity(index, wt, res, doc);
+    let (e_tf, e_part, alone) = ent.map_or((0.0, None, None), |(t, part, alone)| {
+        (t, Some(part), Some(alone))
+    });
+    let mut best = ClausePart {
+        query,
+        score: 0.0,
+        matched: String::new(),
+        fuzz: 0.0,
+        idf: 0.0,
+        tf: 0.0,
+        saturation: 0.0,
+        fields: Vec::new(),
+    };
+    let mut consider = |matched: String, fuzz: f32, idf: f32, mut fields: Vec<FieldPart>| {
+        let tf: f32 = fields.iter().map(|f| f.weight).sum::<f32>() + e_tf;
+        let score = wt.clause(fuzz, idf, tf);
+        if score > best.score {
+            fields.extend(e_part.clone());
+            best = ClausePart {
+                score,
+                matched,
+                fuzz,
+                idf,
+                tf,
+                saturation: saturate(tf, wt.k1),
+                fields,
+                ..best.clone()
+            };
+        }
+    };
+    match &p.clause.term {
+        Term::Phrase(ph) if matches!(p.clause.scope, Scope::Any | Scope::Title) => {
+            let needle = details::fold(ph);
+            let in_title = details::count_folded(&a.title, &needle) > 0;
+            let count = if p.clause.scope == Scope::Any {
+                details::count_folded(&a.body, &needle) as u32
+            } else {
+                0
+            };
+            if in_title || count > 0 {
+                let mut fields = Vec::new();
+                if in_title {
+                    fields.push(field("title", 1, false, wt.title_tf(1, &lens)));
+                }
+                if count > 0 {
+                    fields.push(field("body", count, false, wt.body_tf(count, false, &lens)));
+                }
+                consider(format!("\"{ph}\""), 1.0, res.phrase_idf, fields);
+            }
+        }
+        _ => {
+            let body = p.clause.scope != Scope::Title;
+            for &(t, fuzz) in &res.terms {
+                let tt = tf_of(index.title.tf(t, doc as u32));
+                let bb = if body {
+                    index.body.tf(t, doc as u32)
+                } else {
+                    0
+                };
+                if tt == 0 && bb == 0 {
+                    continue;
+                }
+                let mut fields = Vec::new();
+                if tt > 0 {
+                    fields.push(field("title", tt, false, wt.title_tf(tt, &lens)));
+                }
+                if bb > 0 {
+                    let (n, lead) = (tf_of(bb), bb & LEAD != 0);
+                    fields.push(field("body", n, lead, wt.body_tf(n, lead, &lens)));
+                }
+                let idf = super::idf(index.df(t), index.n).min(index.word_idf(res));
+                let term = index.vocab.term(t);
+                let shown = term
+                    .strip_prefix('#')
+                    .map_or(term.to_string(), text::bill_display);
+                consider(shown, fuzz, idf, fields);
+            }
+            if let Some(alone) = alone
+                && alone.score > best.score
+            {
+                best = ClausePart {
+                    query: best.query.clone(),
+                    ..alone
+                };
+            }
+        }
+    }
+    best
+}
+
+fn field(field: &'static str, count: u32, flag: bool, weight: f32) -> FieldPart {
+    FieldPart {
+        field,
+        name: None,
+        count,
+        flag,
+        weight,
+    }
+}
+
+/// The clause's people, bills and sources in the story: the best weighted frequency (fuzz
+/// included) with its part, and the best score of one alone.
+fn best_entity(
+    index: &SearchIndex,
+    wt: &Weights,
+    res: &crate::search::engine::Resolved,
+    doc: usize,
+) -> Option<(f32, FieldPart, ClausePart)> {
+    let lens = index.lengths(doc);
+    let mut best: Option<(f32, FieldPart, ClausePart)> = None;
+    let mut alone: Option<ClausePart> = None;
+    for (list, named, kind) in [
+        (&res.people, &index.people, "person"),
+        (&res.bills, &index.bills, "bill"),
+        (&res.sources, &index.sources, "source"),
+    ] {
+        for &(e, fuzz) in list {
+            let Some(n): Option<&Named> = named.get(e as usize) else {
+                continue;
+            };
+            let Ok(i) = n.articles.binary_search(&(doc as u32)) else {
+                continue;
+            };
+            let (t, count, flag) = match n.mentions.get(i) {
+                Some(&m) => (wt.entity_tf(m, &lens), u32::from(m.count), m.title),
+                None => (wt.title, 1, false),
+            };
+            let part = FieldPart {
+                field: kind,
+                name: n.names.first().cloned(),
+                count,
+                flag,
+                weight: fuzz * t,
+            };
+            let idf = super::idf(n.articles.len() as u32, index.n).min(index.word_idf(res));
+            let score = wt.clause(fuzz, idf, t);
+            if alone.as_ref().is_none_or(|a| score > a.score) {
+                alone = Some(ClausePart {
+                    query: String::new(),
+                    score,
+                    matched: n.names.first().cloned().unwrap_or_default(),
+                    fuzz,
+                    idf,
+                    tf: t,
+                    saturation: saturate(t, wt.k1),
+                    fields: vec![FieldPart {
+                        weight: t,
+                        ..part.clone()
+                    }],
+                });
+            }
+            if best.as_ref().is_none_or(|(b, ..)| fuzz * t > *b) {
+                best = Some((fuzz * t, part, ClausePart::default()));
+            }
+        }
+    }
+    best.zip(alone)
+        .map(|((t, part, _), alone)| (t, part, alone))
+}
+
+impl fmt::Display for Explanation {
+    /// An indented breakdown, one part a line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.3} = {:.3} (sum of words)", self.score, self.sum)?;
+        if self.words.len() > 1 {
+            write!(
+                f,
+                " × {:.3} coordination (weakest word at {:.0}% of its best)",
+                self.coordination,
+                self.balance * 100.0
+            )?;
+        }
+        if let Some(span) = self.span {
+            write!(
+                f,
+                " × {:.3} proximity (all words within {span})",
+                self.proximity
+            )?;
+        }
+        for c in &self.words {
+            write!(
+                f,
+                "\n  {:.3} = {}: fuzz {:.2} × idf {:.3} × tf {:.3}/(k1 + tf) = {:.3}, as \"{}\"",
+                c.score, c.query, c.fuzz, c.idf, c.tf, c.saturation, c.matched
+            )?;
+            for p in &c.fields {
+                let what = match (p.field, &p.name) {
+                    (field, Some(name)) => format!("{field} \"{name}\""),
+                    (field, None) => field.to_string(),
+                };
+                let flag = match (p.field, p.flag) {
+                    ("body", true) => ", in the lead",
+                    ("person" | "bill", true) => ", named in the title",
+                    _ => "",
+                };
+                write!(
+                    f,
+                    "\n      {:.3} = {what}: {} × {}{flag}",
+                    p.weight,
+                    p.count,
+                    if matches!(p.field, "person" | "bill") {
+                        "mentions"
+                    } else {
+                        "occurrences"
+                    }
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

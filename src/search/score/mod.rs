@@ -1,0 +1,296 @@
+//! Every ranking weight and formula: BM25F over fields, idf, the fuzzy factor, coordination and proximity.
+//!
+//! A story's score for a query is the sum over the query's words (clauses) of
+//! `fuzz × idf × t / (k1 + t)`, where `t` is the word's weighted, length-normalised frequency
+//! summed over the story's fields (title, lead, body) plus the mentions of a person or bill the word
+//! names (BM25F), `idf` the word's inverse document frequency, and `fuzz` how surely the matched
+//! term is the word typed (1 for the word itself, less for a prefix, a typo or a fuzzy match, far
+//! less when the word itself exists). The sum is scaled by how evenly the words are matched (a
+//! query's parts must all be central), and the best stories get a bonus when the words occur near
+//! each other. Date only breaks exact ties. [`explain`] prints the parts.
+
+pub mod explain;
+mod proximity;
+
+pub use explain::{ClausePart, Explanation, FieldPart};
+pub(crate) use proximity::{WordSets, closeness};
+
+/// Words of a body that count as its lead (about the first paragraph of a news story).
+pub const LEAD_WORDS: u32 = 60;
+/// Bytes of a body within which an entity's first mention counts as being in the lead.
+pub const LEAD_BYTES: usize = 400;
+
+/// Every weight of the ranking, in one place. [`Weights::default`] is the tuned set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// BM25 saturation: how fast more occurrences stop adding.
+    pub k1: f32,
+    /// Weight of an occurrence in the title.
+    pub title: f32,
+    /// Length normalisation of the title (0 none, 1 full).
+    pub title_b: f32,
+    /// Weight of an occurrence in the body.
+    pub body: f32,
+    /// Length normalisation of the body.
+    pub body_b: f32,
+    /// Added when the word occurs in the lead (the first [`LEAD_WORDS`] words).
+    pub lead: f32,
+    /// Weight of each mention of a person or bill the word names (length-normalised like the body).
+    pub mention: f32,
+    /// Mentions counted at most.
+    pub mention_cap: u32,
+    /// Added when the person or bill is named in the title.
+    pub entity_title: f32,
+    /// Added when the person or bill is first named in the lead.
+    pub entity_lead: f32,
+    /// Fuzz of a prefix of a longer word ("tax" in "taxes"), less a little per extra letter.
+    pub prefix: f32,
+    /// What each extra letter of a prefix match costs.
+    pub prefix_letter: f32,
+    /// A longer word the typed word begins is a form of it ("taxes", "voted") when it has at most
+    /// this many more letters; longer ones ("wallace" for "wall") weigh [`Weights::long_prefix`]
+    /// when the word itself is in the corpus.
+    pub variant_letters: u32,
+    /// Fuzz of a longer word that is not a form of the word typed, when the word itself exists.
+    pub long_prefix: f32,
+    /// Fuzz of a one-letter typo or a close fuzzy match when the word itself is not found.
+    pub typo: f32,
+    /// Fuzz of a fuzzy match when the word itself is not found, scaled by its matcher score.
+    pub fuzzy: f32,
+    /// Fuzz of a typo or fuzzy match when the word itself (or a prefix of it) is found.
+    pub dominated: f32,
+    /// How much an uneven match of a query's words costs (0: plain sum; 1: scaled by the balance).
+    pub coordination: f32,
+    /// Bonus factor when the query's words occur next to each other (fading with distance).
+    pub proximity: f32,
+    /// Words of distance at which the proximity bonus halves.
+    pub proximity_scale: f32,
+    /// Stories re-ranked with the proximity bonus (the best by the other parts).
+    pub proximity_depth: usize,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            k1: 1.2,
+            title: 3.0,
+            title_b: 0.15,
+            body: 1.0,
+            body_b: 0.75,
+            lead: 1.3,
+            mention: 0.2,
+            mention_cap: 30,
+            entity_title: 3.0,
+            entity_lead: 1.0,
+            prefix: 0.7,
+            prefix_letter: 0.03,
+            variant_letters: 2,
+            long_prefix: 0.2,
+            typo: 0.9,
+            fuzzy: 0.6,
+            dominated: 0.08,
+            coordination: 0.3,
+            proximity: 0.3,
+            proximity_scale: 10.0,
+            proximity_depth: 100,
+        }
+    }
+}
+
+/// Inverse document frequency (BM25's, never negative) of a word in `df` of `n` stories.
+pub fn idf(df: u32, n: usize) -> f32 {
+    let (df, n) = (df as f32, n as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// Length normalisation of a field of `len` words where the average is `avg`.
+pub fn norm(len: u32, avg: f32, b: f32) -> f32 {
+    if avg <= 0.0 {
+        1.0
+    } else {
+        1.0 - b + b * len as f32 / avg
+    }
+}
+
+/// BM25 saturation of a weighted frequency: from 0 towards 1.
+pub fn saturate(t: f32, k1: f32) -> f32 {
+    if t <= 0.0 { 0.0 } else { t / (k1 + t) }
+}
+
+/// Lengths of one story and the corpus averages, for normalisation.
+#[derive(Debug, Clone, Copy)]
+pub struct Lengths {
+    /// Title words.
+    pub title: u32,
+    /// Body words.
+    pub body: u32,
+    /// Average title words.
+    pub avg_title: f32,
+    /// Average body words.
+    pub avg_body: f32,
+}
+
+/// How a person or bill is mentioned in one story.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mentions {
+    /// Mentions (saturating at 255).
+    pub count: u8,
+    /// Named in the title.
+    pub title: bool,
+    /// First named in the body's lead.
+    pub lead: bool,
+}
+
+impl Weights {
+    /// The reciprocals of a story's title and body length normalisations (computed once per
+    /// story, so that scoring a posting multiplies instead of divides).
+    pub fn inverse_norms(&self, l: &Lengths) -> (f32, f32) {
+        (
+            1.0 / norm(l.title, l.avg_title, self.title_b),
+            1.0 / norm(l.body, l.avg_body, self.body_b),
+        )
+    }
+
+    /// Weighted frequency of a word in the title (`tf` occurrences).
+    pub fn title_tf(&self, tf: u32, l: &Lengths) -> f32 {
+        self.title_tf_by(tf, self.inverse_norms(l).0)
+    }
+
+    /// [`title_tf`](Self::title_tf) with the title's inverse norm.
+    pub fn title_tf_by(&self, tf: u32, inv_norm: f32) -> f32 {
+        self.title * tf as f32 * inv_norm
+    }
+
+    /// Weighted frequency of a word in the body (`tf` occurrences, `lead` when one is in the lead).
+    pub fn body_tf(&self, tf: u32, lead: bool, l: &Lengths) -> f32 {
+        self.body_tf_by(tf, lead, self.inverse_norms(l).1)
+    }
+
+    /// [`body_tf`](Self::body_tf) with the body's inverse norm.
+    pub fn body_tf_by(&self, tf: u32, lead: bool, inv_norm: f32) -> f32 {
+        let lead = if lead { self.lead } else { 0.0 };
+        self.body * tf as f32 * inv_norm + lead
+    }
+
+    /// Weighted frequency of a person or bill in a story.
+    pub fn entity_tf(&self, m: Mentions, l: &Lengths) -> f32 {
+        self.entity_tf_by(m, self.inverse_norms(l).1)
+    }
+
+    /// [`entity_tf`](Self::entity_tf) with the body's inverse norm.
+    pub fn entity_tf_by(&self, m: Mentions, inv_norm: f32) -> f32 {
+        let count = u32::from(m.count).min(self.mention_cap) as f32;
+        self.mention * count * inv_norm
+            + if m.title { self.entity_title } else { 0.0 }
+            + if m.lead { self.entity_lead } else { 0.0 }
+    }
+
+    /// One word's score in a story: fuzz × idf × saturated frequency.
+    pub fn clause(&self, fuzz: f32, idf: f32, t: f32) -> f32 {
+        fuzz * idf * saturate(t, self.k1)
+    }
+
+    /// The factor for how evenly a query's words match: `balance` is the weakest word's share of
+    /// its best score in the corpus (1 when every word matches as well as anywhere).
+    pub fn coordinate(&self, balance: f32) -> f32 {
+        1.0 - self.coordination + self.coordination * balance.clamp(0.0, 1.0)
+    }
+
+    /// The proximity factor for words `span` positions apart in all (`words` of them adjacent: 1).
+    pub fn proximity_factor(&self, span: Option<u32>, words: usize) -> f32 {
+        span.map_or(1.0, |s| {
+            1.0 + self.proximity * closeness(s, words, self.proximity_scale)
+        })
+    }
+
+    /// Fuzz of a vocabulary term or name matched by a typed word.
+    pub fn fuzz(&self, kind: MatchKind, found_exact: bool) -> f32 {
+        match kind {
+            MatchKind::Exact => 1.0,
+            MatchKind::Prefix(extra) => {
+                (self.prefix - self.prefix_letter * extra as f32).max(self.prefix / 2.0)
+            }
+            MatchKind::Typo if !found_exact => self.typo,
+            MatchKind::Fuzzy(share) if !found_exact => self.fuzzy * share.clamp(0.0, 1.0),
+            MatchKind::Typo | MatchKind::Fuzzy(_) => self.dominated,
+        }
+    }
+
+    /// Fuzz of a vocabulary word that the typed word begins, `extra` letters longer: a form of the
+    /// word, or (when the word itself exists) far less.
+    pub fn prefix_fuzz(&self, extra: u32, word_exists: bool) -> f32 {
+        if word_exists && extra > self.variant_letters {
+            self.long_prefix
+        } else {
+            self.fuzz(MatchKind::Prefix(extra), true)
+        }
+    }
+}
+
+/// How a term (or name) matched a typed word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MatchKind {
+    /// The word itself.
+    Exact,
+    /// A longer word it begins, with this many extra letters.
+    Prefix(u32),
+    /// One or two letters wrong, missing, extra or swapped.
+    Typo,
+    /// A fuzzy (subsequence) match, with its matcher score as a share of the best one.
+    Fuzzy(f32),
+}
+
+/// Short, common words: they match only themselves, never a longer word or a name they begin
+/// ("and" is not Andrew).
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from",
+    "has", "have", "he", "her", "his", "in", "is", "it", "its", "new", "not", "of", "on", "or",
+    "our", "out", "over", "she", "so", "than", "that", "the", "their", "them", "they", "this",
+    "to", "up", "was", "we", "were", "what", "when", "who", "will", "with",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("and") && !is_stopword("andrew"));
+    }
+
+    #[test]
+    fn more_occurrences_add_less_and_less() {
+        let w = Weights::default();
+        let l = Lengths {
+            title: 8,
+            body: 500,
+            avg_title: 8.0,
+            avg_body: 500.0,
+        };
+        let one = w.clause(1.0, 2.0, w.body_tf(1, false, &l));
+        let two = w.clause(1.0, 2.0, w.body_tf(2, false, &l));
+        let ten = w.clause(1.0, 2.0, w.body_tf(10, false, &l));
+        assert!(one < two && two < ten && ten < 2.0);
+        assert!(two - one > ten - w.clause(1.0, 2.0, w.body_tf(9, false, &l)));
+        // A title occurrence weighs more than a body one; a longer body dilutes.
+        assert!(w.title_tf(1, &l) > w.body_tf(1, false, &l));
+        let long = Lengths { body: 2000, ..l };
+        assert!(w.body_tf(3, false, &long) < w.body_tf(3, false, &l));
+    }
+
+    #[test]
+    fn rarer_words_weigh_more_and_exact_beats_fuzzy() {
+        assert!(idf(3, 1000) > idf(300, 1000));
+        assert!(idf(1000, 1000) >= 0.0);
+        let w = Weights::default();
+        assert!(w.fuzz(MatchKind::Exact, true) > w.fuzz(MatchKind::Prefix(2), true));
+        assert!(w.fuzz(MatchKind::Prefix(2), true) > 5.0 * w.fuzz(MatchKind::Fuzzy(1.0), true));
+        assert!(w.fuzz(MatchKind::Typo, false) > 5.0 * w.fuzz(MatchKind::Typo, true));
+    }
+}

@@ -1,0 +1,194 @@
+//! Ranking orders that must hold, on stories written for them (`tests/fixtures/ranking`), with the
+//! people and bills found by the real extractor; and `cloakroom search --sort` and `--explain`.
+
+use std::process::Command;
+
+use cloakroom::Article;
+use cloakroom::corpus::{self, LoadOptions};
+use cloakroom::extract::EntityIndex;
+use cloakroom::search::{SearchIndex, Sort, parse};
+
+const FIXTURE: &str = "tests/fixtures/ranking/stories.jsonl";
+
+fn fixture() -> (Vec<Article>, SearchIndex) {
+    let corpus = corpus::load(&[FIXTURE.into()], &LoadOptions::default()).expect("fixture loads");
+    let entities = EntityIndex::build(&corpus.articles);
+    let index = SearchIndex::build(&corpus.articles, &entities);
+    (corpus.articles, index)
+}
+
+fn ids_sorted(a: &[Article], ix: &SearchIndex, query: &str, sort: Sort) -> Vec<String> {
+    let q = parse(query).expect("query parses");
+    ix.search_sorted(a, &q, 20, sort)
+        .iter()
+        .map(|h| a[h.article].id.clone())
+        .collect()
+}
+
+fn ids(a: &[Article], ix: &SearchIndex, query: &str) -> Vec<String> {
+    ids_sorted(a, ix, query, Sort::Relevance)
+}
+
+#[test]
+fn the_story_about_a_person_comes_before_newer_passing_mentions() {
+    let (a, ix) = fixture();
+    let got = ids(&a, &ix, "rand paul");
+    assert_eq!(
+        got.first().map(String::as_str),
+        Some("paul-about"),
+        "{got:?}"
+    );
+    assert_eq!(got.len(), 3, "{got:?}");
+    // One word of the name alone ranks the same way.
+    assert_eq!(
+        ids(&a, &ix, "paul").first().map(String::as_str),
+        Some("paul-about")
+    );
+}
+
+#[test]
+fn exact_words_rank_and_implausible_fuzzy_ones_do_not_match() {
+    let (a, ix) = fixture();
+    // "nation" and "senator" contain n-a-t-o but are not plausibly "nato".
+    assert_eq!(ids(&a, &ix, "nato"), ["nato-about"]);
+    // A typo finds the word it stands for, as the right spelling does.
+    assert_eq!(ids(&a, &ix, "natoo"), ids(&a, &ix, "nato"));
+    assert_eq!(ids(&a, &ix, "rand pual"), ids(&a, &ix, "rand paul"));
+    assert_eq!(ids(&a, &ix, "scumer iran"), ids(&a, &ix, "schumer iran"));
+}
+
+#[test]
+fn a_stopword_never_matches_inside_a_name() {
+    let (a, ix) = fixture();
+    // "and" is not Andrew Clyde (whose story has no word "and").
+    let got = ids(&a, &ix, "and");
+    assert!(!got.contains(&"clyde".to_string()), "{got:?}");
+    assert!(got.contains(&"schumer-iran".to_string()), "{got:?}");
+    assert_eq!(ids(&a, &ix, "andrew"), ["clyde"]);
+}
+
+#[test]
+fn both_parts_of_a_two_part_query_must_be_central() {
+    let (a, ix) = fixture();
+    // Schumer is named more in the highway story, but the Iran deal is only its last sentence.
+    assert_eq!(
+        ids(&a, &ix, "schumer iran"),
+        ["schumer-iran", "schumer-other"]
+    );
+    assert_eq!(ids(&a, &ix, "schumer deal"), ["schumer-iran"]);
+}
+
+#[test]
+fn date_breaks_exact_ties_and_sort_by_date_lists_newest_first() {
+    let (a, ix) = fixture();
+    assert_eq!(ids(&a, &ix, "farm subsidies"), ["tie-newer", "tie-older"]);
+    let q = parse("farm subsidies").expect("parses");
+    let hits = ix.search(&a, &q, 5);
+    assert_eq!(
+        hits[0].score, hits[1].score,
+        "the same text scores the same"
+    );
+    // Newest first whatever the score.
+    assert_eq!(
+        ids_sorted(&a, &ix, "rand paul", Sort::Date),
+        ["paul-roster", "paul-passing", "paul-about"]
+    );
+}
+
+fn cloakroom(args: &[&str]) -> (String, String, Option<i32>) {
+    let out = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+fn json_ids(line: &str) -> Vec<String> {
+    let v: serde_json::Value = serde_json::from_str(line).expect("one JSON array");
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|h| h["id"].as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn cli_sort_flag_orders_by_relevance_or_date() {
+    let (out, err, code) = cloakroom(&["search", FIXTURE, "rand paul", "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(json_ids(out.trim())[0], "paul-about");
+    let (out, _, _) = cloakroom(&["search", FIXTURE, "rand paul", "--json", "--sort", "date"]);
+    assert_eq!(
+        json_ids(out.trim()),
+        ["paul-roster", "paul-passing", "paul-about"]
+    );
+    let (out, _, _) = cloakroom(&[
+        "search",
+        FIXTURE,
+        "rand paul",
+        "--json",
+        "--sort",
+        "relevance",
+    ]);
+    assert_eq!(json_ids(out.trim())[0], "paul-about");
+    let (_, err, code) = cloakroom(&["search", FIXTURE, "rand paul", "--sort", "newest"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("relevance") && err.contains("date"), "{err}");
+}
+
+#[test]
+fn cli_explain_takes_the_score_apart() {
+    let (out, err, code) = cloakroom(&[
+        "search",
+        FIXTURE,
+        "schumer iran",
+        "--explain",
+        "--limit",
+        "1",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Schumer opposes the Iran deal"), "{out}");
+    for part in [
+        "explain: ",
+        "(sum of words)",
+        "coordination",
+        "proximity",
+        "schumer: fuzz 1.00 × idf",
+        "iran: fuzz 1.00 × idf",
+        "title: 1 × occurrences",
+        "person \"Chuck Schumer\"",
+    ] {
+        assert!(out.contains(part), "missing {part:?} in\n{out}");
+    }
+    // With --json, each hit has an explain object whose score is the hit's, in thousandths,
+    // and whose words' scores add up to the sum.
+    let (out, _, _) = cloakroom(&["search", FIXTURE, "schumer iran", "--explain", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+    for hit in v.as_array().expect("array") {
+        let e = &hit["explain"];
+        let score = e["score"].as_f64().expect("score");
+        assert!((score * 1000.0 - hit["score"].as_f64().expect("hit score")).abs() <= 1.0);
+        let words: f64 = e["words"]
+            .as_array()
+            .expect("words")
+            .iter()
+            .map(|w| w["score"].as_f64().expect("word score"))
+            .sum();
+        assert!(
+            (words - e["sum"].as_f64().expect("sum")).abs() < 1e-3,
+            "{e}"
+        );
+        assert!(
+            e["words"][0]["fields"]
+                .as_array()
+                .is_some_and(|f| !f.is_empty())
+        );
+    }
+    // Without --explain the JSON shape is unchanged.
+    let (out, _, _) = cloakroom(&["search", FIXTURE, "schumer iran", "--json"]);
+    assert!(!out.contains("\"explain\""));
+}
