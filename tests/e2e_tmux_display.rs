@@ -226,8 +226,13 @@ fn flag_emoji_leave_no_stray_cells_when_moving_off_the_story() {
     // Back to the list and down to the plain story: nothing of the flags is left on screen.
     t.keys(&["q"]);
     t.keys(&["j", "Enter"]);
-    let plain = t.wait_for_text("End of the plain story");
+    // Waited for rather than read once: a capture can fall between two halves of a frame. Stray
+    // cells (the bug) stay for good, so this times out on them.
+    let plain = t.wait_for("the plain story with nothing of the flags left", |s| {
+        s.contains("End of the plain story")
+            && flag_halves(s).is_empty()
+            && !s.contains("Leaders of")
+    });
     assert_eq!(flag_halves(&plain), Vec::<char>::new(), "{plain}");
-    assert!(!plain.contains("Leaders of"), "{plain}");
     assert_eq!(t.quit_with("q"), 0);
 }

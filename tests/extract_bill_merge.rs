@@ -64,3 +64,48 @@ fn the_bundled_sample_shows_the_law_as_one_bill() {
     let labels = labels_of(&index, signed);
     assert_eq!(labels, ["S. 5 (5 stories)"]);
 }
+
+#[test]
+fn a_famous_act_is_not_merged_into_a_bill_that_shares_a_few_of_its_stories() {
+    let mut articles = vec![
+        article(
+            "repeal-house",
+            "House votes on repeal bill",
+            "The House passed H.R. 3762 on Friday. It would repeal parts of the Affordable Care Act.",
+        ),
+        article(
+            "repeal-again",
+            "Repeal bill goes to the president",
+            "Congress sent H.R. 3762 to the White House. The president said the Affordable Care Act had failed.",
+        ),
+        article(
+            "titled",
+            "The bill's name",
+            "Critics called H.R. 3762, the Affordable Care Act, a repeal in all but name.",
+        ),
+        article(
+            "repeal-senate",
+            "Senate takes up repeal",
+            "The Senate voted on H.R. 1628, the Affordable Care Act, on Thursday.",
+        ),
+    ];
+    for i in 0..8 {
+        articles.push(article(
+            &format!("aca-{i}"),
+            &format!("Enrollment story {i}"),
+            "Enrollment under the Affordable Care Act rose again this year, officials said.",
+        ));
+    }
+    let index = EntityIndex::build(&articles);
+    let aca = index
+        .bills
+        .iter()
+        .find(|b| b.number.is_none() && b.label.contains("Affordable Care Act"))
+        .unwrap_or_else(|| panic!("the act stays its own bill: {:?}", index.bills));
+    assert!(aca.articles.len() >= 8, "{:?}", aca.articles);
+    assert!(
+        labels_of(&index, 7).iter().all(|l| !l.contains("H.R.")),
+        "an enrollment story names no numbered bill: {:?}",
+        labels_of(&index, 7)
+    );
+}

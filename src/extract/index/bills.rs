@@ -76,7 +76,7 @@ pub(super) fn merge_bills(stories: &[StoryEntities]) -> (Vec<Bill>, Links) {
 
 /// The numbered bill a named act (found in `articles`) merges into: the one bill carrying its name, else, when
 /// several do (the House and Senate versions, the same act in an earlier Congress), the one that shares the most
-/// stories with it, if one does more than the others.
+/// stories with it, if one does more than the others and shares at least half of the act's stories.
 fn named_target(numbered: &[usize], articles: &[u32], protos: &[Proto<Bill>]) -> Option<usize> {
     if let [only] = numbered {
         return Some(*only);
@@ -91,8 +91,12 @@ fn named_target(numbered: &[usize], articles: &[u32], protos: &[Proto<Bill>]) ->
     };
     let mut best: Vec<(usize, usize)> = numbered.iter().map(|t| (shared(t), *t)).collect();
     best.sort_unstable_by(|a, b| b.cmp(a));
+    // It must share at least half of the act's stories: a famous act (the Affordable Care Act, in
+    // hundreds of stories) is not the title of every bill that amends or repeals it in a few.
     match best.as_slice() {
-        [(most, t), (next, _), ..] if *most > 0 && most > next => Some(*t),
+        [(most, t), (next, _), ..] if *most > 0 && most > next && 2 * most >= articles.len() => {
+            Some(*t)
+        }
         _ => None,
     }
 }
