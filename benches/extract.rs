@@ -55,6 +55,19 @@ const ACTS: &[&str] = &[
 ];
 const VERBS: &[&str] = &["withdrawing", "expanding", "ending", "funding", "reforming"];
 
+/// Appends one sentence about `person` (a random template, bill, act and verb), then a space or
+/// a line break.
+fn push_sentence(body: &mut String, person: &str, next: &mut impl FnMut(usize) -> usize) {
+    let s = SENTENCES[next(SENTENCES.len())]
+        .replace("{P}", person)
+        .replace("{S}", person.rsplit(' ').next().unwrap_or(person))
+        .replace("{B}", BILLS[next(BILLS.len())])
+        .replace("{A}", ACTS[next(ACTS.len())])
+        .replace("{X}", VERBS[next(VERBS.len())]);
+    body.push_str(&s);
+    body.push(if next(4) == 0 { '\n' } else { ' ' });
+}
+
 /// A small deterministic generator (xorshift), so runs are comparable.
 fn synthetic(n: usize) -> Vec<Article> {
     let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
@@ -69,14 +82,7 @@ fn synthetic(n: usize) -> Vec<Article> {
             let mut body = String::with_capacity(4200);
             while body.len() < 4000 {
                 let p = PEOPLE[next(PEOPLE.len())];
-                let s = SENTENCES[next(SENTENCES.len())]
-                    .replace("{P}", p)
-                    .replace("{S}", p.rsplit(' ').next().unwrap_or(p))
-                    .replace("{B}", BILLS[next(BILLS.len())])
-                    .replace("{A}", ACTS[next(ACTS.len())])
-                    .replace("{X}", VERBS[next(VERBS.len())]);
-                body.push_str(&s);
-                body.push(if next(4) == 0 { '\n' } else { ' ' });
+                push_sentence(&mut body, p, &mut next);
             }
             Article {
                 id: format!("syn-{i}"),
@@ -187,14 +193,7 @@ fn single(bytes: usize) -> Article {
         } else {
             format!("{given} {surname}")
         };
-        let s = SENTENCES[next(SENTENCES.len())]
-            .replace("{P}", &p)
-            .replace("{S}", p.rsplit(' ').next().unwrap_or(&p))
-            .replace("{B}", BILLS[next(BILLS.len())])
-            .replace("{A}", ACTS[next(ACTS.len())])
-            .replace("{X}", VERBS[next(VERBS.len())]);
-        body.push_str(&s);
-        body.push(if next(4) == 0 { '\n' } else { ' ' });
+        push_sentence(&mut body, &p, &mut next);
     }
     Article {
         id: "single".into(),

@@ -38,45 +38,46 @@ pub fn quick_title_search(
             patterns.push(p);
         }
     }
-    let all: Vec<u32>;
-    let candidates = if let Some(list) = within {
-        list
-    } else {
-        all = (0..articles.len() as u32).collect();
-        &all
-    };
-    let mut hits: Vec<Hit> = candidates
-        .par_iter()
-        .with_min_len(1024)
-        .filter_map(|&i| {
-            let i = i as usize;
-            let a = articles.get(i)?;
-            if query.after.is_some_and(|d| a.date.is_none_or(|x| x < d))
-                || query.before.is_some_and(|d| a.date.is_none_or(|x| x >= d))
-            {
+    let hit = |i: usize| {
+        let a = articles.get(i)?;
+        if query.after.is_some_and(|d| a.date.is_none_or(|x| x < d))
+            || query.before.is_some_and(|d| a.date.is_none_or(|x| x >= d))
+        {
+            return None;
+        }
+        if !excluded.is_empty() {
+            let words = text::words(&a.title);
+            if excluded.iter().any(|e| words.iter().any(|w| w == e)) {
                 return None;
             }
-            if !excluded.is_empty() {
-                let words = text::words(&a.title);
-                if excluded.iter().any(|e| words.iter().any(|w| w == e)) {
-                    return None;
-                }
+        }
+        let mut score = 0;
+        for p in &patterns {
+            let s = matcher::score(&a.title, p)?;
+            if s < matcher::min_score(p.chars().count()) {
+                return None;
             }
-            let mut score = 0;
-            for p in &patterns {
-                let s = matcher::score(&a.title, p)?;
-                if s < matcher::min_score(p.chars().count()) {
-                    return None;
-                }
-                score += s.min(999) + 1000 * i64::from(class_of(pack(TITLE, s)));
-            }
-            Some(Hit {
-                article: i,
-                score,
-                matches: Vec::new(),
-            })
+            score += s.min(999) + 1000 * i64::from(class_of(pack(TITLE, s)));
+        }
+        Some(Hit {
+            article: i,
+            score,
+            matches: Vec::new(),
         })
-        .collect();
+    };
+    // Over the scoped list, or every article (no list of all indexes made per keystroke).
+    let mut hits: Vec<Hit> = match within {
+        Some(list) => list
+            .par_iter()
+            .with_min_len(1024)
+            .filter_map(|&i| hit(i as usize))
+            .collect(),
+        None => (0..articles.len())
+            .into_par_iter()
+            .with_min_len(1024)
+            .filter_map(hit)
+            .collect(),
+    };
     hits.sort_unstable_by(|a, b| {
         b.score
             .cmp(&a.score)

@@ -138,12 +138,17 @@ impl ReadState {
 
     /// Marks the article read or unread.
     pub fn set_read(&mut self, id: &str, read: bool) {
-        if set_member(&mut self.read, id, read) {
-            let now = (self.clock)();
-            self.read_changes.insert(id.to_owned(), (read, now));
-            self.changed.read.insert(id.to_owned(), now);
-            self.dirty = true;
-        }
+        let now = self.clock;
+        self.dirty |= record(
+            (
+                &mut self.read,
+                &mut self.read_changes,
+                &mut self.changed.read,
+            ),
+            id,
+            read,
+            now,
+        );
     }
 
     /// Flips the read mark; returns the new value.
@@ -160,12 +165,17 @@ impl ReadState {
 
     /// Stars or unstars the article.
     pub fn set_starred(&mut self, id: &str, starred: bool) {
-        if set_member(&mut self.starred, id, starred) {
-            let now = (self.clock)();
-            self.star_changes.insert(id.to_owned(), (starred, now));
-            self.changed.starred.insert(id.to_owned(), now);
-            self.dirty = true;
-        }
+        let now = self.clock;
+        self.dirty |= record(
+            (
+                &mut self.starred,
+                &mut self.star_changes,
+                &mut self.changed.starred,
+            ),
+            id,
+            starred,
+            now,
+        );
     }
 
     /// Flips the star; returns the new value.
@@ -297,6 +307,25 @@ pub fn default_path_from(
         .or(data_dir)?;
     Some(base.join("cloakroom").join("state.json"))
 }
+
+/// Sets or clears `id` in one kind of mark (its set, this session's changes, and when each mark
+/// last changed), dated by `clock`; true when the mark changed.
+fn record((set, session, dated): OneKind<'_>, id: &str, on: bool, clock: Clock) -> bool {
+    if !set_member(set, id, on) {
+        return false;
+    }
+    let now = clock();
+    session.insert(id.to_owned(), (on, now));
+    dated.insert(id.to_owned(), now);
+    true
+}
+
+/// One kind of mark, borrowed: the marked ids, this session's changes, and when each changed.
+type OneKind<'a> = (
+    &'a mut BTreeSet<String>,
+    &'a mut BTreeMap<String, (bool, u64)>,
+    &'a mut BTreeMap<String, u64>,
+);
 
 /// Adds or removes `id`; returns whether the set changed.
 fn set_member(set: &mut BTreeSet<String>, id: &str, member: bool) -> bool {

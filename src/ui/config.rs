@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use ratatui::style::{Color, Style};
+use ratatui::style::Color;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -237,20 +237,22 @@ impl Config {
     /// The theme: the colour one with the file's colours, or the monochrome one when
     /// `NO_COLOR` is set (which wins over the file).
     pub fn theme(&self) -> Theme {
-        let mut theme = Theme::from_env();
-        if theme == Theme::mono() && std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            return theme;
+        if Theme::no_color() {
+            return Theme::mono();
         }
+        self.coloured(Theme::color())
+    }
+
+    /// `theme` with the file's colours put on it.
+    fn coloured(&self, mut theme: Theme) -> Theme {
         for (name, (fg, bg)) in &self.colours {
             if let Some(style) = theme.style_mut(name) {
-                let mut s: Style = *style;
                 if let Some(fg) = fg {
-                    s = s.fg(*fg);
+                    *style = style.fg(*fg);
                 }
                 if let Some(bg) = bg {
-                    s = s.bg(*bg);
+                    *style = style.bg(*bg);
                 }
-                *style = s;
             }
         }
         theme
@@ -300,18 +302,7 @@ impl Config {
             "[theme]\n# Colours by style: a colour for the text, or { fg = ..., bg = ... }.\n\
              # Names (red, lightblue, darkgray, ...) or #rrggbb. NO_COLOR in the environment wins.\n",
         );
-        let theme = Theme::color();
-        let mut theme_with = theme;
-        for (name, (fg, bg)) in &self.colours {
-            if let Some(style) = theme_with.style_mut(name) {
-                if let Some(fg) = fg {
-                    *style = style.fg(*fg);
-                }
-                if let Some(bg) = bg {
-                    *style = style.bg(*bg);
-                }
-            }
-        }
+        let theme_with = self.coloured(Theme::color());
         for name in STYLE_NAMES {
             let style = theme_with.style(name).unwrap_or_default();
             let colour = |c: Option<Color>| c.map(|c| format!("\"{}\"", colour_name(c)));

@@ -12,7 +12,7 @@ use super::bus::{Bus, Extractor, Msg};
 use super::draw::draw;
 use super::engine::{SEARCH_LIMIT, spawn_indexer};
 use super::load::LoadEvent;
-use super::terminal::{self, Signal, Tui};
+use super::terminal::{self, Tui};
 use super::update::{search_scope, update};
 use crate::corpus::{Article, LoadReport};
 use crate::search::Searcher;
@@ -35,8 +35,6 @@ pub struct Workers {
     extractor: Extractor,
     /// What loading skipped or warned about, when it ended after the screen was taken over.
     pub report: Option<LoadReport>,
-    /// The signal that ended the reader, if one did.
-    pub signal: Option<Signal>,
 }
 
 impl Workers {
@@ -48,7 +46,6 @@ impl Workers {
             searcher: None,
             extractor,
             report: None,
-            signal: None,
         }
     }
 
@@ -163,10 +160,8 @@ fn handle(
                 searcher.install(index);
             }
         }
-        Msg::Signal(signal) => {
-            workers.signal.get_or_insert(signal);
-            app.quit = true;
-        }
+        // The exit status comes from `Signals`, which kept the first one.
+        Msg::Signal(_) => app.quit = true,
     }
     Ok(())
 }

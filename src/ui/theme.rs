@@ -60,11 +60,16 @@ pub struct Theme {
 impl Theme {
     /// The colour theme, or the monochrome one when `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        if Self::no_color() {
             Self::mono()
         } else {
             Self::color()
         }
+    }
+
+    /// Whether `NO_COLOR` is set (to anything non-empty).
+    pub fn no_color() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
     }
 
     /// Colours for terminals that have them.
