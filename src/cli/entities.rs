@@ -80,6 +80,7 @@ pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
             json!({
                 "name": p.name, "aliases": p.aliases, "role": p.role, "party": p.party, "state": p.state,
                 "articles": p.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": p.mentions,
+                "bioguide": p.bioguide, "chamber": p.chamber,
             })
         })
         .collect();
@@ -91,7 +92,7 @@ pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
                 "label": b.label, "number": b.number, "title": b.title, "aliases": b.aliases,
                 "chamber": b.chamber, "sponsors": b.sponsors,
                 "articles": b.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": b.mentions,
-                "key": b.key,
+                "key": b.key, "url": b.url, "sponsor_ids": b.sponsor_ids, "companion_of": b.companion_of,
             })
         })
         .collect();

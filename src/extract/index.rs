@@ -95,6 +95,22 @@ impl EntityIndex {
             .filter_map(|(id, spans)| Some((*id, self.bills.get(*id as usize)?, spans.as_slice())))
     }
 
+    /// The person linked to this bioguide id, if any story linked one.
+    pub fn person_by_bioguide(&self, bioguide: &str) -> Option<PersonId> {
+        self.people
+            .iter()
+            .position(|p| p.bioguide.as_deref() == Some(bioguide))
+            .map(|i| i as PersonId)
+    }
+
+    /// The bill with this key (as `Bill::key` or `Bill::companion_of` give it), or the bill it was merged into.
+    pub fn bill_by_key(&self, key: &str) -> Option<BillId> {
+        self.bills
+            .iter()
+            .position(|b| b.key == key || b.merged_keys.iter().any(|k| k == key))
+            .map(|i| i as BillId)
+    }
+
     /// A person by display name or alias (case-insensitive).
     pub fn find_person(&self, name: &str) -> Option<PersonId> {
         let key = person_key(name);

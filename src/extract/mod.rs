@@ -8,6 +8,7 @@
 mod acts;
 mod acts_words;
 mod aliases;
+mod bill_url;
 mod cues;
 mod given;
 mod index;
@@ -32,7 +33,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+pub use bill_url::congress_gov_url;
 pub use number::congress_of;
+pub(crate) use tables::state_by_abbrev;
 pub use types::{
     Bill, BillId, EntityIndex, Field, Person, PersonId, Span, StoryBill, StoryEntities, StoryLinks,
     StoryPerson,
