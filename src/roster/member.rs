@@ -45,7 +45,7 @@ impl Member {
     }
 
     /// Given names this member goes by, folded: first, nickname, middle, and the first word of each full form
-    /// ("mitch" for A. Mitchell McConnell, "chuck" for Charles E. Schumer).
+    /// ("mitch" for Addison Mitchell "Mitch" the Kentucky senator; "chuck" for Charles Schumer).
     pub fn given_names(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut add = |s: &str| {
