@@ -185,6 +185,24 @@ impl Roster {
     }
 }
 
+impl Roster {
+    /// Whether `surname` is the surname of a member of Congress (or a president or vice president) in office on
+    /// `date` by the roster's dated terms; for an undated story, of any member with dated terms (a sitting member).
+    pub fn is_sitting_surname(&self, surname: &str, date: Option<NaiveDate>) -> bool {
+        let Some(list) = self.by_surname.get(&fold(surname)) else {
+            return false;
+        };
+        list.iter().any(|&i| {
+            let m = &self.members[i as usize];
+            fold(&m.last) == fold(surname)
+                && match date {
+                    Some(d) => m.term_at(d).is_some(),
+                    None => m.has_dated_terms(),
+                }
+        })
+    }
+}
+
 /// Lower case, accents removed, curly apostrophes straightened: how roster names are compared.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
