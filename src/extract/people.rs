@@ -165,6 +165,9 @@ const WORD_SURNAMES: &[&str] = &[
     "Ryan",
 ];
 
+/// How many years after leaving office a member's surname alone still names them.
+const RECENT_YEARS: i32 = 4;
+
 /// A single word inside a sentence of a dated story that is the surname of a member of Congress in office on
 /// that date ("Ocasio-Cortez said"), and no common word, given name or state.
 fn sitting_surname(text: &str, toks: &[Tok], name: &NameParse, date: Option<NaiveDate>) -> bool {
@@ -182,7 +185,7 @@ fn sitting_surname(text: &str, toks: &[Tok], name: &NameParse, date: Option<Naiv
             .first
             .checked_sub(1)
             .is_some_and(|j| matches!(toks[j].text(text), "the" | "The"))
-        && crate::roster::Roster::embedded().is_sitting_surname(w, date)
+        && crate::roster::Roster::embedded().is_recent_surname(w, date, RECENT_YEARS)
 }
 
 /// Reads the name (or list of names) after a title; returns where to continue.
