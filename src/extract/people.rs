@@ -350,7 +350,8 @@ pub fn find_people(
         }
         f.toks = mentions;
     }
-    found.retain(|f| !f.toks.is_empty());
+    // "Sens. Dianne Feinstein, D-Calif, and Barbara Boxer": a party-state tag without its period is not a name.
+    found.retain(|f| !f.toks.is_empty() && !is_party_tag(&f.person.name));
     for f in &mut found {
         f.toks.sort_unstable();
         f.toks.dedup();
@@ -367,6 +368,15 @@ pub fn find_people(
     }
     title_mentions(title, &mut found);
     found
+}
+
+/// "D-Calif", "R-Texas", "I-Vt": a party letter, a hyphen and a state.
+fn is_party_tag(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() >= 4
+        && matches!(b[0], b'D' | b'R' | b'I')
+        && b[1] == b'-'
+        && super::tables::state_by_abbrev(&name[2..]).is_some()
 }
 
 fn is_date_word(text: &str, toks: &[Tok], i: usize) -> bool {
