@@ -68,7 +68,7 @@ pub fn key_of(words: &[&str]) -> String {
 
 /// Finds the named bills of a text.
 /// A nickname at token `i` ("Obamacare"), or glued across two tokens the tokenizer split at a capital
-/// ("ObamaCare" is "Obama" + "Care"): its key, title and last token.
+/// (`ObamaCare` is `Obama` + `Care`): its key, title and last token.
 fn nickname_at(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, &'static str, usize)> {
     let t = &toks[i];
     if let Some((key, title)) = nickname(t.text(text)) {
