@@ -80,16 +80,14 @@ fn same_party(story: &str, roster: &str) -> bool {
     story == roster || (story != "R" && roster != "R" && (story == "I" || roster == "I"))
 }
 
-/// Whether a member's name fits: given name forms and a written middle initial.
+/// Whether a member's name fits: given name forms (`given` folded) and a written middle initial.
 fn name_fits(m: &Member, given: Option<&str>, middle: Option<char>) -> bool {
     if let Some(g) = given {
-        let g = fold(g);
         let forms = m.given_names();
-        let ok = forms.iter().any(|f| {
-            *f == g
-                || is_short_form(f, &g)
-                || (g.len() <= 2 && g.ends_with('.') && f.starts_with(&g[..1]))
-        });
+        let initial = g.len() <= 2 && g.ends_with('.');
+        let ok = forms.iter().any(|f| f == g)
+            || (initial && forms.iter().any(|f| f.starts_with(&g[..1])))
+            || forms.iter().any(|f| is_short_form(f, g));
         if !ok {
             return false;
         }
@@ -181,6 +179,8 @@ pub fn link<'r>(
         return None;
     }
     let middle = middle_initial(&p.name);
+    let given = given.map(fold);
+    let given = given.as_deref();
     let mut in_office: Option<&Member> = None;
     let mut in_office_count = 0;
     let mut possible = 0;

@@ -46,7 +46,11 @@ impl Member {
 
     /// Given names this member goes by, folded: first, nickname, middle, and the first word of each full form
     /// ("mitch" for Addison Mitchell "Mitch" the Kentucky senator; "chuck" for Charles Schumer).
-    pub fn given_names(&self) -> Vec<String> {
+    pub fn given_names(&self) -> &[String] {
+        &self.given
+    }
+
+    pub(super) fn compute_given_names(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         let mut add = |s: &str| {
             let k = fold(s.trim());

@@ -119,6 +119,10 @@ pub struct Member {
     pub terms: Vec<Term>,
     /// Leadership roles, oldest first (current members only).
     pub leadership: Vec<Leadership>,
+    /// `given_names()`, computed once when the roster is read.
+    given: Vec<String>,
+    /// The surname folded (see [`fold`]).
+    last_key: String,
 }
 
 /// The whole roster, with lookups by bioguide id and by surname.
@@ -143,7 +147,11 @@ impl Roster {
     /// # Errors
     /// A line that is not a comment, `M`, `T` or `L` line with its fields, or a `T`/`L` line before any `M` line.
     pub fn parse(text: &str) -> Result<Roster, ParseError> {
-        let members = parse::parse(text)?;
+        let mut members = parse::parse(text)?;
+        for m in &mut members {
+            m.given = m.compute_given_names();
+            m.last_key = fold(&m.last);
+        }
         let mut by_bioguide = HashMap::default();
         let mut by_surname: HashMap<String, Vec<u32>> = HashMap::default();
         for (i, m) in members.iter().enumerate() {
@@ -190,13 +198,13 @@ impl Roster {
     /// within `years` years before `date` (or on it) by the roster's dated terms; for an undated story, of any
     /// member with dated terms (a sitting member).
     pub fn is_recent_surname(&self, surname: &str, date: Option<NaiveDate>, years: i32) -> bool {
-        let Some(list) = self.by_surname.get(&fold(surname)) else {
+        let key = fold(surname);
+        let Some(list) = self.by_surname.get(&key) else {
             return false;
         };
-        let key = fold(surname);
         list.iter().any(|&i| {
             let m = &self.members[i as usize];
-            fold(&m.last) == key
+            m.last_key == key
                 && match date {
                     Some(d) => {
                         let from = d.with_year(d.year() - years).unwrap_or(d);

@@ -87,6 +87,8 @@ pub(super) fn parse(text: &str) -> Result<Vec<Member>, ParseError> {
                     .collect(),
                 terms: Vec::new(),
                 leadership: Vec::new(),
+                given: Vec::new(),
+                last_key: String::new(),
             });
             continue;
         }
