@@ -105,6 +105,15 @@ fn party_state_tags_and_past_members() {
         "John Lewis",
     );
     assert_eq!(wrong_state.bioguide, None);
+    let fdr = person(
+        "Franklin Roosevelt's New Deal was cited.",
+        d(2012, 8, 1),
+        "Franklin Roosevelt",
+    );
+    assert_eq!(
+        fdr.bioguide, None,
+        "not his son, the congressman born in 1914"
+    );
     let cuomo = person("Gov. Andrew Cuomo spoke.", d(2019, 8, 1), "Andrew Cuomo");
     assert_eq!(cuomo.bioguide, None, "not in the roster");
     let biden = person(

@@ -12,6 +12,11 @@ use super::person_key::{is_short_form, split_name};
 use super::types::StoryPerson;
 use crate::roster::{Member, Office, Roster, fold};
 
+/// The youngest a member can be (a Representative: 25).
+const MIN_AGE: i32 = 25;
+/// The oldest a past member (whose dates the roster lacks) is taken to be in a story.
+const MAX_AGE: i32 = 85;
+
 /// What the story says a person is.
 #[derive(Debug, Default)]
 struct Evidence {
@@ -146,9 +151,11 @@ fn fit(m: &Member, ev: &Evidence, date: Option<NaiveDate>) -> Option<Fit> {
         if m.in_office(d) == Some(false) {
             return None;
         }
-        // Too young or too old to have served that day.
+        // Too young or too old to have served that day (few members serve past 85; a namesake's son who
+        // served is more often what an old name would wrongly link to: "Franklin Roosevelt" is not the
+        // congressman born in 1914).
         let born = m.birthday.map(|b| b.year())?;
-        if d.year() < born + 25 || d.year() > born + 100 {
+        if d.year() < born + MIN_AGE || d.year() > born + MAX_AGE {
             return None;
         }
     }
