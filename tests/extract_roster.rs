@@ -114,6 +114,15 @@ fn party_state_tags_and_past_members() {
         fdr.bioguide, None,
         "not his son, the congressman born in 1914"
     );
+    let howard = person(
+        "Prime Minister John Howard of Australia spoke.",
+        d(2005, 8, 1),
+        "John Howard",
+    );
+    assert_eq!(
+        howard.bioguide, None,
+        "not Rep. James John Howard: a middle name is no given name"
+    );
     let cuomo = person("Gov. Andrew Cuomo spoke.", d(2019, 8, 1), "Andrew Cuomo");
     assert_eq!(cuomo.bioguide, None, "not in the roster");
     let biden = person(

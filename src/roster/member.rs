@@ -44,7 +44,7 @@ impl Member {
         keys
     }
 
-    /// Given names this member goes by, folded: first, nickname, middle, and the first word of each full form
+    /// Given names this member goes by, folded: first, nickname, and the first word of each full form
     /// ("mitch" for Addison Mitchell "Mitch" the Kentucky senator; "chuck" for Charles Schumer).
     pub fn given_names(&self) -> &[String] {
         &self.given
@@ -65,11 +65,8 @@ impl Member {
         if let Some(n) = &self.nickname {
             add(n);
         }
-        if let Some(m) = &self.middle
-            && !m.ends_with('.')
-        {
-            add(m);
-        }
+        // Not the middle name itself: "John Howard" is not James John Howard. Those known by their middle name
+        // (Mitch McConnell, Strom Thurmond) are known so in the official and other full forms below.
         for full in self.official.iter().chain(&self.also) {
             if let Some(w) = full.split(' ').next()
                 && !(w.ends_with('.') && w.len() <= 2)
