@@ -1,8 +1,11 @@
 //! The command line: clap definitions and dispatch to the reader and the headless subcommands.
 
+mod add;
 mod check;
 mod entities;
+mod library;
 mod search;
+pub mod source;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +46,10 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
+    /// Import files, folders or standard input (`-`) into the library, skipping articles it already has.
+    Add(add::AddArgs),
+    /// Print what the library holds: articles, feeds, sources, marks, size on disk.
+    Library(library::LibraryCmdArgs),
     /// Print the effective configuration (every default, with the config file's changes) as a
     /// commented TOML file to start from.
     Config,
@@ -100,9 +107,11 @@ impl LibraryArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check(args)) => check::run(&args),
-        Some(Command::Entities(args)) => entities::run(&args),
-        Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Check(args)) => check::run(&args, &cli.library),
+        Some(Command::Entities(args)) => entities::run(&args, &cli.library),
+        Some(Command::Search(args)) => search::run(&args, &cli.library),
+        Some(Command::Add(args)) => add::run(&args, &cli.library),
+        Some(Command::Library(args)) => library::run(&args, &cli.library),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
             .map(|config| {
                 print!("{}", config.to_toml());
