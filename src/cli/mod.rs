@@ -66,10 +66,11 @@ pub struct LoadArgs {
 /// Options of the full-screen reader.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ReaderArgs {
-    /// Files or folders to open (`-` for standard input); none opens the bundled sample corpus.
+    /// Files or folders to open without importing them (`-` for standard input); none opens the library (the
+    /// bundled sample corpus while the library is empty).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Where read and starred marks are kept (default: the user's data directory).
+    /// A JSON file to keep read and starred marks in (default: the library).
     #[arg(long, value_name = "PATH")]
     pub state: Option<PathBuf>,
     /// Field mapping.
@@ -118,7 +119,7 @@ pub fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
             .map_err(anyhow::Error::from),
-        None => reader(cli.reader, &cli.config),
+        None => reader(cli.reader, &cli.config, &cli.library),
     };
     match result {
         Ok(code) => code,
@@ -175,13 +176,18 @@ pub fn report_load(corpus: &Corpus) -> u8 {
 
 /// Reads the config file and the field mapping (errors before the screen is taken), then runs
 /// the reader.
-fn reader(args: ReaderArgs, config: &ConfigArgs) -> anyhow::Result<ExitCode> {
+fn reader(
+    args: ReaderArgs,
+    config: &ConfigArgs,
+    library: &LibraryArgs,
+) -> anyhow::Result<ExitCode> {
     let config = crate::ui::Config::load(config.config.as_deref())?;
     let load = crate::corpus::LoadOptions::from_field_args(&args.load.fields)?;
     crate::ui::run(&crate::ui::Options {
         paths: args.paths,
         load,
         state: args.state,
+        library: library.library.clone(),
         config,
     })
 }
