@@ -120,6 +120,14 @@ impl Library {
         Self::open(&path).map(Some)
     }
 
+    /// Starts a write: an immediate transaction, which takes the write lock at once (waiting up to the busy
+    /// timeout for another process's), so a transaction that reads before it writes never fails half-way
+    /// because another writer got in between.
+    pub(crate) fn write(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+    }
+
     /// The library file.
     pub fn path(&self) -> &Path {
         &self.path
