@@ -73,6 +73,15 @@ pub fn run(args: &AddArgs, library: &LibraryArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(2));
     }
     let done = import.commit()?;
+    if done.count() > 0 {
+        // The index the next launch reads instead of building (a failure only costs that launch the time).
+        let bar = progress_bar(&args.paths);
+        bar.set_message("indexing");
+        if let Err(err) = library::save_index(&mut lib) {
+            eprintln!("cloakroom: warning: the search index was not saved: {err:#}");
+        }
+        bar.finish_and_clear();
+    }
     let mut out = std::io::stdout().lock();
     out.write_all(summary(&done, loaded, &ids.duplicates, &path.display().to_string()).as_bytes())?;
     out.flush()?;

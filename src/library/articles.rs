@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::Library;
@@ -79,6 +80,7 @@ impl Import<'_> {
     /// # Errors
     /// A write failed.
     pub fn add(&mut self, articles: &[Article]) -> anyhow::Result<()> {
+        let mut fresh = Vec::new();
         for article in articles {
             if has_id(&self.tx, &article.id)? {
                 self.done.same_id += 1;
@@ -100,7 +102,14 @@ impl Import<'_> {
             };
             insert_row(&self.tx, &row)?;
             self.done.new_ids.push(article.id.clone());
+            fresh.push((article, hash));
         }
+        // Their people and bills too (in parallel), so the first launch after an import extracts nothing.
+        let encoded: Vec<(i64, Vec<u8>)> = fresh
+            .par_iter()
+            .map(|(article, hash)| (*hash, super::cache::encode(article)))
+            .collect();
+        super::cache::insert(&self.tx, &encoded)?;
         Ok(())
     }
 
@@ -179,6 +188,63 @@ fn exists(tx: &Transaction<'_>, sql: &str, key: impl rusqlite::ToSql) -> rusqlit
         .map(|found| found.is_some())
 }
 
+/// Reads the articles with sequence numbers in `first..=last`, in order, `batch` at a time.
+fn read_range(
+    conn: &rusqlite::Connection,
+    first: i64,
+    last: i64,
+    batch: usize,
+    sink: &mut dyn FnMut(Vec<Article>),
+) -> anyhow::Result<usize> {
+    let mut stmt = conn.prepare(
+        "SELECT id, origin, origin_line, title, body, source, authors, date, url, tags
+         FROM articles WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([first, last])?;
+    let mut out = Vec::new();
+    let mut total = 0;
+    while let Some(r) = rows.next()? {
+        let url: Option<&str> = r.get_ref(8)?.as_str_or_null()?;
+        out.push(Article {
+            id: r.get(0)?,
+            origin: Origin {
+                file: r.get(1)?,
+                line: r.get::<_, Option<i64>>(2)?.map(|l| l as usize),
+            },
+            title: r.get(3)?,
+            body: r.get(4)?,
+            source: r.get(5)?,
+            authors: split(r.get_ref(6)?.as_str()?),
+            date: r.get_ref(7)?.as_str_or_null()?.and_then(parse_date),
+            url: url.and_then(|u| SafeUrl::parse(u).ok()),
+            tags: split(r.get_ref(9)?.as_str()?),
+        });
+        if out.len() == batch {
+            total += out.len();
+            sink(std::mem::take(&mut out));
+        }
+    }
+    total += out.len();
+    if !out.is_empty() {
+        sink(out);
+    }
+    Ok(total)
+}
+
+/// A stored date, `YYYY-MM-DD`.
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    }
+    let num = |s: &str| s.parse::<u32>().ok();
+    NaiveDate::from_ymd_opt(
+        text[..4].parse().ok()?,
+        num(&text[5..7])?,
+        num(&text[8..10])?,
+    )
+}
+
 fn join(list: &[String]) -> String {
     let mut out = String::new();
     for (i, item) in list.iter().enumerate() {
@@ -241,7 +307,7 @@ impl Library {
         Ok(n as u64)
     }
 
-    /// Reads every article in arrival order, handing them to `sink` `batch` at a time (so a reader can show the
+    /// Reads every article in arrival order, handing them to `sink` at most `batch` at a time (so a reader can show the
     /// first while the rest is read). Each article's origin is its file (and line) or its feed's URL.
     ///
     /// # Errors
@@ -251,38 +317,51 @@ impl Library {
         batch: usize,
         sink: &mut dyn FnMut(Vec<Article>),
     ) -> anyhow::Result<usize> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, origin, origin_line, title, body, source, authors, date, url, tags
-             FROM articles ORDER BY seq",
+        self.read_articles_upto(i64::MAX, batch, sink)
+    }
+
+    /// Like [`Library::read_articles`], for the articles up to sequence number `last_seq` (see
+    /// [`Library::snapshot_key`]). The later half is read on a second thread, with a connection of its own,
+    /// while the first half goes to `sink`.
+    ///
+    /// # Errors
+    /// As [`Library::read_articles`].
+    pub fn read_articles_upto(
+        &self,
+        last_seq: i64,
+        batch: usize,
+        sink: &mut dyn FnMut(Vec<Article>),
+    ) -> anyhow::Result<usize> {
+        let (first, last): (Option<i64>, Option<i64>) = self.conn.query_row(
+            "SELECT MIN(seq), MAX(seq) FROM articles WHERE seq <= ?1",
+            [last_seq],
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let mut rows = stmt.query([])?;
-        let mut out = Vec::with_capacity(batch);
-        let mut total = 0;
-        while let Some(r) = rows.next()? {
-            let date: Option<String> = r.get(7)?;
-            let url: Option<String> = r.get(8)?;
-            out.push(Article {
-                id: r.get(0)?,
-                origin: Origin {
-                    file: r.get(1)?,
-                    line: r.get::<_, Option<i64>>(2)?.map(|l| l as usize),
-                },
-                title: r.get(3)?,
-                body: r.get(4)?,
-                source: r.get(5)?,
-                authors: split(r.get_ref(6)?.as_str()?),
-                date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
-                url: url.and_then(|u| SafeUrl::parse(&u).ok()),
-                tags: split(r.get_ref(9)?.as_str()?),
-            });
-            if out.len() == batch {
-                total += out.len();
-                sink(std::mem::replace(&mut out, Vec::with_capacity(batch)));
+        let (Some(first), Some(last)) = (first, last) else {
+            return Ok(0);
+        };
+        let middle = first + (last - first) / 2;
+        let path = self.path.clone();
+        let later = std::thread::spawn(move || -> anyhow::Result<Vec<Article>> {
+            let lib = Library::open(&path)?;
+            let mut out = Vec::new();
+            read_range(&lib.conn, middle + 1, last, usize::MAX, &mut |mut b| {
+                out.append(&mut b);
+            })?;
+            Ok(out)
+        });
+        let mut total = read_range(&self.conn, first, middle, batch, sink)?;
+        let rest = later
+            .join()
+            .map_err(|_| anyhow::anyhow!("the thread reading the library stopped"))??;
+        total += rest.len();
+        let mut rest = rest.into_iter();
+        loop {
+            let chunk: Vec<Article> = rest.by_ref().take(batch).collect();
+            if chunk.is_empty() {
+                break;
             }
-        }
-        total += out.len();
-        if !out.is_empty() {
-            sink(out);
+            sink(chunk);
         }
         Ok(total)
     }

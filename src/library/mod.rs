@@ -5,9 +5,11 @@
 //! `cloakroom fetch` can share it, and a process killed at any moment leaves it consistent.
 
 mod articles;
+mod cache;
 mod feeds;
 mod marks;
 mod schema;
+mod snapshot;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,9 +19,11 @@ use anyhow::Context;
 use rusqlite::Connection;
 
 pub use articles::{Import, Inserted, OriginKind, content_hash};
+pub use cache::{Cache, CachedIndex, build_index, extractor_version};
 pub use feeds::{Feed, FeedItem, FetchRecord, Validators};
 pub use marks::{Mark, MarkKind};
 pub use schema::SCHEMA_VERSION;
+pub use snapshot::{SnapshotKey, read_snapshot, save_index, snapshot_path, write_snapshot};
 
 /// How long a write waits for another process's transaction before it gives up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -74,6 +78,11 @@ impl Library {
         }
         let mut conn = Connection::open(path)?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        // Pages of 16 KiB hold a whole news story each (4 KiB pages chain most of them through overflow pages,
+        // which makes reading the library half as fast); it applies to a new file only.
+        conn.pragma_update(None, "page_size", 16384)?;
+        // Reading through a memory map saves a copy of every page (about a third of a relaunch's read).
+        let _: i64 = conn.query_row("PRAGMA mmap_size = 2147483648", [], |r| r.get(0))?;
         let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
         if !mode.eq_ignore_ascii_case("wal") {
             anyhow::bail!("cannot switch it to WAL mode (it stays in {mode} mode)");
@@ -131,6 +140,20 @@ impl Library {
     /// The library file.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The key of the stories the library holds now: how many, and the last one's sequence number. Reading
+    /// stories up to that number ([`Library::read_articles_upto`]) gives exactly these, whatever is added meanwhile.
+    ///
+    /// # Errors
+    /// The query failed.
+    pub fn snapshot_key(&self) -> anyhow::Result<SnapshotKey> {
+        let (count, last): (i64, Option<i64>) =
+            self.conn
+                .query_row("SELECT COUNT(*), MAX(seq) FROM articles", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?;
+        Ok(SnapshotKey::new(count as u64, last.unwrap_or(0)))
     }
 
     /// Counts of what the library holds, and its size on disk.

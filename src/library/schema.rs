@@ -73,6 +73,11 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// # Errors
 /// A migration failed, or the library was written by a newer Cloakroom (its schema is unknown here).
 pub fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
+    // Up to date: no write lock taken, so a reader opens while another process writes (a long import).
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version == SCHEMA_VERSION {
+        return Ok(());
+    }
     loop {
         // Read inside an immediate transaction: two readers opening a new library at once migrate it once.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

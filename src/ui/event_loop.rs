@@ -10,7 +10,7 @@ use super::action::{Action, Effect, Shared};
 use super::app::App;
 use super::bus::{Bus, Extractor, Msg};
 use super::draw::draw;
-use super::engine::{SEARCH_LIMIT, spawn_indexer};
+use super::engine::{IndexSource, SEARCH_LIMIT, spawn_indexer};
 use super::load::LoadEvent;
 use super::terminal::{self, Tui};
 use super::update::{search_scope, update};
@@ -35,6 +35,8 @@ pub struct Workers {
     extractor: Extractor,
     /// What loading skipped or warned about, when it ended after the screen was taken over.
     pub report: Option<LoadReport>,
+    /// The library the stories came from (when they did): its cache of people and bills, and its saved index.
+    pub library: Option<super::load::LibrarySession>,
 }
 
 impl Workers {
@@ -46,12 +48,18 @@ impl Workers {
             searcher: None,
             extractor,
             report: None,
+            library: None,
         }
     }
 
     /// Starts the entity extraction and the search index in the background, and the searcher.
     pub fn start_indexing(&mut self, articles: Arc<Vec<Article>>) {
-        spawn_indexer(Arc::clone(&articles), self.bus.sender());
+        let library = self.library.as_mut().map(|l| IndexSource {
+            path: l.path.clone(),
+            key: l.key,
+            saved: l.saved.take(),
+        });
+        spawn_indexer(Arc::clone(&articles), self.bus.sender(), library);
         self.searcher = Some(self.bus.searcher(articles, SEARCH_LIMIT));
     }
 }

@@ -74,6 +74,7 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
         let _ = tx.send(bus::Msg::Signal(signal));
     })?;
     let mut workers = event_loop::Workers::new(bus);
+    workers.library = start.library;
     match start.rest {
         Some(rest) => {
             app.start_loading();
@@ -86,6 +87,8 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     workers.bus.spawn_input()?;
     let result = event_loop::run(&mut tui, &mut app, &mut workers);
     drop(guard);
+    // What the indexer is saving into the library (its cache, the saved index) is finished, not cut off.
+    drop(engine::SAVING.lock());
     if let Some(report) = &workers.report {
         print_report(report);
     }
@@ -129,14 +132,17 @@ fn marks(options: &Options) -> (ReadState, Option<String>) {
 /// normal errors).
 fn start(options: &Options) -> anyhow::Result<load::Start> {
     if options.paths.is_empty() {
-        if let Some(events) = load::spawn_library(options.library.as_deref())? {
-            return load::first_screen(events, load::FIRST_FRAME_BUDGET);
+        if let Some((events, library)) = load::spawn_library(options.library.as_deref())? {
+            let mut start = load::first_screen(events, load::LIBRARY_FRAME_BUDGET)?;
+            start.library = Some(library);
+            return Ok(start);
         }
         let corpus = corpus::bundled();
         return Ok(load::Start {
             articles: corpus.articles,
             report: Some(corpus.report),
             rest: None,
+            library: None,
         });
     }
     let events = load::spawn(options.paths.clone(), options.load.clone());
