@@ -37,9 +37,18 @@ fn no_path_opens_the_library_with_marks_kept_in_it_and_state_json_moved_in() {
         r#"{"version":1,"read":["e2e-border-vote"],"starred":["elsewhere"],"changed":{"read":{"e2e-border-vote":5}}}"#,
     )
     .expect("write state.json");
+    // Without its saved index, the reader builds one and saves it.
+    let index = data.join("cloakroom/library.db.index");
+    assert!(index.is_file(), "add saved the index");
+    fs::remove_file(&index).expect("remove the index");
     let t = Tmux::recording(dir, &[BIN], &[]);
     t.wait_for_first_frame();
     t.assert_taken();
+    t.poll("the saved index", true, || {
+        t.path("data/cloakroom/library.db.index")
+            .is_file()
+            .then_some(())
+    });
     // Star the selected story (the list is newest first).
     t.keys(&["s"]);
     t.wait_for_text("★");

@@ -147,7 +147,10 @@ fn batches_come_in_arrival_order() -> anyhow::Result<()> {
         ids.extend(batch.into_iter().map(|a| a.id));
     })?;
     assert_eq!(total, 10);
-    assert!(sizes.len() >= 3 && sizes.iter().all(|&n| (1..=4).contains(&n)), "{sizes:?}");
+    assert!(
+        sizes.len() >= 3 && sizes.iter().all(|&n| (1..=4).contains(&n)),
+        "{sizes:?}"
+    );
     assert_eq!(ids, (0..10).map(|i| format!("s{i}")).collect::<Vec<_>>());
     Ok(())
 }
