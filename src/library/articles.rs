@@ -188,6 +188,22 @@ fn exists(tx: &Transaction<'_>, sql: &str, key: impl rusqlite::ToSql) -> rusqlit
         .map(|found| found.is_some())
 }
 
+/// Reads the articles with sequence numbers in `first..=last` on a thread of its own, with a connection of its own.
+fn read_later(
+    path: std::path::PathBuf,
+    first: i64,
+    last: i64,
+) -> std::thread::JoinHandle<anyhow::Result<Vec<Article>>> {
+    std::thread::spawn(move || {
+        let lib = Library::open(&path)?;
+        let mut out = Vec::new();
+        read_range(&lib.conn, first, last, usize::MAX, &mut |mut b| {
+            out.append(&mut b);
+        })?;
+        Ok(out)
+    })
+}
+
 /// Reads the articles with sequence numbers in `first..=last`, in order, `batch` at a time.
 fn read_range(
     conn: &rusqlite::Connection,
@@ -341,16 +357,13 @@ impl Library {
             return Ok(0);
         };
         let middle = first + (last - first) / 2;
-        let path = self.path.clone();
-        let later = std::thread::spawn(move || -> anyhow::Result<Vec<Article>> {
-            let lib = Library::open(&path)?;
-            let mut out = Vec::new();
-            read_range(&lib.conn, middle + 1, last, usize::MAX, &mut |mut b| {
-                out.append(&mut b);
-            })?;
-            Ok(out)
-        });
-        let mut total = read_range(&self.conn, first, middle, batch, sink)?;
+        // The later half is started once the first batch is out, so the first screen has a core to itself.
+        let mut later = None;
+        let mut total = read_range(&self.conn, first, middle, batch, &mut |b| {
+            sink(b);
+            later.get_or_insert_with(|| read_later(self.path.clone(), middle + 1, last));
+        })?;
+        let later = later.unwrap_or_else(|| read_later(self.path.clone(), middle + 1, last));
         let rest = later
             .join()
             .map_err(|_| anyhow::anyhow!("the thread reading the library stopped"))??;

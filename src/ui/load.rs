@@ -95,16 +95,25 @@ pub fn spawn_library(
     let path = lib.path().to_path_buf();
     let (saved_tx, saved) = mpsc::channel();
     let index_file = snapshot_path(&path);
-    thread::spawn(move || {
-        let found = read_snapshot(&index_file, key).map(Box::new);
-        let _ = saved_tx.send(found);
+    // The saved index is read once the first stories are out, so the first screen has a core to itself.
+    let mut read_saved = Some(move || {
+        thread::spawn(move || {
+            let found = read_snapshot(&index_file, key).map(Box::new);
+            let _ = saved_tx.send(found);
+        });
     });
     let (tx, rx) = mpsc::channel();
     thread::spawn(move || {
         let batches = tx.clone();
         let result = lib.read_articles_upto(key.last_seq, LIBRARY_BATCH, &mut |batch| {
             let _ = batches.send(LoadEvent::Batch(batch));
+            if let Some(start) = read_saved.take() {
+                start();
+            }
         });
+        if let Some(start) = read_saved.take() {
+            start();
+        }
         let report = result.map(|_| LoadReport {
             files_read: 1,
             ..LoadReport::default()
