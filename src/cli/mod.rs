@@ -29,6 +29,9 @@ pub struct Cli {
     /// The config file.
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// The library file.
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 /// The headless subcommands.
@@ -73,6 +76,24 @@ pub struct ConfigArgs {
     /// The config file (default: `$XDG_CONFIG_HOME/cloakroom/config.toml`, if it exists).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+}
+
+/// Where the library is (every command that reads or writes it).
+#[derive(Debug, Clone, Default, Args)]
+pub struct LibraryArgs {
+    /// The library file (default: `$XDG_DATA_HOME/cloakroom/library.db`).
+    #[arg(long = "library", value_name = "FILE", global = true)]
+    pub library: Option<PathBuf>,
+}
+
+impl LibraryArgs {
+    /// Opens the library this flag names, or the default one.
+    ///
+    /// # Errors
+    /// As [`crate::library::Library::open_default`].
+    pub fn open(&self) -> anyhow::Result<crate::library::Library> {
+        crate::library::Library::open_default(self.library.as_deref())
+    }
 }
 
 /// Parses the command line and runs what it asks for.
