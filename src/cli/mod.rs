@@ -2,6 +2,8 @@
 
 mod check;
 mod entities;
+mod feed;
+mod fetch;
 mod search;
 
 use std::path::PathBuf;
@@ -43,6 +45,10 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
+    /// Manage feed subscriptions: add, list, remove, import and export (OPML).
+    Feed(feed::FeedArgs),
+    /// Fetch the feeds (all, or the URLs given) into the library.
+    Fetch(fetch::FetchArgs),
     /// Print the effective configuration (every default, with the config file's changes) as a
     /// commented TOML file to start from.
     Config,
@@ -103,6 +109,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Entities(args)) => entities::run(&args),
         Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Feed(args)) => feed::run(&args, &cli.library),
+        Some(Command::Fetch(args)) => fetch::run(&args, &cli.library),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
             .map(|config| {
                 print!("{}", config.to_toml());

@@ -5,6 +5,8 @@ use std::time::Duration;
 use thiserror::Error;
 use ureq::ResponseExt;
 
+pub use crate::library::Validators;
+
 /// Redirects followed before a request fails.
 pub const MAX_REDIRECTS: u32 = 5;
 
@@ -53,15 +55,6 @@ pub enum HttpError {
     /// Anything else: DNS, connection refused, TLS, a broken response.
     #[error("{0}")]
     Other(String),
-}
-
-/// Validators of the last successful fetch, sent back so that an unchanged feed answers 304.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Validators {
-    /// The `ETag` header.
-    pub etag: Option<String>,
-    /// The `Last-Modified` header.
-    pub last_modified: Option<String>,
 }
 
 /// A response worth reading.

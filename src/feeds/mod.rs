@@ -8,6 +8,7 @@ pub mod fulltext;
 pub mod http;
 pub mod opml;
 mod parse;
+pub mod sync;
 
 use std::time::Instant;
 
@@ -62,6 +63,8 @@ pub struct FeedResult {
     pub url: String,
     /// What happened.
     pub outcome: Outcome,
+    /// The HTTP status, when a response came (200 for a document, 304 unchanged, 404 ...).
+    pub status: Option<u16>,
     /// Milliseconds the fetch took.
     pub millis: u64,
 }
@@ -69,14 +72,19 @@ pub struct FeedResult {
 /// Fetches and parses one feed.
 pub fn fetch(http: &Http, request: &FeedRequest) -> FeedResult {
     let start = Instant::now();
+    let mut status = None;
     let outcome = match http.get(&request.url, &request.validators, ACCEPT) {
-        Ok(Response::NotModified) => Outcome::Unchanged,
+        Ok(Response::NotModified) => {
+            status = Some(304);
+            Outcome::Unchanged
+        }
         Ok(Response::Body {
             bytes,
             content_type,
             validators,
             final_url,
         }) => {
+            status = Some(200);
             let (text, encoding) = to_utf8(&bytes, content_type.as_deref());
             match parse(&text, &final_url) {
                 Ok(feed) => Outcome::Fetched(Fetched {
@@ -87,11 +95,17 @@ pub fn fetch(http: &Http, request: &FeedRequest) -> FeedResult {
                 Err(why) => Outcome::Failed(why),
             }
         }
-        Err(err) => Outcome::Failed(err.to_string()),
+        Err(err) => {
+            if let HttpError::Status(code) = err {
+                status = Some(code);
+            }
+            Outcome::Failed(err.to_string())
+        }
     };
     FeedResult {
         url: request.url.clone(),
         outcome,
+        status,
         millis: start.elapsed().as_millis() as u64,
     }
 }

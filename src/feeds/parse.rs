@@ -132,11 +132,6 @@ fn item(
         None => None,
     };
     let guid = Some(sanitize::clean_line(&entry.id)).filter(|g| !g.is_empty());
-    let id = match (&guid, &url) {
-        (Some(guid), _) => key_id(feed_url, guid),
-        (None, Some(url)) => key_id("", url.as_str()),
-        (None, None) => derive_id(&title, &body),
-    };
     let date = entry.published.or(entry.updated).map(|d| d.date_naive());
     let authors = entry
         .authors
@@ -154,7 +149,8 @@ fn item(
         guid,
         summary_only,
         article: Article {
-            id,
+            // The library makes the id from the feed and the guid, link or content.
+            id: String::new(),
             title,
             body,
             source: source.map(str::to_owned),
@@ -168,12 +164,6 @@ fn item(
             },
         },
     })
-}
-
-/// A stable article id from a feed and a key: 16 hex digits of XXH3 (as [`derive_id`]), prefixed `f` so that
-/// it never equals a content-derived id.
-fn key_id(feed_url: &str, key: &str) -> String {
-    format!("f{}", &derive_id(feed_url, key)[1..])
 }
 
 /// Caps a body at the loaders' limit, on a character boundary.

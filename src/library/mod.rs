@@ -6,6 +6,7 @@
 
 mod articles;
 mod feeds;
+mod known;
 mod marks;
 mod schema;
 
