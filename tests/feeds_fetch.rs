@@ -4,7 +4,9 @@ mod feeds_support;
 
 use std::time::Duration;
 
-use cloakroom::feeds::{self, FeedRequest, FeedResult, Fetched, Http, HttpConfig, Outcome, Validators};
+use cloakroom::feeds::{
+    self, FeedRequest, FeedResult, Fetched, Http, HttpConfig, Outcome, Validators,
+};
 use feeds_support::Server;
 
 /// Short limits so that the failure tests are quick.
@@ -42,7 +44,11 @@ fn failure(server: &Server, path: &str) -> String {
 }
 
 fn titles(f: &Fetched) -> Vec<&str> {
-    f.feed.items.iter().map(|i| i.article.title.as_str()).collect()
+    f.feed
+        .items
+        .iter()
+        .map(|i| i.article.title.as_str())
+        .collect()
 }
 
 #[test]
@@ -52,11 +58,17 @@ fn rss2_items_become_clean_articles_with_html_turned_to_text() {
     assert_eq!(f.feed.title.as_deref(), Some("Capitol Wire: Politics"));
     let first = &f.feed.items[0].article;
     assert_eq!(first.title, "Senate passes the Fixture Appropriations Act");
-    assert_eq!(first.body, "The Senate voted 68-32 on Tuesday to pass the bill.\n\nIt now goes to the House & the president.");
+    assert_eq!(
+        first.body,
+        "The Senate voted 68-32 on Tuesday to pass the bill.\n\nIt now goes to the House & the president."
+    );
     assert_eq!(first.source.as_deref(), Some("Capitol Wire: Politics"));
     assert_eq!(first.date.unwrap().to_string(), "2025-03-04");
     assert_eq!(first.tags, ["Congress"]);
-    assert_eq!(first.url.as_deref(), Some(server.url("stories/appropriations").as_str()));
+    assert_eq!(
+        first.url.as_deref(),
+        Some(server.url("stories/appropriations").as_str())
+    );
     assert_eq!(first.origin.file, server.url("rss2.xml"));
     assert_eq!(f.feed.items[0].guid.as_deref(), Some("cw-1001"));
 }
@@ -65,13 +77,27 @@ fn rss2_items_become_clean_articles_with_html_turned_to_text() {
 fn escape_sequences_and_bidi_controls_never_survive_in_titles_or_bodies() {
     let server = Server::start();
     let f = fetched(&server, "rss2.xml");
-    let item = f.feed.items.iter().find(|i| i.guid.as_deref() == Some("cw-1002")).expect("escapes item");
+    let item = f
+        .feed
+        .items
+        .iter()
+        .find(|i| i.guid.as_deref() == Some("cw-1002"))
+        .expect("escapes item");
     let a = &item.article;
     assert_eq!(a.title, "Red alert: gnirts desrever and hidden title");
-    assert_eq!(a.body, "Body with a bell and a zerowidth space and  a screen clear.");
+    assert_eq!(
+        a.body,
+        "Body with a bell and a zerowidth space and  a screen clear."
+    );
     for text in [&a.title, &a.body] {
-        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
-        assert!(!text.contains(['\u{202e}', '\u{202c}', '\u{200b}']), "{text:?}");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(
+            !text.contains(['\u{202e}', '\u{202c}', '\u{200b}']),
+            "{text:?}"
+        );
     }
 }
 
@@ -79,41 +105,89 @@ fn escape_sequences_and_bidi_controls_never_survive_in_titles_or_bodies() {
 fn duplicate_guids_are_dropped_and_links_are_http_only_and_resolved() {
     let server = Server::start();
     let f = fetched(&server, "rss2.xml");
-    let guids: Vec<_> = f.feed.items.iter().map(|i| i.guid.as_deref().unwrap()).collect();
+    let guids: Vec<_> = f
+        .feed
+        .items
+        .iter()
+        .map(|i| i.guid.as_deref().unwrap())
+        .collect();
     assert_eq!(guids, ["cw-1001", "cw-1002", "cw-1003", "cw-1004"]);
-    assert!(f.feed.warnings.iter().any(|w| w.contains("1 duplicate")), "{:?}", f.feed.warnings);
+    assert!(
+        f.feed.warnings.iter().any(|w| w.contains("1 duplicate")),
+        "{:?}",
+        f.feed.warnings
+    );
     let script = &f.feed.items[2].article;
     assert_eq!(script.url, None, "a javascript: link is dropped");
     let relative = &f.feed.items[3].article;
-    assert_eq!(relative.url.as_deref(), Some(server.url("stories/relative").as_str()));
+    assert_eq!(
+        relative.url.as_deref(),
+        Some(server.url("stories/relative").as_str())
+    );
 }
 
 #[test]
 fn rss1_atom_json_feed_and_rss091_parse() {
     let server = Server::start();
     let rss1 = fetched(&server, "rss1.rdf");
-    assert_eq!(titles(&rss1), ["Commons debates the Fixture Bill at second reading", "Lords committee reports on the Fixture Bill"]);
-    assert_eq!(rss1.feed.items[0].article.date.unwrap().to_string(), "2025-02-10");
-    assert_eq!(rss1.feed.items[0].article.authors, ["Parliament Notes desk"]);
+    assert_eq!(
+        titles(&rss1),
+        [
+            "Commons debates the Fixture Bill at second reading",
+            "Lords committee reports on the Fixture Bill"
+        ]
+    );
+    assert_eq!(
+        rss1.feed.items[0].article.date.unwrap().to_string(),
+        "2025-02-10"
+    );
+    assert_eq!(
+        rss1.feed.items[0].article.authors,
+        ["Parliament Notes desk"]
+    );
 
     let atom = fetched(&server, "atom.xml");
-    assert_eq!(titles(&atom), ["Governor signs budget bill", "Assembly adjourns"]);
+    assert_eq!(
+        titles(&atom),
+        ["Governor signs budget bill", "Assembly adjourns"]
+    );
     let budget = &atom.feed.items[0];
-    assert_eq!(budget.article.body, "The governor signed the budget bill on Sunday.\n\nSecond paragraph.");
-    assert!(!budget.summary_only, "the content is preferred to the summary");
+    assert_eq!(
+        budget.article.body,
+        "The governor signed the budget bill on Sunday.\n\nSecond paragraph."
+    );
+    assert!(
+        !budget.summary_only,
+        "the content is preferred to the summary"
+    );
     assert_eq!(budget.article.authors, ["Sam Doe"]);
     assert_eq!(budget.article.date.unwrap().to_string(), "2025-01-19");
     assert!(atom.feed.items[1].summary_only);
 
     let json = fetched(&server, "feed.json");
     assert_eq!(json.feed.title.as_deref(), Some("Hill JSON"));
-    assert_eq!(titles(&json), ["House schedules vote on the Fixture Act", "Committee releases report"]);
-    assert_eq!(json.feed.items[0].article.body, "The vote is set for Thursday.");
-    assert_eq!(json.feed.items[1].article.body, "The report runs 120 pages.");
+    assert_eq!(
+        titles(&json),
+        [
+            "House schedules vote on the Fixture Act",
+            "Committee releases report"
+        ]
+    );
+    assert_eq!(
+        json.feed.items[0].article.body,
+        "The vote is set for Thursday."
+    );
+    assert_eq!(
+        json.feed.items[1].article.body,
+        "The report runs 120 pages."
+    );
 
     let old = fetched(&server, "rss091.xml");
     assert_eq!(titles(&old), ["An RSS 0.91 item about the Senate"]);
-    assert_eq!(old.feed.items[0].guid, None, "no guid: the library keys it by link");
+    assert_eq!(
+        old.feed.items[0].guid, None,
+        "no guid: the library keys it by link"
+    );
 }
 
 #[test]
@@ -122,14 +196,20 @@ fn an_iso_8859_1_feed_is_decoded() {
     let f = fetched(&server, "latin1.xml");
     assert!(f.encoding.is_some(), "decoded from {:?}", f.encoding);
     assert_eq!(f.feed.items[0].article.title, "Le député réélu à Montréal");
-    assert_eq!(f.feed.items[0].article.body, "Café, naïveté et « débat » au Parlement.");
+    assert_eq!(
+        f.feed.items[0].article.body,
+        "Café, naïveté et « débat » au Parlement."
+    );
 }
 
 #[test]
 fn a_gzip_response_is_inflated() {
     let server = Server::start();
     let f = fetched(&server, "gzip/atom.xml");
-    assert_eq!(titles(&f), ["Governor signs budget bill", "Assembly adjourns"]);
+    assert_eq!(
+        titles(&f),
+        ["Governor signs budget bill", "Assembly adjourns"]
+    );
     let seen = server.seen();
     assert!(seen[0].headers["accept-encoding"].contains("gzip"));
 }
@@ -139,7 +219,10 @@ fn an_etag_makes_the_second_fetch_a_304() {
     let server = Server::start();
     let first = fetched(&server, "etag/rss1.rdf");
     assert_eq!(first.validators.etag.as_deref(), Some("\"fixture-v1\""));
-    assert_eq!(first.validators.last_modified.as_deref(), Some("Tue, 04 Mar 2025 15:00:00 GMT"));
+    assert_eq!(
+        first.validators.last_modified.as_deref(),
+        Some("Tue, 04 Mar 2025 15:00:00 GMT")
+    );
     let again = feeds::fetch(
         &http(),
         &FeedRequest {
@@ -152,7 +235,10 @@ fn an_etag_makes_the_second_fetch_a_304() {
     assert_eq!(again.status, Some(304));
     let seen = server.seen();
     assert_eq!(seen[1].headers["if-none-match"], "\"fixture-v1\"");
-    assert_eq!(seen[1].headers["if-modified-since"], "Tue, 04 Mar 2025 15:00:00 GMT");
+    assert_eq!(
+        seen[1].headers["if-modified-since"],
+        "Tue, 04 Mar 2025 15:00:00 GMT"
+    );
 }
 
 #[test]
@@ -178,7 +264,11 @@ fn a_server_that_never_answers_times_out() {
     let start = std::time::Instant::now();
     let why = failure(&server, "hang");
     assert!(why.starts_with("timed out"), "{why}");
-    assert!(start.elapsed() < Duration::from_secs(5), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -186,7 +276,11 @@ fn a_redirect_loop_stops_after_five_redirects() {
     let server = Server::start();
     let why = failure(&server, "loop/0");
     assert_eq!(why, "more than 5 redirects");
-    let hops = server.seen().iter().filter(|s| s.path.starts_with("/loop/")).count();
+    let hops = server
+        .seen()
+        .iter()
+        .filter(|s| s.path.starts_with("/loop/"))
+        .count();
     assert!((5..=6).contains(&hops), "{hops} requests");
 }
 
@@ -194,7 +288,10 @@ fn a_redirect_loop_stops_after_five_redirects() {
 fn an_oversized_response_fails_with_or_without_a_length() {
     let server = Server::start();
     assert_eq!(failure(&server, "big"), "response larger than 100000 bytes");
-    assert_eq!(failure(&server, "big-stream"), "response larger than 100000 bytes");
+    assert_eq!(
+        failure(&server, "big-stream"),
+        "response larger than 100000 bytes"
+    );
 }
 
 #[test]
@@ -220,9 +317,20 @@ fn full_text_replaces_summaries_with_the_pages_main_text_or_says_why_not() {
     let outcomes = feeds::fulltext::fill(&http(), &mut items);
     assert_eq!(outcomes[0], feeds::fulltext::PageOutcome::Extracted);
     let body = &items[0].article.body;
-    assert!(body.starts_with("The Fixture Act began as a two-page memo"), "{body}");
-    assert!(body.contains("revisit it when the clause comes up for renewal."), "{body}");
-    for furniture in ["Subscribe", "Most read", "should never appear", "All rights reserved"] {
+    assert!(
+        body.starts_with("The Fixture Act began as a two-page memo"),
+        "{body}"
+    );
+    assert!(
+        body.contains("revisit it when the clause comes up for renewal."),
+        "{body}"
+    );
+    for furniture in [
+        "Subscribe",
+        "Most read",
+        "should never appear",
+        "All rights reserved",
+    ] {
         assert!(!body.contains(furniture), "{furniture:?} in {body}");
     }
     match &outcomes[1] {
@@ -231,7 +339,11 @@ fn full_text_replaces_summaries_with_the_pages_main_text_or_says_why_not() {
     }
     assert_eq!(items[1].article.body, "Only the summary survives.");
     // One host: one request at a time, with the delay between them.
-    let pages: Vec<_> = server.seen().into_iter().filter(|s| s.path.starts_with("/article/")).collect();
+    let pages: Vec<_> = server
+        .seen()
+        .into_iter()
+        .filter(|s| s.path.starts_with("/article/"))
+        .collect();
     assert_eq!(pages.len(), 2);
     assert!(pages[1].at - pages[0].at >= Duration::from_millis(150));
 }
@@ -255,9 +367,19 @@ fn fetch_all_runs_every_feed_and_reports_each_as_it_ends() {
     });
     assert_eq!(count.into_inner(), 5);
     let urls: Vec<_> = results.iter().map(|r| r.url.clone()).collect();
-    assert_eq!(urls, requests.iter().map(|r| r.url.clone()).collect::<Vec<_>>());
-    let failed = results.iter().filter(|r| matches!(r.outcome, Outcome::Failed(_))).count();
+    assert_eq!(
+        urls,
+        requests.iter().map(|r| r.url.clone()).collect::<Vec<_>>()
+    );
+    let failed = results
+        .iter()
+        .filter(|r| matches!(r.outcome, Outcome::Failed(_)))
+        .count();
     assert_eq!(failed, 2);
     // The hanging feed does not hold the others back beyond its own timeout.
-    assert!(start.elapsed() < Duration::from_secs(4), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        start.elapsed()
+    );
 }

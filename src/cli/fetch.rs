@@ -78,11 +78,14 @@ pub fn run(args: &FetchArgs, library: &LibraryArgs) -> anyhow::Result<ExitCode> 
     bar.enable_steady_tick(Duration::from_millis(120));
     let done = |result: &FeedResult| {
         if let Outcome::Failed(why) = &result.outcome {
-            bar.println(format!(
-                "cloakroom: failed {}: {}",
-                sanitize::clean_line(&result.url),
-                sanitize::clean_line(why)
-            ));
+            // Above the bar on a terminal; plain lines when standard error is not one.
+            bar.suspend(|| {
+                eprintln!(
+                    "cloakroom: failed {}: {}",
+                    sanitize::clean_line(&result.url),
+                    sanitize::clean_line(why)
+                );
+            });
         }
         bar.inc(1);
     };

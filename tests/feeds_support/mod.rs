@@ -121,7 +121,12 @@ fn content_type(name: &str) -> &'static str {
     }
 }
 
-fn handle(mut conn: TcpStream, addr: &str, stop: &AtomicBool, seen: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
+fn handle(
+    mut conn: TcpStream,
+    addr: &str,
+    stop: &AtomicBool,
+    seen: &Mutex<Vec<Seen>>,
+) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(5)))?;
     let mut reader = BufReader::new(conn.try_clone()?);
     let mut line = String::new();
@@ -153,7 +158,12 @@ fn handle(mut conn: TcpStream, addr: &str, stop: &AtomicBool, seen: &Mutex<Vec<S
     }
     if let Some(n) = p.strip_prefix("loop/") {
         let next: u32 = n.parse().unwrap_or(0) + 1;
-        return respond(&mut conn, "302 Found", &[("Location", format!("/loop/{next}"))], b"");
+        return respond(
+            &mut conn,
+            "302 Found",
+            &[("Location", format!("/loop/{next}"))],
+            b"",
+        );
     }
     if let Some(code) = p.strip_prefix("status/") {
         let status = match code {
@@ -163,10 +173,16 @@ fn handle(mut conn: TcpStream, addr: &str, stop: &AtomicBool, seen: &Mutex<Vec<S
         return respond(&mut conn, status, &[], b"error page");
     }
     if p == "big" || p == "big-stream" {
-        let mut body = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>".to_vec();
+        let mut body =
+            b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Big</title>".to_vec();
         body.resize(300_000, b' ');
         if p == "big" {
-            return respond(&mut conn, "200 OK", &[("Content-Type", "application/xml".into())], &body);
+            return respond(
+                &mut conn,
+                "200 OK",
+                &[("Content-Type", "application/xml".into())],
+                &body,
+            );
         }
         // No Content-Length: the body ends when the connection closes.
         let head = "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nConnection: close\r\n\r\n";
@@ -176,7 +192,12 @@ fn handle(mut conn: TcpStream, addr: &str, stop: &AtomicBool, seen: &Mutex<Vec<S
     }
     if p == "article/1" {
         let body = fixture("article.html", addr).unwrap();
-        return respond(&mut conn, "200 OK", &[("Content-Type", content_type(".html").into())], &body);
+        return respond(
+            &mut conn,
+            "200 OK",
+            &[("Content-Type", content_type(".html").into())],
+            &body,
+        );
     }
     if let Some(name) = p.strip_prefix("etag/") {
         let Some(body) = fixture(name, addr) else {
@@ -197,24 +218,42 @@ fn handle(mut conn: TcpStream, addr: &str, stop: &AtomicBool, seen: &Mutex<Vec<S
         let Some(body) = fixture(name, addr) else {
             return respond(&mut conn, "404 Not Found", &[], b"");
         };
-        let wants = headers.get("accept-encoding").is_some_and(|v| v.contains("gzip"));
+        let wants = headers
+            .get("accept-encoding")
+            .is_some_and(|v| v.contains("gzip"));
         if !wants {
             return respond(&mut conn, "406 Not Acceptable", &[], b"gzip only");
         }
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         enc.write_all(&body)?;
         let gz = enc.finish()?;
-        let extra = [("Content-Type", content_type(name).into()), ("Content-Encoding", "gzip".into())];
+        let extra = [
+            ("Content-Type", content_type(name).into()),
+            ("Content-Encoding", "gzip".into()),
+        ];
         return respond(&mut conn, "200 OK", &extra, &gz);
     }
     match fixture(p, addr) {
-        Some(body) => respond(&mut conn, "200 OK", &[("Content-Type", content_type(p).into())], &body),
+        Some(body) => respond(
+            &mut conn,
+            "200 OK",
+            &[("Content-Type", content_type(p).into())],
+            &body,
+        ),
         None => respond(&mut conn, "404 Not Found", &[], b"not found"),
     }
 }
 
-fn respond(conn: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &[u8]) -> std::io::Result<()> {
-    let mut head = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+fn respond(
+    conn: &mut TcpStream,
+    status: &str,
+    headers: &[(&str, String)],
+    body: &[u8],
+) -> std::io::Result<()> {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         head.push_str(&format!("{k}: {v}\r\n"));
     }
