@@ -148,7 +148,7 @@ fn list(lib: &Library, json: bool) -> anyhow::Result<ExitCode> {
             fit(&feed.url, uw),
             feed.articles,
             feed.unread,
-            feed.last_fetch.map_or_else(|| "never".to_owned(), when),
+            feed.last_fetch.map_or_else(|| "never".to_owned(), crate::feeds::format_time),
             feed.last_error.as_deref().unwrap_or("-"),
         )?;
         if let Some(note) = &feed.full_text_note {
@@ -167,14 +167,6 @@ fn fit(text: &str, width: usize) -> String {
         .take(width.saturating_sub(1))
         .chain(['…'])
         .collect()
-}
-
-/// A time in ms since the epoch as `YYYY-MM-DD HH:MM` (UTC).
-pub fn when(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms).map_or_else(
-        || "?".to_owned(),
-        |t| t.format("%Y-%m-%d %H:%M").to_string(),
-    )
 }
 
 /// `feed import FILE.opml`.

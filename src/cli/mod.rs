@@ -117,7 +117,7 @@ pub fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
             .map_err(anyhow::Error::from),
-        None => reader(cli.reader, &cli.config),
+        None => reader(cli.reader, &cli.config, &cli.library),
     };
     match result {
         Ok(code) => code,
@@ -174,7 +174,7 @@ pub fn report_load(corpus: &Corpus) -> u8 {
 
 /// Reads the config file and the field mapping (errors before the screen is taken), then runs
 /// the reader.
-fn reader(args: ReaderArgs, config: &ConfigArgs) -> anyhow::Result<ExitCode> {
+fn reader(args: ReaderArgs, config: &ConfigArgs, library: &LibraryArgs) -> anyhow::Result<ExitCode> {
     let config = crate::ui::Config::load(config.config.as_deref())?;
     let load = crate::corpus::LoadOptions::from_field_args(&args.load.fields)?;
     crate::ui::run(&crate::ui::Options {
@@ -182,5 +182,6 @@ fn reader(args: ReaderArgs, config: &ConfigArgs) -> anyhow::Result<ExitCode> {
         load,
         state: args.state,
         config,
+        library: library.library.clone(),
     })
 }

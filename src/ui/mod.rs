@@ -4,6 +4,9 @@ pub mod action;
 mod actions;
 pub mod app;
 mod bus;
+pub mod feeds;
+mod feeds_view;
+mod fetcher;
 pub mod config;
 pub mod draw;
 pub mod engine;
@@ -50,6 +53,8 @@ pub struct Options {
     pub state: Option<PathBuf>,
     /// Keys, colours and layout, from the config file.
     pub config: Config,
+    /// The library that `r` fetches feeds into and `F` lists (`None`: the default one).
+    pub library: Option<PathBuf>,
 }
 
 /// Loads the corpus (showing the list as soon as the first stories are in), then runs the
@@ -76,6 +81,8 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
         let _ = tx.send(bus::Msg::Signal(signal));
     })?;
     let mut workers = event_loop::Workers::new(bus);
+    workers.library.clone_from(&options.library);
+    fetcher::spawn_list(workers.bus.sender(), options.library.clone());
     match start.rest {
         Some(rest) => {
             app.start_loading();

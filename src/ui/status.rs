@@ -33,6 +33,11 @@ pub fn breadcrumb(app: &App) -> String {
                 let n = view.items.len();
                 format!("{label}: {n} {}", if n == 1 { "story" } else { "stories" })
             }
+            ViewKind::Feed { title, .. } => {
+                let n = view.items.len();
+                let title = clean(title);
+                format!("feed {title}: {n} {}", if n == 1 { "story" } else { "stories" })
+            }
         })
         .collect::<Vec<_>>()
         .join(" › ")
