@@ -148,7 +148,8 @@ fn list(lib: &Library, json: bool) -> anyhow::Result<ExitCode> {
             fit(&feed.url, uw),
             feed.articles,
             feed.unread,
-            feed.last_fetch.map_or_else(|| "never".to_owned(), crate::feeds::format_time),
+            feed.last_fetch
+                .map_or_else(|| "never".to_owned(), crate::feeds::format_time),
             feed.last_error.as_deref().unwrap_or("-"),
         )?;
         if let Some(note) = &feed.full_text_note {

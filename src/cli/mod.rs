@@ -174,7 +174,11 @@ pub fn report_load(corpus: &Corpus) -> u8 {
 
 /// Reads the config file and the field mapping (errors before the screen is taken), then runs
 /// the reader.
-fn reader(args: ReaderArgs, config: &ConfigArgs, library: &LibraryArgs) -> anyhow::Result<ExitCode> {
+fn reader(
+    args: ReaderArgs,
+    config: &ConfigArgs,
+    library: &LibraryArgs,
+) -> anyhow::Result<ExitCode> {
     let config = crate::ui::Config::load(config.config.as_deref())?;
     let load = crate::corpus::LoadOptions::from_field_args(&args.load.fields)?;
     crate::ui::run(&crate::ui::Options {

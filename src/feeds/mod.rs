@@ -205,6 +205,8 @@ pub fn refresh(
 
 /// A time in ms since the Unix epoch as `YYYY-MM-DD HH:MM` (UTC), as `feed list` and the reader show it.
 pub fn format_time(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map_or_else(|| "?".to_owned(), |t| t.format("%Y-%m-%d %H:%M").to_string())
+    chrono::DateTime::from_timestamp_millis(ms).map_or_else(
+        || "?".to_owned(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    )
 }

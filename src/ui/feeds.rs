@@ -128,7 +128,13 @@ pub fn narrow(app: &mut App) {
     app.mode = Mode::Normal;
     let title = feed.title.clone().unwrap_or_else(|| feed.url.clone());
     let items = feed_items(app, &feed.url);
-    app.views.push(View::new(ViewKind::Feed { title, url: feed.url }, items));
+    app.views.push(View::new(
+        ViewKind::Feed {
+            title,
+            url: feed.url,
+        },
+        items,
+    ));
     app.focus = Focus::List;
 }
 
@@ -141,7 +147,11 @@ fn feed_items(app: &App, url: &str) -> Vec<u32> {
         .filter(|(_, a)| a.origin.file == url)
         .map(|(i, _)| i as u32)
         .collect();
-    items.sort_by(|&a, &b| app.articles[b as usize].date.cmp(&app.articles[a as usize].date));
+    items.sort_by(|&a, &b| {
+        app.articles[b as usize]
+            .date
+            .cmp(&app.articles[a as usize].date)
+    });
     items
 }
 

@@ -60,7 +60,9 @@ pub fn spawn_list(tx: Sender<Msg>, library: Option<PathBuf>) {
                 let _ = tx.send(Msg::Do(Action::FeedsListed(Shared(Arc::new(feeds)))));
             }
             Err(err) => {
-                let _ = tx.send(Msg::Do(Action::Notify(format!("Could not list the feeds: {err:#}"))));
+                let _ = tx.send(Msg::Do(Action::Notify(format!(
+                    "Could not list the feeds: {err:#}"
+                ))));
             }
         }
     });

@@ -36,7 +36,10 @@ pub fn breadcrumb(app: &App) -> String {
             ViewKind::Feed { title, .. } => {
                 let n = view.items.len();
                 let title = clean(title);
-                format!("feed {title}: {n} {}", if n == 1 { "story" } else { "stories" })
+                format!(
+                    "feed {title}: {n} {}",
+                    if n == 1 { "story" } else { "stories" }
+                )
             }
         })
         .collect::<Vec<_>>()
