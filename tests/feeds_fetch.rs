@@ -335,7 +335,7 @@ fn full_text_replaces_summaries_with_the_pages_main_text_or_says_why_not() {
     }
     match &outcomes[1] {
         feeds::fulltext::PageOutcome::Kept(why) => assert!(why.contains("HTTP 404"), "{why}"),
-        other => panic!("{other:?}"),
+        feeds::fulltext::PageOutcome::Extracted => panic!("the missing page was extracted"),
     }
     assert_eq!(items[1].article.body, "Only the summary survives.");
     // One host: one request at a time, with the delay between them.

@@ -1,4 +1,4 @@
-//! Character sets: a feed in ISO-8859-1, Windows-1252, Shift_JIS ... becomes UTF-8 before it is parsed.
+//! Character sets: a feed in ISO-8859-1, Windows-1252, `Shift_JIS` ... becomes UTF-8 before it is parsed.
 
 use encoding_rs::{Encoding, UTF_8};
 
@@ -8,15 +8,12 @@ use encoding_rs::{Encoding, UTF_8};
 /// `charset`, else UTF-8. An XML declaration is rewritten to say UTF-8, so the parser does not decode twice.
 /// Bytes that are invalid in the encoding become U+FFFD.
 pub fn to_utf8(bytes: &[u8], content_type: Option<&str>) -> (String, Option<&'static str>) {
-    let (encoding, skip) = match Encoding::for_bom(bytes) {
-        Some((enc, len)) => (enc, len),
-        None => {
-            let declared = xml_declared(bytes)
-                .or_else(|| content_type.and_then(http_charset))
-                .and_then(|label| Encoding::for_label(label.trim().as_bytes()));
-            (declared.unwrap_or(UTF_8), 0)
-        }
-    };
+    let (encoding, skip) = Encoding::for_bom(bytes).unwrap_or_else(|| {
+        let declared = xml_declared(bytes)
+            .or_else(|| content_type.and_then(http_charset))
+            .and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+        (declared.unwrap_or(UTF_8), 0)
+    });
     // JSON Feed is UTF-8 by its spec; an XML declaration that names UTF-16 without a BOM is UTF-8 in fact.
     let encoding = if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
         if skip == 0 { UTF_8 } else { encoding }

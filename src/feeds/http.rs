@@ -29,7 +29,7 @@ impl Default for HttpConfig {
             connect_timeout: Duration::from_secs(10),
             total_timeout: Duration::from_secs(30),
             max_bytes: 8 * 1024 * 1024,
-            host_delay: Duration::from_millis(1000),
+            host_delay: Duration::from_secs(1),
         }
     }
 }

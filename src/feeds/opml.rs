@@ -97,20 +97,14 @@ pub fn export(feeds: &[Subscription], title: &str) -> Result<String, String> {
                     .outlines
                     .iter()
                     .position(|o| o.xml_url.is_none() && &o.text == folder);
-                let group = match at {
-                    Some(i) => &mut doc.body.outlines[i],
-                    None => {
-                        doc.body.outlines.push(opml::Outline {
-                            text: folder.clone(),
-                            ..opml::Outline::default()
-                        });
-                        doc.body
-                            .outlines
-                            .last_mut()
-                            .unwrap_or_else(|| unreachable!())
-                    }
-                };
-                group.outlines.push(outline);
+                let i = at.unwrap_or_else(|| {
+                    doc.body.outlines.push(opml::Outline {
+                        text: folder.clone(),
+                        ..opml::Outline::default()
+                    });
+                    doc.body.outlines.len() - 1
+                });
+                doc.body.outlines[i].outlines.push(outline);
             }
         }
     }

@@ -49,11 +49,11 @@ pub fn parse(text: &str, feed_url: &str) -> Result<ParsedFeed, String> {
     let feed = parser
         .parse(text.as_bytes())
         .map_err(|e| format!("not a feed: {e}"))?;
-    Ok(convert(feed, feed_url))
+    Ok(convert(&feed, feed_url))
 }
 
 /// Our articles from `feed-rs`'s model.
-fn convert(feed: Feed, feed_url: &str) -> ParsedFeed {
+fn convert(feed: &Feed, feed_url: &str) -> ParsedFeed {
     let base = url::Url::parse(feed_url).ok();
     let title = feed
         .title
@@ -70,7 +70,7 @@ fn convert(feed: Feed, feed_url: &str) -> ParsedFeed {
         .title
         .clone()
         .or_else(|| base.as_ref().and_then(|b| b.host_str().map(str::to_owned)));
-    for entry in feed.entries {
+    for entry in &feed.entries {
         if let Some(item) = item(
             entry,
             feed_url,
@@ -91,7 +91,7 @@ fn convert(feed: Feed, feed_url: &str) -> ParsedFeed {
 
 /// One entry as an item; `None` when it has neither title nor text.
 fn item(
-    entry: Entry,
+    entry: &Entry,
     feed_url: &str,
     base: Option<&url::Url>,
     source: Option<&str>,

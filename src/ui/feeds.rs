@@ -1,5 +1,7 @@
 //! Feeds in the reader: the overlay's state, `r` (fetch in the background) and what a finished fetch changes.
 
+use std::fmt::Write as _;
+
 use super::action::{Effect, FetchReport};
 use super::app::{App, Focus, Mode, View, ViewKind};
 use crate::library::Feed;
@@ -104,17 +106,18 @@ pub fn fetched(app: &mut App, report: FetchReport, effects: &mut Vec<Effect>) {
         format!("{new} new")
     };
     if summary.feeds > 0 {
-        notice.push_str(&format!(
+        let _ = write!(
+            notice,
             " from {} feed{}",
             summary.feeds,
             if summary.feeds == 1 { "" } else { "s" }
-        ));
+        );
     }
     if let Some((url, why)) = summary.failed.first() {
         let more = summary.failed.len() - 1;
-        notice.push_str(&format!("; failed: {url}: {why}"));
+        let _ = write!(notice, "; failed: {url}: {why}");
         if more > 0 {
-            notice.push_str(&format!(" (and {more} more; F lists them)"));
+            let _ = write!(notice, " (and {more} more; F lists them)");
         }
     }
     app.notice = Some(notice);

@@ -17,7 +17,7 @@ use crate::library::{Library, now_ms};
 /// a `FeedsFetched` action.
 pub fn spawn_fetch(tx: Sender<Msg>, library: Option<PathBuf>, http: HttpConfig) {
     thread::spawn(move || {
-        let report = fetch(library, http).unwrap_or_else(|err| FetchReport {
+        let report = fetch(library.as_deref(), http).unwrap_or_else(|err| FetchReport {
             error: Some(format!("{err:#}")),
             ..FetchReport::default()
         });
@@ -26,8 +26,8 @@ pub fn spawn_fetch(tx: Sender<Msg>, library: Option<PathBuf>, http: HttpConfig) 
 }
 
 /// The fetch itself.
-fn fetch(library: Option<PathBuf>, http: HttpConfig) -> anyhow::Result<FetchReport> {
-    let mut lib = Library::open_default(library.as_deref())?;
+fn fetch(library: Option<&std::path::Path>, http: HttpConfig) -> anyhow::Result<FetchReport> {
+    let mut lib = Library::open_default(library)?;
     let requests = requests(&lib, &[])?;
     let summary = fetch_into(&mut lib, &Http::new(http), &requests, 0, &|_| {}, &now_ms)?;
     let mut articles = Vec::new();

@@ -1,12 +1,13 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for the feed tests: serves tests/fixtures/feeds/ and misbehaves on purpose.
 //!
 //! Routes: `/NAME` serves the fixture NAME (`HOST` in it becomes the server's address); `/etag/NAME` answers 304
-//! to the ETag it sent; `/gzip/NAME` gzips when asked; `/status/404`, `/status/500`; `/hang` never answers;
+//! to the `ETag` it sent; `/gzip/NAME` gzips when asked; `/status/404`, `/status/500`; `/hang` never answers;
 //! `/loop/N` redirects to `/loop/N+1` forever; `/big` is larger than a small cap (with a Content-Length) and
 //! `/big-stream` is the same without one; `/article/1` is the full-text page. It stops when dropped.
 #![allow(dead_code)]
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
@@ -112,9 +113,13 @@ fn fixture(name: &str, addr: &str) -> Option<Vec<u8>> {
 }
 
 fn content_type(name: &str) -> &'static str {
-    if name.ends_with(".json") {
+    let ext = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("");
+    if ext.eq_ignore_ascii_case("json") {
         "application/feed+json"
-    } else if name.ends_with(".html") {
+    } else if ext.eq_ignore_ascii_case("html") {
         "text/html; charset=utf-8"
     } else {
         "application/xml"
@@ -255,7 +260,7 @@ fn respond(
         body.len()
     );
     for (k, v) in headers {
-        head.push_str(&format!("{k}: {v}\r\n"));
+        let _ = write!(head, "{k}: {v}\r\n");
     }
     head.push_str("\r\n");
     conn.write_all(head.as_bytes())?;
