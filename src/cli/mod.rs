@@ -1,10 +1,13 @@
 //! The command line: clap definitions and dispatch to the reader and the headless subcommands.
 
+mod add;
 mod check;
 mod entities;
 mod feed;
 mod fetch;
+mod library;
 mod search;
+pub mod source;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -49,6 +52,10 @@ pub enum Command {
     Feed(feed::FeedArgs),
     /// Fetch the feeds (all, or the URLs given) into the library.
     Fetch(fetch::FetchArgs),
+    /// Import files, folders or standard input (`-`) into the library, skipping articles it already has.
+    Add(add::AddArgs),
+    /// Print what the library holds: articles, feeds, sources, marks, size on disk.
+    Library(library::LibraryCmdArgs),
     /// Print the effective configuration (every default, with the config file's changes) as a
     /// commented TOML file to start from.
     Config,
@@ -65,10 +72,11 @@ pub struct LoadArgs {
 /// Options of the full-screen reader.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ReaderArgs {
-    /// Files or folders to open (`-` for standard input); none opens the bundled sample corpus.
+    /// Files or folders to open without importing them (`-` for standard input); none opens the library (the
+    /// bundled sample corpus while the library is empty).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Where read and starred marks are kept (default: the user's data directory).
+    /// A JSON file to keep read and starred marks in (default: the library).
     #[arg(long, value_name = "PATH")]
     pub state: Option<PathBuf>,
     /// Field mapping.
@@ -106,9 +114,11 @@ impl LibraryArgs {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check(args)) => check::run(&args),
-        Some(Command::Entities(args)) => entities::run(&args),
-        Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Check(args)) => check::run(&args, &cli.library),
+        Some(Command::Entities(args)) => entities::run(&args, &cli.library),
+        Some(Command::Search(args)) => search::run(&args, &cli.library),
+        Some(Command::Add(args)) => add::run(&args, &cli.library),
+        Some(Command::Library(args)) => library::run(&args, &cli.library),
         Some(Command::Feed(args)) => feed::run(&args, &cli.library),
         Some(Command::Fetch(args)) => fetch::run(&args, &cli.library),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
@@ -185,7 +195,7 @@ fn reader(
         paths: args.paths,
         load,
         state: args.state,
-        config,
         library: library.library.clone(),
+        config,
     })
 }

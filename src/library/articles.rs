@@ -64,6 +64,61 @@ pub fn content_hash(article: &Article) -> i64 {
     h.digest() as i64
 }
 
+/// An import under way; dropped without [`Import::commit`], it keeps nothing.
+pub struct Import<'a> {
+    tx: Transaction<'a>,
+    now_ms: i64,
+    done: Inserted,
+}
+
+impl Import<'_> {
+    /// Adds articles: one whose id, or whose title, body and date, the library already has (from before or from
+    /// this import) is skipped; the others keep their id and origin file and line, and arrive at the import's
+    /// time.
+    ///
+    /// # Errors
+    /// A write failed.
+    pub fn add(&mut self, articles: &[Article]) -> anyhow::Result<()> {
+        for article in articles {
+            if has_id(&self.tx, &article.id)? {
+                self.done.same_id += 1;
+                continue;
+            }
+            let hash = content_hash(article);
+            if has_hash(&self.tx, hash)? {
+                self.done.same_content += 1;
+                continue;
+            }
+            let row = Row {
+                article,
+                id: &article.id,
+                hash,
+                kind: OriginKind::File,
+                origin: &article.origin.file,
+                guid: None,
+                arrived_at: self.now_ms,
+            };
+            insert_row(&self.tx, &row)?;
+            self.done.new_ids.push(article.id.clone());
+        }
+        Ok(())
+    }
+
+    /// What was added and skipped so far.
+    pub fn progress(&self) -> &Inserted {
+        &self.done
+    }
+
+    /// Keeps the import.
+    ///
+    /// # Errors
+    /// The commit failed; nothing is kept.
+    pub fn commit(self) -> anyhow::Result<Inserted> {
+        self.tx.commit().context("cannot save the articles")?;
+        Ok(self.done)
+    }
+}
+
 /// Lists are stored joined by the unit separator, which sanitized text never holds.
 const SEP: char = '\u{1f}';
 
@@ -144,9 +199,7 @@ fn split(joined: &str) -> Vec<String> {
 }
 
 impl Library {
-    /// Imports articles loaded from files (`cloakroom add`), in one transaction. An article whose id, or whose
-    /// title, body and date, the library already has is skipped; the others keep their id and origin file and
-    /// line, and arrive at `now_ms`.
+    /// Imports articles loaded from files, in one transaction: see [`Import::add`].
     ///
     /// # Errors
     /// A write failed; nothing of this call is then kept.
@@ -155,32 +208,26 @@ impl Library {
         articles: &[Article],
         now_ms: i64,
     ) -> anyhow::Result<Inserted> {
-        let tx = self.conn.transaction()?;
-        let mut done = Inserted::default();
-        for article in articles {
-            if has_id(&tx, &article.id)? {
-                done.same_id += 1;
-                continue;
-            }
-            let hash = content_hash(article);
-            if has_hash(&tx, hash)? {
-                done.same_content += 1;
-                continue;
-            }
-            let row = Row {
-                article,
-                id: &article.id,
-                hash,
-                kind: OriginKind::File,
-                origin: &article.origin.file,
-                guid: None,
-                arrived_at: now_ms,
-            };
-            insert_row(&tx, &row)?;
-            done.new_ids.push(article.id.clone());
-        }
-        tx.commit().context("cannot save the articles")?;
-        Ok(done)
+        let mut import = self.begin_import(now_ms)?;
+        import.add(articles)?;
+        import.commit()
+    }
+
+    /// Starts an import of articles from files (`cloakroom add`): one transaction that [`Import::commit`] ends,
+    /// so an import that fails half-way (an invalid JSON document after many good ones) leaves the library as
+    /// it was.
+    ///
+    /// # Errors
+    /// Another process holds the library's write lock for longer than the busy timeout.
+    pub fn begin_import(&mut self, now_ms: i64) -> anyhow::Result<Import<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        Ok(Import {
+            tx,
+            now_ms,
+            done: Inserted::default(),
+        })
     }
 
     /// Number of articles kept.

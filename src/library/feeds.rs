@@ -95,7 +95,7 @@ impl Library {
         full_text: bool,
         now_ms: i64,
     ) -> anyhow::Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let added = tx.execute(
             "INSERT INTO feeds (url, title, full_text, added_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (url) DO NOTHING",
@@ -117,7 +117,7 @@ impl Library {
     /// # Errors
     /// The write failed.
     pub fn remove_feed(&mut self, url: &str) -> anyhow::Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let removed = tx.execute("DELETE FROM feeds WHERE url = ?1", [url])? == 1;
         tx.execute("DELETE FROM fetches WHERE feed = ?1", [url])?;
         tx.commit()?;
@@ -196,7 +196,7 @@ impl Library {
     /// # Errors
     /// The write failed.
     pub fn record_fetch(&mut self, url: &str, fetch: &FetchRecord) -> anyhow::Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         tx.execute(
             "INSERT INTO fetches (feed, at, status, new_articles, error) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![url, fetch.at, fetch.status, fetch.new_articles as i64, fetch.error],
@@ -271,7 +271,7 @@ impl Library {
         items: &[FeedItem],
         now_ms: i64,
     ) -> anyhow::Result<Inserted> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         let mut done = Inserted::default();
         for item in items {
             let article = &item.article;

@@ -43,7 +43,7 @@ impl Library {
     /// # Errors
     /// The write failed; none of the changes is then kept.
     pub fn set_marks(&mut self, changes: &[Mark]) -> anyhow::Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.write()?;
         {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO marks (id, kind, value, changed_at) VALUES (?1, ?2, ?3, ?4)

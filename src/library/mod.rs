@@ -17,7 +17,7 @@ use std::time::Duration;
 use anyhow::Context;
 use rusqlite::Connection;
 
-pub use articles::{Inserted, OriginKind, content_hash};
+pub use articles::{Import, Inserted, OriginKind, content_hash};
 pub use feeds::{Feed, FeedItem, FetchRecord, Validators};
 pub use marks::{Mark, MarkKind};
 pub use schema::SCHEMA_VERSION;
@@ -100,6 +100,33 @@ impl Library {
             )?,
         };
         Self::open(&path)
+    }
+
+    /// Opens the library `flag` names (else the default one) when its file exists; `None` when it does not, so
+    /// that commands that only read never create one.
+    ///
+    /// # Errors
+    /// As [`Library::open`].
+    pub fn open_existing(flag: Option<&Path>) -> anyhow::Result<Option<Library>> {
+        let path = match flag {
+            Some(path) => path.to_path_buf(),
+            None => match default_path() {
+                Some(path) => path,
+                None => return Ok(None),
+            },
+        };
+        if !path.exists() {
+            return Ok(None);
+        }
+        Self::open(&path).map(Some)
+    }
+
+    /// Starts a write: an immediate transaction, which takes the write lock at once (waiting up to the busy
+    /// timeout for another process's), so a transaction that reads before it writes never fails half-way
+    /// because another writer got in between.
+    pub(crate) fn write(&mut self) -> rusqlite::Result<rusqlite::Transaction<'_>> {
+        self.conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
     }
 
     /// The library file.
