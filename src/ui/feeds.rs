@@ -88,6 +88,14 @@ pub fn fetched(app: &mut App, report: FetchReport, effects: &mut Vec<Effect>) {
         app.notice = Some(format!("Fetch failed: {error}"));
         return;
     }
+    // A story the reader already holds (read by a library load that overlapped the fetch) is not added twice.
+    let held: std::collections::HashSet<&str> =
+        app.articles.iter().map(|a| a.id.as_str()).collect();
+    let articles: Vec<_> = articles
+        .into_iter()
+        .filter(|a| !held.contains(a.id.as_str()))
+        .collect();
+    drop(held);
     let new = articles.len();
     if new > 0 {
         let loading = matches!(app.progress, super::app::Progress::Loading(_));
