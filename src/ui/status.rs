@@ -71,6 +71,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
     } else if let Some(p) = progress(app) {
         extra.push(Span::styled(format!("  ⟳ {p}"), theme.meta));
     }
+    if app.notice.is_none() && app.feeds().fetching() {
+        extra.push(Span::styled("  ⟳ fetching feeds…".to_owned(), theme.meta));
+    }
     for span in extra {
         let room = w.saturating_sub(used);
         let text = fit(&span.content, room);
