@@ -263,7 +263,7 @@ fn a_server_that_never_answers_times_out() {
     let server = Server::start();
     let start = std::time::Instant::now();
     let why = failure(&server, "hang");
-    assert!(why.starts_with("timed out"), "{why}");
+    assert_eq!(why, "timed out after 0.8 s");
     assert!(
         start.elapsed() < Duration::from_secs(5),
         "{:?}",
@@ -282,6 +282,26 @@ fn a_redirect_loop_stops_after_five_redirects() {
         .filter(|s| s.path.starts_with("/loop/"))
         .count();
     assert!((5..=6).contains(&hops), "{hops} requests");
+}
+
+#[test]
+fn five_redirects_are_followed_and_a_sixth_is_not() {
+    let server = Server::start();
+    // `/hops/4` is five redirects in all (4, 3, 2, 1, 0) before the feed.
+    let f = fetched(&server, "hops/4");
+    assert_eq!(f.feed.title.as_deref(), Some("Capitol Wire: Politics"));
+    assert_eq!(failure(&server, "hops/5"), "more than 5 redirects");
+}
+
+#[test]
+fn a_redirect_to_another_scheme_is_refused() {
+    let server = Server::start();
+    let why = failure(&server, "to-file");
+    assert_eq!(
+        why,
+        "refused: file: URLs are not fetched; only http and https"
+    );
+    assert_eq!(server.hits("/to-file"), 1);
 }
 
 #[test]

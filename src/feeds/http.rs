@@ -1,9 +1,8 @@
 //! HTTP for feeds: http(s) only, connect and total timeouts, at most 5 redirects, gzip, a size cap, conditional GET.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use thiserror::Error;
-use ureq::ResponseExt;
 
 pub use crate::library::Validators;
 
@@ -44,7 +43,7 @@ pub enum HttpError {
     #[error("HTTP {0}")]
     Status(u16),
     /// The connection or the whole request took too long.
-    #[error("timed out ({0})")]
+    #[error("timed out {0}")]
     Timeout(String),
     /// The redirects went on past the limit (or in a loop).
     #[error("more than {MAX_REDIRECTS} redirects")]
@@ -87,8 +86,8 @@ impl Http {
     pub fn new(config: HttpConfig) -> Self {
         let agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
-            .max_redirects(MAX_REDIRECTS)
-            .max_redirects_will_error(true)
+            // Redirects are followed by `get`, which checks each hop.
+            .max_redirects(0)
             .timeout_connect(Some(config.connect_timeout))
             .timeout_global(Some(config.total_timeout))
             .user_agent(concat!("cloakroom/", env!("CARGO_PKG_VERSION")))
@@ -102,78 +101,112 @@ impl Http {
         &self.config
     }
 
-    /// GETs `url`, sending `validators` for a conditional request.
+    /// GETs `url`, sending `validators` for a conditional request. Redirects are followed here, not by `ureq`, so
+    /// that every hop is checked (http or https only) and the whole chain shares one deadline.
     ///
     /// # Errors
-    /// A non-http(s) URL, an error status, a timeout, too many redirects, a body over the cap, or any
-    /// network failure, as an [`HttpError`].
+    /// A non-http(s) URL or redirect, an error status, a timeout, more than [`MAX_REDIRECTS`] redirects, a body
+    /// over the cap, or any network failure, as an [`HttpError`].
     pub fn get(
         &self,
         url: &str,
         validators: &Validators,
         accept: &str,
     ) -> Result<Response, HttpError> {
-        check_scheme(url)?;
-        let mut request = self.agent.get(url).header("Accept", accept);
-        if let Some(etag) = &validators.etag {
-            request = request.header("If-None-Match", etag);
+        let deadline = Instant::now() + self.config.total_timeout;
+        let mut url = url.to_owned();
+        for hop in 0..=MAX_REDIRECTS {
+            check_scheme(&url)?;
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(self.timeout(false));
+            }
+            let mut request = self
+                .agent
+                .get(&url)
+                .header("Accept", accept)
+                .config()
+                .timeout_global(Some(left))
+                .build();
+            if let Some(etag) = &validators.etag {
+                request = request.header("If-None-Match", etag);
+            }
+            if let Some(date) = &validators.last_modified {
+                request = request.header("If-Modified-Since", date);
+            }
+            let mut response = request.call().map_err(|e| self.error(e))?;
+            let status = response.status().as_u16();
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            match status {
+                304 => return Ok(Response::NotModified),
+                300..=399 => {
+                    let location = header("location").ok_or_else(|| {
+                        HttpError::Other(format!("HTTP {status} without a Location"))
+                    })?;
+                    if hop == MAX_REDIRECTS {
+                        return Err(HttpError::TooManyRedirects);
+                    }
+                    url = url::Url::parse(&url)
+                        .and_then(|base| base.join(location.trim()))
+                        .map_err(|e| HttpError::Refused(format!("a redirect to a bad URL ({e})")))?
+                        .into();
+                    continue;
+                }
+                200..=299 => {}
+                _ => return Err(HttpError::Status(status)),
+            }
+            let content_type = header("content-type");
+            let validators = Validators {
+                etag: header("etag"),
+                last_modified: header("last-modified"),
+            };
+            let max = self.config.max_bytes;
+            if response.body().content_length().is_some_and(|n| n > max) {
+                return Err(HttpError::TooLarge(max));
+            }
+            let bytes = response
+                .body_mut()
+                .with_config()
+                .limit(max)
+                .read_to_vec()
+                .map_err(|e| self.error(e))?;
+            return Ok(Response::Body {
+                bytes,
+                content_type,
+                validators,
+                final_url: url,
+            });
         }
-        if let Some(date) = &validators.last_modified {
-            request = request.header("If-Modified-Since", date);
-        }
-        let mut response = request.call().map_err(|e| self.error(e))?;
-        let status = response.status().as_u16();
-        if status == 304 {
-            return Ok(Response::NotModified);
-        }
-        if !(200..300).contains(&status) {
-            return Err(HttpError::Status(status));
-        }
-        let header = |name: &str| {
-            response
-                .headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_owned)
+        Err(HttpError::TooManyRedirects)
+    }
+
+    /// A timeout, with the limit that was reached.
+    fn timeout(&self, connecting: bool) -> HttpError {
+        let (what, limit) = if connecting {
+            ("connecting ", self.config.connect_timeout)
+        } else {
+            ("", self.config.total_timeout)
         };
-        let content_type = header("content-type");
-        let validators = Validators {
-            etag: header("etag"),
-            last_modified: header("last-modified"),
-        };
-        let final_url = response.get_uri().to_string();
-        check_scheme(&final_url)?;
-        let max = self.config.max_bytes;
-        if response.body().content_length().is_some_and(|n| n > max) {
-            return Err(HttpError::TooLarge(max));
-        }
-        let bytes = response
-            .body_mut()
-            .with_config()
-            .limit(max)
-            .read_to_vec()
-            .map_err(|e| self.error(e))?;
-        Ok(Response::Body {
-            bytes,
-            content_type,
-            validators,
-            final_url,
-        })
+        HttpError::Timeout(format!("{what}after {} s", limit.as_secs_f64()))
     }
 
     /// Our words for a `ureq` error.
     fn error(&self, err: ureq::Error) -> HttpError {
         match err {
             ureq::Error::StatusCode(code) => HttpError::Status(code),
-            ureq::Error::Timeout(which) => HttpError::Timeout(which.to_string()),
+            ureq::Error::Timeout(which) => self.timeout(matches!(which, ureq::Timeout::Connect)),
             ureq::Error::TooManyRedirects | ureq::Error::RedirectFailed => {
                 HttpError::TooManyRedirects
             }
             ureq::Error::BodyExceedsLimit(_) => HttpError::TooLarge(self.config.max_bytes),
             ureq::Error::BadUri(uri) => HttpError::Refused(format!("not a usable URL: {uri}")),
-            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
-                HttpError::Timeout(io.to_string())
-            }
+            ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => self.timeout(false),
             other => HttpError::Other(other.to_string()),
         }
     }

@@ -2,7 +2,8 @@
 //!
 //! Routes: `/NAME` serves the fixture NAME (`HOST` in it becomes the server's address); `/etag/NAME` answers 304
 //! to the `ETag` it sent; `/gzip/NAME` gzips when asked; `/status/404`, `/status/500`; `/hang` never answers;
-//! `/loop/N` redirects to `/loop/N+1` forever; `/big` is larger than a small cap (with a Content-Length) and
+//! `/loop/N` redirects to `/loop/N+1` forever; `/hops/N` reaches rss2.xml after N redirects; `/to-file`
+//! redirects to a `file:` URL; `/big` is larger than a small cap (with a Content-Length) and
 //! `/big-stream` is the same without one; `/article/1` is the full-text page. It stops when dropped.
 #![allow(dead_code)]
 
@@ -167,6 +168,29 @@ fn handle(
             &mut conn,
             "302 Found",
             &[("Location", format!("/loop/{next}"))],
+            b"",
+        );
+    }
+    if let Some(n) = p.strip_prefix("hops/") {
+        // `/hops/N` takes N redirects (relative locations) to reach rss2.xml.
+        let n: u32 = n.parse().unwrap_or(0);
+        let next = if n == 0 {
+            "/rss2.xml".to_owned()
+        } else {
+            format!("/hops/{}", n - 1)
+        };
+        return respond(
+            &mut conn,
+            "301 Moved Permanently",
+            &[("Location", next)],
+            b"",
+        );
+    }
+    if p == "to-file" {
+        return respond(
+            &mut conn,
+            "302 Found",
+            &[("Location", "file:///etc/passwd".into())],
             b"",
         );
     }
