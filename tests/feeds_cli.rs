@@ -167,6 +167,21 @@ fn failures_are_named_with_url_and_reason_exit_1_and_kept_in_the_history() {
     }
     assert_eq!(feed(&feeds, &good)["last_error"], Value::Null);
     assert_eq!(feed(&feeds, &good)["articles"], 2);
+    let library = cloakroom::library::Library::open(&lib).unwrap();
+    let history = library.fetches(&bad[0].0, 10).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].status, Some(404));
+    assert_eq!(history[0].error.as_deref(), Some("HTTP 404"));
+    let history = library.fetches(&good, 10).unwrap();
+    assert_eq!(
+        (
+            history[0].status,
+            history[0].new_articles,
+            history[0].error.clone()
+        ),
+        (Some(200), 2, None)
+    );
+    drop(library);
 
     // Only the good one, by name: all succeeded.
     let out = run(&lib, &["fetch", &good]);
@@ -187,6 +202,17 @@ fn only_http_and_https_feeds_are_added() {
         text(&out.stderr).contains("only http and https"),
         "{}",
         text(&out.stderr)
+    );
+    let out = run(&lib, &["feed", "add", "https://example.org/\u{1b}[2Jfeed"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("control characters"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(
+        !out.stderr.contains(&0x1b),
+        "the refused URL is cleaned in the message"
     );
     assert!(feeds_json(&lib).is_empty());
 }

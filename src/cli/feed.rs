@@ -80,7 +80,7 @@ pub fn run(args: &FeedArgs, library: &LibraryArgs) -> anyhow::Result<ExitCode> {
         FeedCommand::List { json } => list(&lib, *json),
         FeedCommand::Remove { url } => {
             if lib.remove_feed(url.trim())? {
-                println!("unsubscribed from {}", url.trim());
+                println!("unsubscribed from {}", sanitize::clean_line(url.trim()));
                 Ok(ExitCode::SUCCESS)
             } else {
                 eprintln!("cloakroom: not subscribed to {}", sanitize::clean_line(url));
@@ -144,16 +144,16 @@ fn list(lib: &Library, json: bool) -> anyhow::Result<ExitCode> {
         writeln!(
             out,
             "{:tw$}  {:uw$}  {:>8}  {:>6}  {:16}  {}",
-            fit(&title(feed), tw),
-            fit(&feed.url, uw),
+            fit(&sanitize::clean_line(&title(feed)), tw),
+            fit(&sanitize::clean_line(&feed.url), uw),
             feed.articles,
             feed.unread,
             feed.last_fetch
                 .map_or_else(|| "never".to_owned(), crate::feeds::format_time),
-            feed.last_error.as_deref().unwrap_or("-"),
+            sanitize::clean_line(feed.last_error.as_deref().unwrap_or("-")),
         )?;
         if let Some(note) = &feed.full_text_note {
-            writeln!(out, "{:tw$}  full text: {note}", "")?;
+            writeln!(out, "{:tw$}  full text: {}", "", sanitize::clean_line(note))?;
         }
     }
     Ok(ExitCode::SUCCESS)

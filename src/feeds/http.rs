@@ -212,11 +212,16 @@ impl Http {
     }
 }
 
-/// Only absolute http and https URLs are fetched.
+/// Only absolute http and https URLs with a host are fetched, and none with spaces or control characters in it.
 ///
 /// # Errors
-/// Says which scheme was refused, or that the text is no URL.
+/// Says which scheme was refused, or what else is wrong with the text.
 pub fn check_scheme(url: &str) -> Result<(), HttpError> {
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(HttpError::Refused(
+            "a URL with spaces or control characters".to_owned(),
+        ));
+    }
     let parsed =
         url::Url::parse(url).map_err(|e| HttpError::Refused(format!("not a URL ({e})")))?;
     match parsed.scheme() {
