@@ -88,6 +88,9 @@ pub fn run(args: &FetchArgs, library: &LibraryArgs) -> anyhow::Result<ExitCode> 
             });
         }
         bar.inc(1);
+        if bar.position() == bar.length().unwrap_or(0) {
+            bar.set_message("- pages of new stories, saving");
+        }
     };
     let summary = fetch_into(&mut lib, &http, &requests, args.jobs, &done, &now_ms);
     bar.finish_and_clear();
