@@ -330,3 +330,35 @@ fn the_starter_list_is_valid_opml_of_https_feeds() {
             .all(|f| f.url.starts_with("https://") && f.title.is_some())
     );
 }
+
+#[test]
+fn a_story_in_two_feeds_is_stored_once() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("library.db");
+    // The same document under two addresses: the second feed's items have the first's links.
+    let first = server.url("rss2.xml");
+    let second = server.url("gzip/rss2.xml");
+    assert!(run(&lib, &["feed", "add", &first]).status.success());
+    assert!(run(&lib, &["feed", "add", &second]).status.success());
+    let out = run(&lib, &["fetch", &first]);
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "1 feed fetched, 4 new articles, 0 unchanged, 0 failed"
+    );
+    let out = run(&lib, &["fetch", &second]);
+    assert_eq!(
+        text(&out.stdout).trim(),
+        "1 feed fetched, 0 new articles, 0 unchanged, 0 failed"
+    );
+    let feeds = feeds_json(&lib);
+    assert_eq!(feed(&feeds, &first)["articles"], 4);
+    assert_eq!(feed(&feeds, &second)["articles"], 0);
+    let again = run(&lib, &["feed", "add", &first, "--title", "Mine"]);
+    assert!(
+        text(&again.stdout).contains("already subscribed"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(feed(&feeds_json(&lib), &first)["title"], "Mine");
+}
