@@ -254,3 +254,25 @@ fn help_lists_the_feed_keys_from_the_keymap() {
     assert!(has("F", "show the feeds"), "{rows:?}");
     assert!(has("Enter", "list the feed's stories"), "{rows:?}");
 }
+
+#[test]
+fn the_mouse_does_not_reach_the_list_under_the_overlay() {
+    let mut h = harness(120, 30);
+    h.press(KeyCode::Char('F'));
+    h.act(Action::FeedsListed(Shared(Arc::new(feeds()))));
+    let selected = h.app.view().selected();
+    h.act(Action::WheelDown(30, 10));
+    assert_eq!(
+        h.app.feeds().selected(),
+        1,
+        "the wheel moves in the overlay"
+    );
+    assert_eq!(h.app.view().selected(), selected);
+    h.act(Action::Click(10, 8));
+    assert_eq!(h.app.mode(), Mode::Normal, "a click closes the overlay");
+    assert_eq!(
+        h.app.view().selected(),
+        selected,
+        "and selects nothing under it"
+    );
+}
