@@ -403,3 +403,19 @@ fn fetch_all_runs_every_feed_and_reports_each_as_it_ends() {
         start.elapsed()
     );
 }
+
+#[test]
+fn long_titles_and_bodies_are_capped_as_the_file_loaders_cap_them() {
+    let title = "T".repeat(10_000);
+    let body = "b".repeat(cloakroom::corpus::MAX_BODY_BYTES + 1000);
+    let xml = format!(
+        "<rss version=\"2.0\"><channel><title>\u{1b}[31mRed feed</title><item><title>{title}</title>\
+         <guid>x</guid><description>{body}</description></item></channel></rss>"
+    );
+    let feed = feeds::parse(&xml, "https://example.org/feed").unwrap();
+    assert_eq!(feed.title.as_deref(), Some("Red feed"));
+    let article = &feed.items[0].article;
+    assert_eq!(article.title.len(), cloakroom::corpus::MAX_TITLE_BYTES);
+    assert_eq!(article.body.len(), cloakroom::corpus::MAX_BODY_BYTES);
+    assert_eq!(article.source.as_deref(), Some("Red feed"));
+}

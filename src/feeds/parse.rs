@@ -100,7 +100,7 @@ fn item(
     let title = entry
         .title
         .as_ref()
-        .map(|t| text::line(&t.content))
+        .map(|t| capped(text::line(&t.content), crate::corpus::MAX_TITLE_BYTES))
         .unwrap_or_default();
     let content = entry
         .content
@@ -114,7 +114,7 @@ fn item(
         .filter(|s| !s.trim().is_empty());
     let summary_only = content.is_none();
     let raw_body = content.or(summary).unwrap_or("");
-    let body = capped(text::body(raw_body.into()));
+    let body = capped(text::body(raw_body.into()), crate::corpus::MAX_BODY_BYTES);
     if title.is_empty() && body.is_empty() {
         warnings.push("an entry with neither title nor text left out".to_owned());
         return None;
@@ -166,9 +166,8 @@ fn item(
     })
 }
 
-/// Caps a body at the loaders' limit, on a character boundary.
-fn capped(mut body: String) -> String {
-    let max = crate::corpus::MAX_BODY_BYTES;
+/// Caps a title or body at the loaders' limit (`max` bytes), on a character boundary.
+fn capped(mut body: String, max: usize) -> String {
     if body.len() > max {
         let mut end = max;
         while !body.is_char_boundary(end) {
