@@ -3,6 +3,8 @@
 mod add;
 mod check;
 mod entities;
+mod feed;
+mod fetch;
 mod library;
 mod search;
 pub mod source;
@@ -46,6 +48,10 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
+    /// Manage feed subscriptions: add, list, remove, import and export (OPML).
+    Feed(feed::FeedArgs),
+    /// Fetch the feeds (all, or the URLs given) into the library.
+    Fetch(fetch::FetchArgs),
     /// Import files, folders or standard input (`-`) into the library, skipping articles it already has.
     Add(add::AddArgs),
     /// Print what the library holds: articles, feeds, sources, marks, size on disk.
@@ -113,6 +119,8 @@ pub fn main() -> ExitCode {
         Some(Command::Search(args)) => search::run(&args, &cli.library),
         Some(Command::Add(args)) => add::run(&args, &cli.library),
         Some(Command::Library(args)) => library::run(&args, &cli.library),
+        Some(Command::Feed(args)) => feed::run(&args, &cli.library),
+        Some(Command::Fetch(args)) => fetch::run(&args, &cli.library),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
             .map(|config| {
                 print!("{}", config.to_toml());

@@ -7,6 +7,7 @@
 mod articles;
 mod cache;
 mod feeds;
+mod known;
 mod marks;
 mod schema;
 mod snapshot;

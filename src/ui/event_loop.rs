@@ -35,8 +35,10 @@ pub struct Workers {
     extractor: Extractor,
     /// What loading skipped or warned about, when it ended after the screen was taken over.
     pub report: Option<LoadReport>,
+    /// The library that `r` fetches into (`None`: the default one).
+    pub library: Option<std::path::PathBuf>,
     /// The library the stories came from (when they did): its cache of people and bills, and its saved index.
-    pub library: Option<super::load::LibrarySession>,
+    pub source: Option<super::load::LibrarySession>,
 }
 
 impl Workers {
@@ -49,12 +51,13 @@ impl Workers {
             extractor,
             report: None,
             library: None,
+            source: None,
         }
     }
 
     /// Starts the entity extraction and the search index in the background, and the searcher.
     pub fn start_indexing(&mut self, articles: Arc<Vec<Article>>) {
-        let library = self.library.as_mut().map(|l| IndexSource {
+        let library = self.source.as_mut().map(|l| IndexSource {
             path: l.path.clone(),
             key: l.key,
             saved: l.saved.take(),
@@ -226,6 +229,14 @@ fn dispatch(
                 if let Some(article) = app.articles.get(index) {
                     workers.extractor.submit(index, article.clone());
                 }
+            }
+            Effect::FetchFeeds => super::fetcher::spawn_fetch(
+                workers.bus.sender(),
+                workers.library.clone(),
+                crate::feeds::HttpConfig::default(),
+            ),
+            Effect::ListFeeds => {
+                super::fetcher::spawn_list(workers.bus.sender(), workers.library.clone());
             }
             // The marks are dirty now; the loop writes them, at most once per `SAVE_EVERY`.
             Effect::SaveState => {}

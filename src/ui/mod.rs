@@ -8,6 +8,9 @@ pub mod config;
 pub mod draw;
 pub mod engine;
 mod event_loop;
+pub mod feeds;
+mod feeds_view;
+mod fetcher;
 pub mod help;
 pub mod keymap;
 pub mod keynames;
@@ -48,7 +51,8 @@ pub struct Options {
     pub load: LoadOptions,
     /// A JSON file to keep read and starred marks in (`--state`); `None` keeps them in the library.
     pub state: Option<PathBuf>,
-    /// The library (`--library`; `None`: the default one). With no paths its stories open.
+    /// The library (`--library`; `None`: the default one). With no paths its stories open; `r` fetches feeds into
+    /// it and `F` lists them.
     pub library: Option<PathBuf>,
     /// Keys, colours and layout, from the config file.
     pub config: Config,
@@ -74,7 +78,9 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
         let _ = tx.send(bus::Msg::Signal(signal));
     })?;
     let mut workers = event_loop::Workers::new(bus);
-    workers.library = start.library;
+    workers.library.clone_from(&options.library);
+    workers.source = start.library;
+    fetcher::spawn_list(workers.bus.sender(), options.library.clone());
     match start.rest {
         Some(rest) => {
             app.start_loading();
