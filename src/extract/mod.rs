@@ -8,6 +8,7 @@
 mod acts;
 mod acts_words;
 mod aliases;
+pub mod card;
 mod cues;
 mod given;
 mod index;
@@ -32,6 +33,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+pub use card::{EntityCard, EntityKind, EntityRef};
 pub use number::congress_of;
 pub use types::{
     Bill, BillId, EntityIndex, Field, Person, PersonId, Span, StoryBill, StoryEntities, StoryLinks,

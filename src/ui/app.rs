@@ -32,14 +32,7 @@ pub enum Focus {
     Side,
 }
 
-/// A person or a bill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A bill.
-    Bill,
-}
+pub use crate::extract::EntityKind;
 
 /// What a list view shows, for the breadcrumb.
 #[derive(Debug, Clone, PartialEq, Eq)]
