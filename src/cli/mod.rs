@@ -2,6 +2,7 @@
 
 mod check;
 mod entities;
+mod entity;
 mod search;
 
 use std::path::PathBuf;
@@ -38,6 +39,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// List the people and bills found in a corpus.
     Entities(entities::EntitiesArgs),
+    /// Print the card of one person or bill (the best match of a name or bill number): who,
+    /// how often, when, and who with.
+    Entity(entity::EntityArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
     /// Print the effective configuration (every default, with the config file's changes) as a
@@ -82,6 +86,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Entities(args)) => entities::run(&args),
         Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Entity(args)) => entity::run(&args),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
             .map(|config| {
                 print!("{}", config.to_toml());

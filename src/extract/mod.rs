@@ -35,6 +35,7 @@ use chrono::NaiveDate;
 
 pub use card::{EntityCard, EntityKind, EntityRef};
 pub use number::congress_of;
+pub use person_key::person_key;
 pub use types::{
     Bill, BillId, EntityIndex, Field, Person, PersonId, Span, StoryBill, StoryEntities, StoryLinks,
     StoryPerson,
