@@ -19,7 +19,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::LoadArgs;
-use crate::corpus::{self, LoadOptions};
+use crate::corpus::{self, LoadOptions, SafeUrl};
 use crate::extract::{EntityCard, EntityIndex, EntityKind};
 use crate::search::best_entity;
 
@@ -113,7 +113,7 @@ pub fn to_json(card: &EntityCard) -> JsonCard<'_> {
         party: card.party.as_deref(),
         state: card.state.as_deref(),
         chamber: card.record.chamber.as_deref(),
-        url: card.record.url.as_deref(),
+        url: card.record.url.as_ref().map(SafeUrl::as_str),
         stories: card.stories,
         mentions: card.mentions,
         first: day(card.first),
@@ -177,7 +177,7 @@ pub fn text(card: &EntityCard) -> String {
     .collect::<Vec<_>>()
     .join(" · ");
     line("record", Some(record));
-    line("link", card.record.url.clone());
+    line("link", card.record.url.as_ref().map(ToString::to_string));
     let undated = if card.undated > 0 {
         format!(" ({} undated)", card.undated)
     } else {

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::types::{BillId, EntityIndex, PersonId};
-use crate::corpus::Article;
+use crate::corpus::{Article, SafeUrl};
 
 /// A person or a bill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -107,8 +107,8 @@ pub struct Record {
     pub chamber: Option<String>,
     /// Years served, as the card shows them ("1987–2025").
     pub served: Option<String>,
-    /// The bill's page on congress.gov.
-    pub url: Option<String>,
+    /// The bill's page on congress.gov (or a person's public-record page), checked like a story's link.
+    pub url: Option<SafeUrl>,
 }
 
 /// Everything the card shows of one person or bill.

@@ -69,6 +69,9 @@ pub enum Action {
     ToggleRead,
     /// Open the story's link in the system's browser.
     OpenUrl,
+    /// Open the public record of the person or bill selected in the side panel (a bill's
+    /// congress.gov page) in the system's browser.
+    OpenRecord,
     /// Show or hide the people and bills panel.
     ToggleSide,
     /// Show or hide the help overlay.

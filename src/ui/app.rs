@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::card_view::CardView;
 use super::keymap::Keymap;
 use super::story::Story;
 use super::theme::Theme;
@@ -30,6 +31,8 @@ pub enum Focus {
     Reader,
     /// The people and bills of the open story.
     Side,
+    /// The card of the person or bill selected in the side panel: its "often with" entries.
+    Card,
 }
 
 pub use crate::extract::EntityKind;
@@ -167,6 +170,8 @@ pub struct App {
     pub(super) views: Vec<View>,
     /// The story shown in the reader pane (the selected one).
     pub(super) story: Option<Story>,
+    /// The card of the side panel's selection, while the side panel or the card has the focus.
+    pub(super) card: Option<CardView>,
     /// Which layer gets the keys.
     pub(super) mode: Mode,
     /// Which pane has the focus.
@@ -208,6 +213,7 @@ impl App {
             marks,
             views: vec![View::new(ViewKind::All, items)],
             story: None,
+            card: None,
             mode: Mode::Normal,
             focus: Focus::List,
             side_choice: None,
@@ -244,6 +250,11 @@ impl App {
     /// The story in the reader pane.
     pub fn story(&self) -> Option<&Story> {
         self.story.as_ref()
+    }
+
+    /// The card of the side panel's selection, when one is shown.
+    pub fn card(&self) -> Option<&CardView> {
+        self.card.as_ref()
     }
 
     /// Which layer gets the keys.

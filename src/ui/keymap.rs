@@ -24,12 +24,14 @@ pub enum Scope {
     Reader,
     /// The people and bills panel.
     Side,
+    /// The entity card's "often with" list.
+    Card,
 }
 
 impl Scope {
     /// Heading in the help overlay.
     /// Every scope, in the order the help shows them.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Global,
         Scope::Help,
         Scope::Search,
@@ -37,6 +39,7 @@ impl Scope {
         Scope::List,
         Scope::Reader,
         Scope::Side,
+        Scope::Card,
     ];
 
     /// The scope's name in the config file (`[keys.NAME]`).
@@ -49,6 +52,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "story",
             Scope::Side => "side",
+            Scope::Card => "card",
         }
     }
 
@@ -67,6 +71,7 @@ impl Scope {
             Scope::List => "List",
             Scope::Reader => "Story",
             Scope::Side => "People and bills",
+            Scope::Card => "Card of a person or bill",
         }
     }
 }
@@ -112,7 +117,7 @@ const fn bind(
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Global, Help, Normal, Reader, Search, Side};
+use Scope::{Card, Global, Help, Normal, Reader, Search, Side};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -167,6 +172,10 @@ pub static KEYMAP: &[Binding] = &[
     bind(Normal, Char('S'), NONE, Action::ToggleSort, "search results: best first / newest first", None),
     bind(Reader, Char(' '), NONE, Action::PageDown, "page down", None),
     bind(Side, Enter, NONE, Action::Enter, "list every story that mentions it", Some("pivot")),
+    bind(Side, Tab, NONE, Action::FocusNext, "to the card's \"often with\" list", None),
+    bind(Side, Char('o'), NONE, Action::OpenRecord, "open its public record (a bill on congress.gov)", Some("record")),
+    bind(Card, Enter, NONE, Action::Enter, "list every story of the one selected", Some("pivot")),
+    bind(Card, Char('o'), NONE, Action::OpenRecord, "open the public record of the card's subject", Some("record")),
 ];
 
 /// Folds Shift into characters and Shift-Tab so that the table stays simple.
@@ -191,6 +200,7 @@ pub fn scopes(mode: Mode, focus: Focus) -> &'static [Scope] {
         (Mode::Normal, Focus::List) => &[Global, Scope::List, Normal],
         (Mode::Normal, Focus::Reader) => &[Global, Reader, Normal],
         (Mode::Normal, Focus::Side) => &[Global, Side, Normal],
+        (Mode::Normal, Focus::Card) => &[Global, Card, Normal],
     }
 }
 
