@@ -257,6 +257,11 @@ impl App {
         self.card.as_ref()
     }
 
+    /// Where each region is for the stored size.
+    pub fn areas(&self) -> super::layout::Areas {
+        self.areas
+    }
+
     /// Which layer gets the keys.
     pub fn mode(&self) -> Mode {
         self.mode

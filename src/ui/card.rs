@@ -28,26 +28,48 @@ pub struct Parts {
 /// then the public record, then counts and dates.
 pub fn facts(card: &EntityCard) -> Vec<String> {
     let join = |parts: Vec<Option<String>>| {
-        let parts: Vec<String> = parts.into_iter().flatten().filter(|p| !p.is_empty()).collect();
+        let parts: Vec<String> = parts
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.is_empty())
+            .collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
     };
     let mut lines = Vec::new();
     lines.extend(card.title.clone());
     lines.extend(card.detail.clone());
     lines.extend(join(vec![card.role.clone(), card.party_state()]));
-    let chamber = card.record.chamber.clone().filter(|_| card.detail.is_none());
+    let chamber = card
+        .record
+        .chamber
+        .clone()
+        .filter(|_| card.detail.is_none());
     lines.extend(join(vec![
         chamber,
         card.record.served.clone(),
-        card.record.bioguide.as_ref().map(|b| format!("bioguide {b}")),
+        card.record
+            .bioguide
+            .as_ref()
+            .map(|b| format!("bioguide {b}")),
     ]));
     lines.extend(card.record.url.as_ref().map(|u| {
         let u = u.as_str();
         u.strip_prefix("https://").unwrap_or(u).to_owned()
     }));
-    let stories = if card.stories == 1 { "story" } else { "stories" };
-    let mentions = if card.mentions == 1 { "mention" } else { "mentions" };
-    lines.push(format!("{} {stories} · {} {mentions}", card.stories, card.mentions));
+    let stories = if card.stories == 1 {
+        "story"
+    } else {
+        "stories"
+    };
+    let mentions = if card.mentions == 1 {
+        "mention"
+    } else {
+        "mentions"
+    };
+    lines.push(format!(
+        "{} {stories} · {} {mentions}",
+        card.stories, card.mentions
+    ));
     match (card.first, card.last) {
         (Some(first), Some(last)) if first == last => lines.push(first.to_string()),
         (Some(first), Some(last)) => lines.push(format!("{first} – {last}")),
@@ -107,7 +129,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, over: bool) {
     };
     let block = theme.block(focused).title(Line::from(vec![
         Span::raw(" "),
-        Span::styled(fit(&card.name, usize::from(area.width.saturating_sub(4))), name_style),
+        Span::styled(
+            fit(&card.name, usize::from(area.width.saturating_sub(4))),
+            name_style,
+        ),
         Span::raw(" "),
     ]));
     let inner = block.inner(area);
@@ -124,7 +149,10 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, over: bool) {
         Sparkline::default().data(&buckets).style(theme.sparkline),
         parts.spark,
     );
-    frame.render_widget(Paragraph::new(axis(card, per, w)).style(theme.dim), parts.axis);
+    frame.render_widget(
+        Paragraph::new(axis(card, per, w)).style(theme.dim),
+        parts.axis,
+    );
     frame.render_widget(
         Paragraph::new(Line::styled(fit("Often with", w), theme.heading)),
         parts.heading,

@@ -132,7 +132,12 @@ pub fn with_card(mut areas: Areas) -> Areas {
         Rect::new(0, side.y, side.x, side.height)
     };
     let w = left.width.min(CARD_OVER_WIDTH);
-    let h = left.height.min(CARD_HEIGHT);
+    // A sliver of the panes under the card would only show their bottom borders.
+    let h = if left.height <= CARD_HEIGHT + 4 {
+        left.height
+    } else {
+        CARD_HEIGHT
+    };
     areas.card = Some(Rect::new(left.right() - w, left.y, w, h));
     areas.card_over = true;
     areas

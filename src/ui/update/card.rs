@@ -56,10 +56,15 @@ pub fn open_record(app: &mut App, effects: &mut Vec<Effect>) {
         }
         None => {
             let why = match card.entity {
-                EntityRef::Bill(_) => "no congress.gov page (a numbered bill with a known Congress has one)",
+                EntityRef::Bill(_) => {
+                    "no congress.gov page (a numbered bill with a known Congress has one)"
+                }
                 EntityRef::Person(_) => "no public-record link",
             };
-            app.notice = Some(format!("{} has {why}.", super::super::text::clean(&card.name)));
+            app.notice = Some(format!(
+                "{} has {why}.",
+                super::super::text::clean(&card.name)
+            ));
         }
     }
 }

@@ -219,10 +219,7 @@ fn pivot_to(app: &mut App, kind: EntityKind, id: u32, label: String) {
             .cmp(&app.articles[a as usize].date)
     });
     let current = app.story.as_ref().map(|s| s.article() as u32);
-    let selected = items
-        .iter()
-        .position(|&a| Some(a) == current)
-        .unwrap_or(0);
+    let selected = items.iter().position(|&a| Some(a) == current).unwrap_or(0);
     let mut view = View::new(ViewKind::Pivot { label, kind, id }, items);
     view.select(selected);
     app.views.push(view);
