@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod roster;
 pub mod search;
 pub mod state;
 pub mod ui;

@@ -65,6 +65,9 @@ fn json_card_of_a_person_has_exactly_the_contract_fields() {
     assert_eq!(v["role"], "Representative");
     assert_eq!(v["party"], "R");
     assert_eq!(v["state"], "Kentucky");
+    assert_eq!(v["bioguide"], "M001184", "linked to the roster");
+    assert_eq!(v["chamber"], "House");
+    assert_eq!(v["url"], Value::Null);
     assert_eq!(v["stories"], 4, "the undated story counts too");
     assert_eq!(v["mentions"], 7);
     assert_eq!(v["first"], "2025-01-14");
@@ -96,6 +99,10 @@ fn a_bill_number_in_any_spelling_finds_the_bill() {
         assert_eq!(v["chamber"], "House");
         assert_eq!(v["stories"], 3);
         assert_eq!(v["bioguide"], Value::Null);
+        assert_eq!(
+            v["url"], "https://www.congress.gov/bill/119th-congress/house-bill/3684",
+            "stories of 2025: the 119th Congress"
+        );
         assert_eq!(v["often_with"][0]["name"], "Thomas Massie");
     }
 }
@@ -106,8 +113,9 @@ fn text_card_names_counts_dates_and_companions() {
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.starts_with("Mike Lee (person)\n"), "{text}");
-    assert!(text.contains("Senator · Utah"), "{text}");
+    assert!(text.contains("Senator · R-Utah"), "{text}");
     assert!(text.contains("3 · "), "{text}");
+    assert!(text.contains("Senate 2011– · bioguide L000577"), "{text}");
     assert!(text.contains("2025-01-14 to 2025-02-10"), "{text}");
     assert!(text.contains("often with"), "{text}");
 }

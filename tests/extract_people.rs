@@ -153,8 +153,9 @@ fn party_and_state_forms() {
             Some("Texas"),
         ),
         (
+            // The story gives no party; the roster link does.
             "Representative Thomas Massie of Kentucky spoke.",
-            None,
+            Some("R"),
             Some("Kentucky"),
         ),
         ("The Labour MP Kate Hoey spoke.", Some("Labour"), None),

@@ -10,7 +10,7 @@ use cloakroom::ui::app::{EntityKind, Focus, ViewKind};
 use cloakroom::ui::theme::Theme;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
-use ui_support::{Harness, draw_at, harness_over};
+use ui_support::{Harness, draw_at, entity_index, harness_over, harness_with};
 
 /// Two and a half years of stories: Massie in most, with Lee, Johnson and H.R. 3684 in turns.
 fn stories() -> Vec<Article> {
@@ -183,6 +183,41 @@ fn o_on_a_bill_without_a_congress_gov_page_says_so() {
             .iter()
             .all(|e| !matches!(e, cloakroom::ui::Effect::OpenUrl(_)))
     );
+}
+
+#[test]
+fn o_on_a_bill_with_a_congress_gov_page_opens_it_and_the_card_shows_it() {
+    let articles = stories();
+    let mut index = entity_index(&articles);
+    let url = "https://www.congress.gov/bill/119th-congress/house-bill/3684";
+    index.bills[0].url = Some(url.to_owned());
+    let mut h = harness_with(articles, index, 140, 40);
+    to_side(&mut h);
+    for _ in 0..10 {
+        if h.app
+            .card()
+            .is_some_and(|c| c.card().entity.kind() == EntityKind::Bill)
+        {
+            break;
+        }
+        h.press(KeyCode::Char('j'));
+    }
+    assert!(
+        h.screen().contains("www.congress.gov/bill/119t"),
+        "{}",
+        h.screen()
+    );
+    h.press(KeyCode::Char('o'));
+    let opened: Vec<String> = h
+        .effects
+        .iter()
+        .filter_map(|e| match e {
+            cloakroom::ui::Effect::OpenUrl(u) => Some(u.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(opened, [url]);
+    assert_eq!(h.app.notice(), Some(format!("Opening {url}").as_str()));
 }
 
 #[test]

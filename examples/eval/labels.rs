@@ -19,6 +19,15 @@ pub struct Labelled {
     pub people: Vec<GoldPerson>,
     #[serde(default)]
     pub bills: Vec<GoldBill>,
+    /// People named only in page furniture (captions, related headlines): neither a miss nor a false positive.
+    #[serde(default)]
+    pub optional_people: Vec<GoldPerson>,
+    /// "bills" for the bill stratum of the held-out set; absent for the uniform sample.
+    #[serde(default)]
+    pub stratum: Option<String>,
+    /// The article's date inferred by the labeller when the record has none (YYYY-MM-DD).
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// A person is either a bare name or a name with accepted alternatives.
@@ -30,10 +39,25 @@ pub enum GoldPerson {
         name: String,
         #[serde(default)]
         aliases: Vec<String>,
+        /// Absent: not scored for linking; `null`: in office but no roster id is right; else the id.
+        #[serde(default, deserialize_with = "present")]
+        bioguide: Option<Option<String>>,
     },
 }
 
+/// A key that is present (even as `null`) becomes `Some`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(d).map(Some)
+}
+
 impl GoldPerson {
+    /// The gold link: `None` when the person is not scored for linking.
+    pub fn bioguide(&self) -> Option<Option<&str>> {
+        match self {
+            Self::Name(_) => None,
+            Self::Full { bioguide, .. } => bioguide.as_ref().map(Option::as_deref),
+        }
+    }
     pub fn name(&self) -> &str {
         match self {
             Self::Name(n) | Self::Full { name: n, .. } => n,
@@ -42,7 +66,7 @@ impl GoldPerson {
     pub fn forms(&self) -> Vec<&str> {
         match self {
             Self::Name(n) => vec![n.as_str()],
-            Self::Full { name, aliases } => std::iter::once(name.as_str())
+            Self::Full { name, aliases, .. } => std::iter::once(name.as_str())
                 .chain(aliases.iter().map(String::as_str))
                 .collect(),
         }
@@ -84,6 +108,17 @@ fn date_field(v: &Value, key: &str) -> Option<chrono::NaiveDate> {
 
 /// Reads one labelled article from the corpora or the bundled sample.
 pub fn load_article(corpora: &Path, l: &Labelled) -> Result<Article, String> {
+    let mut a = load_record(corpora, l)?;
+    if a.date.is_none() {
+        a.date = l
+            .date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    }
+    Ok(a)
+}
+
+fn load_record(corpora: &Path, l: &Labelled) -> Result<Article, String> {
     let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let json = |s: &str, p: &Path| -> Result<Value, String> {
         serde_json::from_str(s).map_err(|e| format!("{}: {e}", p.display()))

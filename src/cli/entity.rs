@@ -164,19 +164,7 @@ pub fn text(card: &EntityCard) -> String {
         .collect::<Vec<_>>()
         .join(" · ");
     line("role", Some(role));
-    let record = [
-        card.record.chamber.clone(),
-        card.record.served.clone(),
-        card.record
-            .bioguide
-            .as_ref()
-            .map(|b| format!("bioguide {b}")),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ");
-    line("record", Some(record));
+    line("record", card.record_line());
     line("link", card.record.url.as_ref().map(ToString::to_string));
     let undated = if card.undated > 0 {
         format!(" ({} undated)", card.undated)

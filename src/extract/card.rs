@@ -151,7 +151,9 @@ pub const OFTEN_WITH: usize = 10;
 
 impl EntityCard {
     /// The card of `entity` over the corpus (`articles` in the index's order), with the role,
-    /// party and state as of `as_of` where known. `None` when the id is not in the index.
+    /// party, state and chamber as of `as_of` (none: the date of its last story) from the roster
+    /// for a linked person in office that day, else as most stories give them. `None` when the
+    /// id is not in the index.
     ///
     /// Cost: one pass over the entity's stories and the links of each (a person named in every
     /// story of a 100k corpus is the worst case); no allocation proportional to the corpus but
@@ -162,15 +164,14 @@ impl EntityCard {
         entity: EntityRef,
         as_of: Option<NaiveDate>,
     ) -> Option<Self> {
-        let _ = as_of; // The roster gives roles by date; until then the corpus-wide vote.
         let mut card = match entity {
             EntityRef::Person(id) => {
                 let p = index.people.get(id as usize)?;
-                Self::empty(entity, &p.name, p.mentions, &p.articles).with(|c| {
-                    c.role.clone_from(&p.role);
-                    c.party.clone_from(&p.party);
-                    c.state.clone_from(&p.state);
-                })
+                let mut card = Self::empty(entity, &p.name, p.mentions, &p.articles);
+                card.timeline_from(articles, &p.articles);
+                let date = as_of.or(card.last);
+                super::card_record::fill_person(&mut card, p, date);
+                card
             }
             EntityRef::Bill(id) => {
                 let b = index.bills.get(id as usize)?;
@@ -184,7 +185,8 @@ impl EntityCard {
                         .flatten()
                         .collect();
                     c.detail = (!parts.is_empty()).then(|| parts.join(" · "));
-                    c.record.chamber.clone_from(&b.chamber);
+                    super::card_record::fill_bill(c, b);
+                    c.timeline_from(articles, &b.articles);
                 })
             }
         };
@@ -192,7 +194,6 @@ impl EntityCard {
             EntityRef::Person(id) => &index.people[id as usize].articles,
             EntityRef::Bill(id) => &index.bills[id as usize].articles,
         };
-        card.timeline_from(articles, stories);
         card.often_with = often_with(index, entity, stories, OFTEN_WITH);
         Some(card)
     }
@@ -254,6 +255,19 @@ impl EntityCard {
             (Some(x), None) | (None, Some(x)) => Some(x.clone()),
             (None, None) => None,
         }
+    }
+
+    /// The public record in one line: years served (or else the chamber) and the bioguide id of a
+    /// person ("House 1987–, bioguide P000197"); a bill's chamber when its detail does not say it.
+    pub fn record_line(&self) -> Option<String> {
+        let r = &self.record;
+        let office = match self.entity {
+            EntityRef::Person(_) => r.served.clone().or_else(|| r.chamber.clone()),
+            EntityRef::Bill(_) => r.chamber.clone().filter(|_| self.detail.is_none()),
+        };
+        let bioguide = r.bioguide.as_ref().map(|b| format!("bioguide {b}"));
+        let parts: Vec<String> = [office, bioguide].into_iter().flatten().collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
     }
 
     /// The timeline in `columns` buckets of whole months at most (for a sparkline): the counts,

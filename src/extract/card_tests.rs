@@ -154,3 +154,43 @@ fn months_cross_years() {
     );
     assert_eq!(m.to_string(), "2020-01");
 }
+
+#[test]
+fn a_linked_person_has_the_role_of_the_story_date_and_years_served() {
+    let articles = vec![
+        story(
+            "old",
+            Some("2012-06-01"),
+            "House Minority Leader Nancy Pelosi (D-Calif.) spoke on the floor.",
+        ),
+        story(
+            "new",
+            Some("2020-02-01"),
+            "Speaker Nancy Pelosi (D-Calif.) spoke. H.R. 6172 passed.",
+        ),
+    ];
+    let index = EntityIndex::build(&articles);
+    let pelosi = person(&index, "Nancy Pelosi");
+    let as_of = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let then = EntityCard::build(&index, &articles, pelosi, as_of("2012-06-01")).expect("card");
+    let now = EntityCard::build(&index, &articles, pelosi, as_of("2020-02-01")).expect("card");
+    assert_eq!(then.record.bioguide.as_deref(), Some("P000197"));
+    assert_eq!(now.role.as_deref(), Some("Speaker of the House"));
+    assert_ne!(then.role, now.role, "{:?}", then.role);
+    assert_eq!(now.party_state().as_deref(), Some("D-California"));
+    assert_eq!(now.record.chamber.as_deref(), Some("House"));
+    assert_eq!(now.record.served.as_deref(), Some("House 1987–"));
+    assert_eq!(
+        now.record_line().as_deref(),
+        Some("House 1987– · bioguide P000197")
+    );
+    let last = EntityCard::build(&index, &articles, pelosi, None).expect("card");
+    assert_eq!(last.role, now.role, "no date: as of the last story");
+
+    let bill = EntityRef::Bill(index.find_bill("H.R. 6172").expect("bill"));
+    let card = EntityCard::build(&index, &articles, bill, None).expect("card");
+    assert_eq!(
+        card.record.url.as_ref().map(crate::corpus::SafeUrl::as_str),
+        Some("https://www.congress.gov/bill/116th-congress/house-bill/6172")
+    );
+}

@@ -8,10 +8,13 @@
 mod acts;
 mod acts_words;
 mod aliases;
+mod bill_url;
 pub mod card;
+mod card_record;
 mod cues;
 mod given;
 mod index;
+mod link;
 mod name;
 mod name_parts;
 mod number;
@@ -33,9 +36,12 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+pub use bill_url::congress_gov_url;
 pub use card::{EntityCard, EntityKind, EntityRef};
+pub use link::{link, link_people, office_of_role};
 pub use number::congress_of;
 pub use person_key::person_key;
+pub(crate) use tables::state_by_abbrev;
 pub use types::{
     Bill, BillId, EntityIndex, Field, Person, PersonId, Span, StoryBill, StoryEntities, StoryLinks,
     StoryPerson,
@@ -87,7 +93,7 @@ fn extract_tokens(
     if !title.is_empty() {
         title_bills(title, date, &mut bills);
     }
-    let people = found
+    let mut people: Vec<StoryPerson> = found
         .into_iter()
         .map(|f| {
             let mut p = f.person;
@@ -95,12 +101,24 @@ fn extract_tokens(
             p
         })
         .collect();
+    link::link_people(&mut people, date, crate::roster::Roster::embedded());
     let bills = bills
         .into_bills()
         .map(|a| {
             let mut b = a.bill;
             b.mentions.sort_unstable();
             b.mentions.dedup();
+            b.url = congress_gov_url(&b.key);
+            b.sponsor_ids = b
+                .sponsors
+                .iter()
+                .map(|s| {
+                    people
+                        .iter()
+                        .find(|p| p.name == *s)
+                        .and_then(|p| p.bioguide.clone())
+                })
+                .collect();
             // Keys kept as aliases were for matching only.
             b.aliases
                 .retain(|x| *x != b.label && Some(x) != b.title.as_ref() && !x.starts_with("act:"));
