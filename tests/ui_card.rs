@@ -295,3 +295,18 @@ fn card_narrow() {
     to_side(&mut h);
     assert_snapshot!(h.screen());
 }
+
+#[test]
+fn the_flat_card_index_gives_the_same_card() {
+    let mut h = reader(140, 40);
+    to_side(&mut h);
+    let before = h.app.card().expect("card").card().clone();
+    let index = h.app.entities().expect("index").clone();
+    let flat = cloakroom::extract::card::CardIndex::build(&index, h.app.articles());
+    h.act(Action::CardIndexReady(cloakroom::ui::action::Shared(
+        std::sync::Arc::new(flat),
+    )));
+    h.press(KeyCode::Char('j'));
+    h.press(KeyCode::Char('k'));
+    assert_eq!(h.app.card().expect("card").card(), &before);
+}

@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+pub use super::card_index::CardIndex;
 use super::types::{BillId, EntityIndex, PersonId};
 use crate::corpus::{Article, SafeUrl};
 
@@ -164,11 +165,25 @@ impl EntityCard {
         entity: EntityRef,
         as_of: Option<NaiveDate>,
     ) -> Option<Self> {
+        Self::build_with(index, articles, None, entity, as_of)
+    }
+
+    /// Like [`EntityCard::build`], reading the stories' entities and dates from `flat` when it
+    /// is given and was made from `index` (the same card, several times faster for the names
+    /// in thousands of stories).
+    pub fn build_with(
+        index: &EntityIndex,
+        articles: &[Article],
+        flat: Option<&CardIndex>,
+        entity: EntityRef,
+        as_of: Option<NaiveDate>,
+    ) -> Option<Self> {
+        let flat = flat.filter(|f| f.fits(index));
         let mut card = match entity {
             EntityRef::Person(id) => {
                 let p = index.people.get(id as usize)?;
                 let mut card = Self::empty(entity, &p.name, p.mentions, &p.articles);
-                card.timeline_from(articles, &p.articles);
+                card.timeline_from(articles, flat, &p.articles);
                 let date = as_of.or(card.last);
                 super::card_record::fill_person(&mut card, p, date);
                 card
@@ -186,7 +201,7 @@ impl EntityCard {
                         .collect();
                     c.detail = (!parts.is_empty()).then(|| parts.join(" · "));
                     super::card_record::fill_bill(c, b);
-                    c.timeline_from(articles, &b.articles);
+                    c.timeline_from(articles, flat, &b.articles);
                 })
             }
         };
@@ -194,7 +209,7 @@ impl EntityCard {
             EntityRef::Person(id) => &index.people[id as usize].articles,
             EntityRef::Bill(id) => &index.bills[id as usize].articles,
         };
-        card.often_with = often_with(index, entity, stories, OFTEN_WITH);
+        card.often_with = often_with(index, flat, entity, stories, OFTEN_WITH);
         Some(card)
     }
 
@@ -224,11 +239,14 @@ impl EntityCard {
     }
 
     /// First and last dates and stories per month.
-    fn timeline_from(&mut self, articles: &[Article], stories: &[u32]) {
-        let dates: Vec<NaiveDate> = stories
-            .iter()
-            .filter_map(|&a| articles.get(a as usize)?.date)
-            .collect();
+    fn timeline_from(&mut self, articles: &[Article], flat: Option<&CardIndex>, stories: &[u32]) {
+        let dates: Vec<NaiveDate> = match flat {
+            Some(flat) => stories.iter().filter_map(|&a| flat.date(a)).collect(),
+            None => stories
+                .iter()
+                .filter_map(|&a| articles.get(a as usize)?.date)
+                .collect(),
+        };
         self.undated = stories.len() - dates.len();
         self.first = dates.iter().min().copied();
         self.last = dates.iter().max().copied();
@@ -284,9 +302,10 @@ impl EntityCard {
 }
 
 /// The people and bills named in the most of `stories` (besides `entity` itself), most first,
-/// ties by name; at most `limit`.
+/// ties by name; at most `limit`. `flat`, when given, must have been made from `index`.
 pub fn often_with(
     index: &EntityIndex,
+    flat: Option<&CardIndex>,
     entity: EntityRef,
     stories: &[u32],
     limit: usize,
@@ -303,6 +322,12 @@ pub fn often_with(
         counts[slot] += 1;
     };
     for &a in stories {
+        if let Some(flat) = flat {
+            for &slot in flat.slots(a) {
+                bump(slot as usize);
+            }
+            continue;
+        }
         let Some(links) = index.stories.get(a as usize) else {
             continue;
         };

@@ -194,3 +194,24 @@ fn a_linked_person_has_the_role_of_the_story_date_and_years_served() {
         Some("https://www.congress.gov/bill/116th-congress/house-bill/6172")
     );
 }
+
+#[test]
+fn the_flat_index_gives_the_same_cards() {
+    let articles = corpus();
+    let index = EntityIndex::build(&articles);
+    let flat = super::CardIndex::build(&index, &articles);
+    assert!(flat.fits(&index));
+    let every = (0..index.people.len() as u32)
+        .map(EntityRef::Person)
+        .chain((0..index.bills.len() as u32).map(EntityRef::Bill));
+    for e in every {
+        let date = NaiveDate::from_ymd_opt(2019, 2, 1);
+        assert_eq!(
+            EntityCard::build_with(&index, &articles, Some(&flat), e, date),
+            EntityCard::build(&index, &articles, e, date),
+            "{e:?}"
+        );
+    }
+    let other = EntityIndex::build(&articles[..2]);
+    assert!(!flat.fits(&other), "a copy of another index is not used");
+}

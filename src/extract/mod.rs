@@ -10,6 +10,7 @@ mod acts_words;
 mod aliases;
 mod bill_url;
 pub mod card;
+mod card_index;
 mod card_record;
 mod cues;
 mod given;

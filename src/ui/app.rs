@@ -172,6 +172,8 @@ pub struct App {
     pub(super) story: Option<Story>,
     /// The card of the side panel's selection, while the side panel or the card has the focus.
     pub(super) card: Option<CardView>,
+    /// The flat copy of the entity index that cards are built from once it is ready.
+    pub(super) card_index: Option<Arc<crate::extract::card::CardIndex>>,
     /// Which layer gets the keys.
     pub(super) mode: Mode,
     /// Which pane has the focus.
@@ -214,6 +216,7 @@ impl App {
             views: vec![View::new(ViewKind::All, items)],
             story: None,
             card: None,
+            card_index: None,
             mode: Mode::Normal,
             focus: Focus::List,
             side_choice: None,

@@ -111,6 +111,8 @@ fn index_all(articles: &[Article], tx: &Sender<Msg>) {
     let _ = tx.send(Msg::Do(Action::EntitiesReady(Shared(Arc::clone(
         &entities,
     )))));
+    let flat = crate::extract::card::CardIndex::build(&entities, articles);
+    let _ = tx.send(Msg::Do(Action::CardIndexReady(Shared(Arc::new(flat)))));
     let report = tx.clone();
     // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
     let index = SearchIndex::build_with_progress(articles, &entities, &move |done, total| {

@@ -128,6 +128,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             relink_story(app);
         }
+        Action::CardIndexReady(flat) => app.card_index = Some(flat.0),
         Action::SearchReady => {
             app.progress = Progress::Ready;
             views::rerun_partial(app, &mut effects);
@@ -178,6 +179,7 @@ fn is_user(action: &Action) -> bool {
             | Action::MoreStories(_)
             | Action::Loaded { .. }
             | Action::EntitiesReady(_)
+            | Action::CardIndexReady(_)
             | Action::SearchReady
             | Action::SearchResults(_)
             | Action::StoryEntities(..)

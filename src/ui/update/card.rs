@@ -17,8 +17,11 @@ pub fn sync(app: &mut App) -> bool {
             if !app.card.as_ref().is_some_and(|c| c.is_for(entity, article)) {
                 let index = app.entities.as_deref();
                 let date = app.articles.get(article).and_then(|a| a.date);
+                let flat = app.card_index.as_deref();
                 app.card = index
-                    .and_then(|index| EntityCard::build(index, &app.articles, entity, date))
+                    .and_then(|index| {
+                        EntityCard::build_with(index, &app.articles, flat, entity, date)
+                    })
                     .map(|card| CardView::new(card, article));
             }
         }
