@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use super::card::EntityCard;
 use super::types::{Bill, Person};
 use crate::corpus::SafeUrl;
-use crate::roster::{Member, Roster};
+use crate::roster::{Member, Office, Roster};
 
 /// Fills a person's card: role, party, state and chamber from the roster as of `as_of` when the
 /// person is linked and in office that day, else from what most stories say; bioguide id and
@@ -39,6 +39,20 @@ pub(super) fn fill_person(card: &mut EntityCard, p: &Person, as_of: Option<Naive
             .chamber_at(date)
             .map(str::to_owned)
             .or(card.record.chamber.take());
+    } else if let Some(date) = as_of
+        && member.in_office(date) != Some(true)
+        && let Some(term) = member
+            .terms
+            .iter()
+            .rev()
+            .find(|t| t.end.is_some_and(|end| end < date))
+    {
+        // Out of office that day after a dated term that ended before it: "former Vice President"
+        // (Biden in 2020; his undated Senate term, the source's last for a past member, ended before).
+        card.role = Some(format!("former {}", title(term.office)));
+        card.party = term.party.clone().or(card.party.take());
+        card.state = term.state_name().map(str::to_owned).or(card.state.take());
+        card.record.chamber = term.office.chamber().map(str::to_owned);
     } else if let Some(term) = member.last_congress_term() {
         // Not in office that day (or the source has no dates): the last term's facts, where the stories say none.
         card.party = card.party.take().or_else(|| term.party.clone());
@@ -53,6 +67,16 @@ pub(super) fn fill_person(card: &mut EntityCard, p: &Person, as_of: Option<Naive
             .or_else(|| term.office.chamber().map(str::to_owned));
     }
     card.record.served = served(member, as_of.map(|d| d.year()));
+}
+
+/// What the holder of an office is called.
+fn title(office: Office) -> &'static str {
+    match office {
+        Office::Senate => "Senator",
+        Office::House => "Representative",
+        Office::President => "President",
+        Office::VicePresident => "Vice President",
+    }
 }
 
 /// Years served, one stretch per office ("House 1987–2007, Senate 2007–"): a stretch still going

@@ -215,3 +215,28 @@ fn the_flat_index_gives_the_same_cards() {
     let other = EntityIndex::build(&articles[..2]);
     assert!(!flat.fits(&other), "a copy of another index is not used");
 }
+
+#[test]
+fn out_of_office_on_the_story_date_is_former() {
+    let articles = vec![
+        story(
+            "vp",
+            Some("2014-05-01"),
+            "Vice President Joe Biden (D-Del.) spoke.",
+        ),
+        story(
+            "run",
+            Some("2020-03-01"),
+            "Former Vice President Joe Biden campaigned.",
+        ),
+    ];
+    let index = EntityIndex::build(&articles);
+    let biden = person(&index, "Joe Biden");
+    let as_of = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    let then = EntityCard::build(&index, &articles, biden, as_of("2014-05-01")).expect("card");
+    let out = EntityCard::build(&index, &articles, biden, as_of("2020-03-01")).expect("card");
+    assert_eq!(then.record.bioguide.as_deref(), Some("B000444"));
+    assert_eq!(then.role.as_deref(), Some("Vice President"));
+    assert_eq!(out.role.as_deref(), Some("former Vice President"));
+    assert_eq!(out.party.as_deref(), Some("D"));
+}

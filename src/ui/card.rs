@@ -24,9 +24,9 @@ pub struct Parts {
     pub companions: Rect,
 }
 
-/// The lines of facts: role and party-state as of the story (people) or name and number (bills),
-/// then the public record, then counts and dates.
-pub fn facts(card: &EntityCard) -> Vec<String> {
+/// The lines of facts for a card `w` columns wide: role and party-state as of the story (people)
+/// or name and number (bills), then the public record, then counts and dates.
+pub fn facts(card: &EntityCard, w: usize) -> Vec<String> {
     let join = |parts: Vec<Option<String>>| {
         let parts: Vec<String> = parts
             .into_iter()
@@ -39,19 +39,21 @@ pub fn facts(card: &EntityCard) -> Vec<String> {
     lines.extend(card.title.clone());
     lines.extend(card.detail.clone());
     lines.extend(join(vec![card.role.clone(), card.party_state()]));
-    let chamber = card
-        .record
-        .chamber
-        .clone()
-        .filter(|_| card.detail.is_none());
-    lines.extend(join(vec![
-        chamber,
-        card.record.served.clone(),
-        card.record
-            .bioguide
-            .as_ref()
-            .map(|b| format!("bioguide {b}")),
-    ]));
+    // Years served and bioguide id on one line when they fit, else on two.
+    match card.record_line() {
+        Some(line) if width(&line) <= w => lines.push(line),
+        Some(_) => {
+            let office = card.record.served.clone().or(card.record.chamber.clone());
+            lines.extend(office);
+            lines.extend(
+                card.record
+                    .bioguide
+                    .as_ref()
+                    .map(|b| format!("bioguide {b}")),
+            );
+        }
+        None => {}
+    }
     lines.extend(card.record.url.as_ref().map(|u| {
         let u = u.as_str();
         u.strip_prefix("https://").unwrap_or(u).to_owned()
@@ -81,7 +83,7 @@ pub fn facts(card: &EntityCard) -> Vec<String> {
 /// Splits the inside of the card: facts, then (if any story is dated) a sparkline of up to three
 /// rows and its axis, then the companions under their heading.
 pub fn parts(card: &EntityCard, inner: Rect) -> Parts {
-    let facts_h = facts(card).len() as u16;
+    let facts_h = facts(card, usize::from(inner.width)).len() as u16;
     let dated = !card.timeline.is_empty();
     let room = inner.height.saturating_sub(facts_h + 2);
     let spark_h = match room {
@@ -139,7 +141,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App, over: bool) {
     frame.render_widget(block, area);
     let w = usize::from(inner.width);
     let parts = parts(card, inner);
-    let facts: Vec<Line> = facts(card)
+    let facts: Vec<Line> = facts(card, w)
         .iter()
         .map(|f| Line::styled(fit(f, w), theme.meta))
         .collect();
