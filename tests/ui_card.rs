@@ -310,3 +310,52 @@ fn the_flat_card_index_gives_the_same_card() {
     h.press(KeyCode::Char('k'));
     assert_eq!(h.app.card().expect("card").card(), &before);
 }
+
+#[test]
+fn the_side_panel_and_card_give_a_linked_persons_role_as_of_the_story() {
+    let articles = stories();
+    let mut index = entity_index(&articles);
+    let johnson = index
+        .people
+        .iter()
+        .position(|p| p.name == "Mike Johnson")
+        .expect("Mike Johnson");
+    index.people[johnson].bioguide = Some("J000299".to_owned());
+    let mut h = harness_with(articles, index, 140, 40);
+    // The newest story (June 2024): Speaker since October 2023.
+    assert!(
+        h.screen().contains("Speaker of the House · R-Louis"),
+        "{}",
+        h.screen()
+    );
+    to_side(&mut h);
+    for _ in 0..5 {
+        if h.app
+            .card()
+            .is_some_and(|c| c.card().name == "Mike Johnson")
+        {
+            break;
+        }
+        h.press(KeyCode::Char('j'));
+    }
+    let card = h.app.card().expect("card").card();
+    assert_eq!(card.role.as_deref(), Some("Speaker of the House"));
+    assert_eq!(card.record.bioguide.as_deref(), Some("J000299"));
+    // A story of April 2023: a Representative then, whatever most stories say.
+    let early = h
+        .app
+        .articles()
+        .iter()
+        .position(|a| a.id == "s4")
+        .expect("s4");
+    let date = h.app.articles()[early].date;
+    let index = h.app.entities().expect("index").clone();
+    let items =
+        cloakroom::ui::story::Story::new(early, &h.app.articles()[early], Some(&index), 40, &[]);
+    let item = items
+        .side()
+        .iter()
+        .find(|i| i.name == "Mike Johnson")
+        .expect("Johnson in s4");
+    assert_eq!(item.detail, "Representative · R-Louisiana", "{date:?}");
+}

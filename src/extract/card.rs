@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 pub use super::card_index::CardIndex;
+pub use super::card_record::{AsOf, person_as_of};
 use super::types::{BillId, EntityIndex, PersonId};
 use crate::corpus::{Article, SafeUrl};
 

@@ -7,40 +7,45 @@ use super::types::{Bill, Person};
 use crate::corpus::SafeUrl;
 use crate::roster::{Member, Office, Roster};
 
-/// Fills a person's card: role, party, state and chamber from the roster as of `as_of` when the
-/// person is linked and in office that day, else from what most stories say; bioguide id and
-/// years served when linked.
-pub(super) fn fill_person(card: &mut EntityCard, p: &Person, as_of: Option<NaiveDate>) {
-    card.role.clone_from(&p.role);
-    card.party.clone_from(&p.party);
-    card.state.clone_from(&p.state);
-    card.record.chamber.clone_from(&p.chamber);
-    card.record.bioguide.clone_from(&p.bioguide);
+/// Who a person was on a date: role, party, state and chamber.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AsOf {
+    /// "Speaker of the House", "Senator", "former Vice President", "Governor".
+    pub role: Option<String>,
+    /// "D", "R", "I", or a party's name.
+    pub party: Option<String>,
+    /// Spelled out ("California").
+    pub state: Option<String>,
+    /// "House" or "Senate".
+    pub chamber: Option<String>,
+}
+
+/// A person's role, party, state and chamber on `date`: from the roster when the person is linked
+/// and in office that day ("former ..." after a dated term that ended before it), else what most
+/// stories say, with a linked past member's last term filling what they do not.
+pub fn person_as_of(p: &Person, date: Option<NaiveDate>) -> AsOf {
+    let mut out = AsOf {
+        role: p.role.clone(),
+        party: p.party.clone(),
+        state: p.state.clone(),
+        chamber: p.chamber.clone(),
+    };
     let Some(member) = p
         .bioguide
         .as_deref()
         .and_then(|id| Roster::embedded().get(id))
     else {
-        return;
+        return out;
     };
-    if let Some(date) = as_of
-        && member.in_office(date) == Some(true)
+    let in_office = date.and_then(|d| member.in_office(d));
+    if let Some(date) = date
+        && in_office == Some(true)
     {
-        card.role = member.role_at(date).or(card.role.take());
-        card.party = member
-            .party_at(date)
-            .map(str::to_owned)
-            .or(card.party.take());
-        card.state = member
-            .state_at(date)
-            .map(str::to_owned)
-            .or(card.state.take());
-        card.record.chamber = member
-            .chamber_at(date)
-            .map(str::to_owned)
-            .or(card.record.chamber.take());
-    } else if let Some(date) = as_of
-        && member.in_office(date) != Some(true)
+        out.role = member.role_at(date).or(out.role);
+        out.party = member.party_at(date).map(str::to_owned).or(out.party);
+        out.state = member.state_at(date).map(str::to_owned).or(out.state);
+        out.chamber = member.chamber_at(date).map(str::to_owned).or(out.chamber);
+    } else if let Some(date) = date
         && let Some(term) = member
             .terms
             .iter()
@@ -49,24 +54,37 @@ pub(super) fn fill_person(card: &mut EntityCard, p: &Person, as_of: Option<Naive
     {
         // Out of office that day after a dated term that ended before it: "former Vice President"
         // (Biden in 2020; his undated Senate term, the source's last for a past member, ended before).
-        card.role = Some(format!("former {}", title(term.office)));
-        card.party = term.party.clone().or(card.party.take());
-        card.state = term.state_name().map(str::to_owned).or(card.state.take());
-        card.record.chamber = term.office.chamber().map(str::to_owned);
+        out.role = Some(format!("former {}", title(term.office)));
+        out.party = term.party.clone().or(out.party);
+        out.state = term.state_name().map(str::to_owned).or(out.state);
+        out.chamber = term.office.chamber().map(str::to_owned);
     } else if let Some(term) = member.last_congress_term() {
-        // Not in office that day (or the source has no dates): the last term's facts, where the stories say none.
-        card.party = card.party.take().or_else(|| term.party.clone());
-        card.state = card
-            .state
-            .take()
-            .or_else(|| term.state_name().map(str::to_owned));
-        card.record.chamber = card
-            .record
+        // The source has no dates (a past member): the last term's facts, where the stories say none.
+        out.party = out.party.or_else(|| term.party.clone());
+        out.state = out.state.or_else(|| term.state_name().map(str::to_owned));
+        out.chamber = out
             .chamber
-            .take()
             .or_else(|| term.office.chamber().map(str::to_owned));
     }
-    card.record.served = served(member, as_of.map(|d| d.year()));
+    out
+}
+
+/// Fills a person's card: who they were as of `as_of` ([`person_as_of`]), bioguide id and years
+/// served when linked.
+pub(super) fn fill_person(card: &mut EntityCard, p: &Person, as_of: Option<NaiveDate>) {
+    let who = person_as_of(p, as_of);
+    card.role = who.role;
+    card.party = who.party;
+    card.state = who.state;
+    card.record.chamber = who.chamber;
+    card.record.bioguide.clone_from(&p.bioguide);
+    if let Some(member) = p
+        .bioguide
+        .as_deref()
+        .and_then(|id| Roster::embedded().get(id))
+    {
+        card.record.served = served(member, as_of.map(|d| d.year()));
+    }
 }
 
 /// What the holder of an office is called.
