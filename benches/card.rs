@@ -57,7 +57,7 @@ fn measure(name: &str, paths: &[PathBuf]) {
                 .map(|(i, b)| (b.articles.len(), EntityRef::Bill(i as u32))),
         )
         .collect();
-    all.sort_by(|a, b| b.0.cmp(&a.0));
+    all.sort_by_key(|b| std::cmp::Reverse(b.0));
     let as_of = articles.iter().filter_map(|a| a.date).max();
     let t = Instant::now();
     let flat = CardIndex::build(&index, &articles);

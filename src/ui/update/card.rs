@@ -52,22 +52,19 @@ pub fn open_record(app: &mut App, effects: &mut Vec<Effect>) {
         );
         return;
     };
-    match &card.record.url {
-        Some(url) => {
-            app.notice = Some(format!("Opening {url}"));
-            effects.push(Effect::OpenUrl(url.clone()));
-        }
-        None => {
-            let why = match card.entity {
-                EntityRef::Bill(_) => {
-                    "no congress.gov page (a numbered bill with a known Congress has one)"
-                }
-                EntityRef::Person(_) => "no public-record link",
-            };
-            app.notice = Some(format!(
-                "{} has {why}.",
-                super::super::text::clean(&card.name)
-            ));
-        }
+    if let Some(url) = &card.record.url {
+        app.notice = Some(format!("Opening {url}"));
+        effects.push(Effect::OpenUrl(url.clone()));
+        return;
     }
+    let why = match card.entity {
+        EntityRef::Bill(_) => {
+            "no congress.gov page (a numbered bill with a known Congress has one)"
+        }
+        EntityRef::Person(_) => "no public-record link",
+    };
+    app.notice = Some(format!(
+        "{} has {why}.",
+        super::super::text::clean(&card.name)
+    ));
 }
