@@ -52,8 +52,20 @@ use crate::corpus::Article;
 use story_bills::StoryBills;
 
 /// Finds the people and bills one article mentions.
+///
+/// The story's own authors are not people it mentions: a name that is one of the article's authors (its byline,
+/// an author's closing bio) is left out.
 pub fn extract(article: &Article) -> StoryEntities {
-    extract_text(&article.title, &article.body, article.date)
+    let mut out = extract_text(&article.title, &article.body, article.date);
+    if !article.authors.is_empty() {
+        out.people.retain(|p| {
+            !article
+                .authors
+                .iter()
+                .any(|a| person_key::person_key(a.trim()) == person_key::person_key(&p.name))
+        });
+    }
+    out
 }
 
 /// Finds the people and bills of a headline and body; `date` gives bill numbers their Congress.
@@ -77,7 +89,7 @@ fn extract_tokens(
     toks: &[token::Tok],
     headline: &[bool],
 ) -> StoryEntities {
-    let found = people::find_people(title, body, toks, headline);
+    let found = people::find_people(title, body, toks, headline, date);
     let mut bills = StoryBills::default();
     let numbers = number::find_numbers(body, toks, date);
     let named = acts::find_named(body, toks, headline);

@@ -9,7 +9,7 @@ mod parse;
 
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap as HashMap;
 
 pub use member::Service;
@@ -182,6 +182,31 @@ impl Roster {
             .into_iter()
             .flatten()
             .map(|&i| &self.members[i as usize])
+    }
+}
+
+impl Roster {
+    /// Whether `surname` is the surname of a member of Congress (or a president or vice president) in office
+    /// within `years` years before `date` (or on it) by the roster's dated terms; for an undated story, of any
+    /// member with dated terms (a sitting member).
+    pub fn is_recent_surname(&self, surname: &str, date: Option<NaiveDate>, years: i32) -> bool {
+        let Some(list) = self.by_surname.get(&fold(surname)) else {
+            return false;
+        };
+        let key = fold(surname);
+        list.iter().any(|&i| {
+            let m = &self.members[i as usize];
+            fold(&m.last) == key
+                && match date {
+                    Some(d) => {
+                        let from = d.with_year(d.year() - years).unwrap_or(d);
+                        m.terms.iter().any(|t| {
+                            t.start.is_some_and(|s| s <= d) && t.end.is_none_or(|e| e >= from)
+                        })
+                    }
+                    None => m.has_dated_terms(),
+                }
+        })
     }
 }
 
