@@ -8,6 +8,10 @@ const FIXTURE: &str = "tests/fixtures/entity/stories.jsonl";
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run cloakroom: {e}"))
@@ -121,7 +125,7 @@ fn text_card_names_counts_dates_and_companions() {
 }
 
 #[test]
-fn a_single_positional_is_the_name_over_the_bundled_corpus() {
+fn a_single_positional_is_the_name_over_the_bundled_corpus_without_a_library() {
     let v = json(&["entity", "massie", "--json"]);
     assert_eq!(v["name"], "Thomas Massie");
     assert!(v["stories"].as_u64().is_some_and(|n| n > 4), "{v}");

@@ -19,15 +19,15 @@ use clap::Args;
 use serde::Serialize;
 
 use super::LoadArgs;
-use crate::corpus::{self, LoadOptions, SafeUrl};
+use crate::corpus::{LoadOptions, SafeUrl};
 use crate::extract::{EntityCard, EntityIndex, EntityKind};
 use crate::search::best_entity;
 
 /// Arguments of `entity`.
 #[derive(Debug, Clone, Args)]
 pub struct EntityArgs {
-    /// Files or folders, then the name or bill. A single argument is a name over the bundled
-    /// sample corpus.
+    /// Files or folders, then the name or bill. A single argument is a name over the library
+    /// (the bundled sample corpus when the library is empty), as `search` takes a query.
     #[arg(value_name = "PATH... NAME", required = true)]
     pub args: Vec<String>,
     /// Print the card as one JSON object.
@@ -39,16 +39,13 @@ pub struct EntityArgs {
 }
 
 /// Runs `entity`.
-pub fn run(args: &EntityArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &EntityArgs, library: &super::LibraryArgs) -> anyhow::Result<ExitCode> {
     let Some((name, paths)) = args.args.split_last() else {
         anyhow::bail!("entity needs a name: cloakroom entity [PATH...] NAME");
     };
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let corpus = if paths.is_empty() {
-        corpus::bundled()
-    } else {
-        corpus::load(&paths, &LoadOptions::from_field_args(&args.load.fields)?)?
-    };
+    let options = LoadOptions::from_field_args(&args.load.fields)?;
+    let corpus = super::source::corpus(&paths, &options, library)?;
     let status = super::report_load(&corpus);
     if status == 2 {
         return Ok(ExitCode::from(2));
