@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod extract;
 pub mod feeds;
 pub mod library;
+pub mod roster;
 pub mod search;
 pub mod state;
 pub mod ui;

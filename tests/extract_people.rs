@@ -153,8 +153,9 @@ fn party_and_state_forms() {
             Some("Texas"),
         ),
         (
+            // The story gives no party; the roster link does.
             "Representative Thomas Massie of Kentucky spoke.",
-            None,
+            Some("R"),
             Some("Kentucky"),
         ),
         ("The Labour MP Kate Hoey spoke.", Some("Labour"), None),
@@ -254,4 +255,40 @@ fn names_in_the_title_link_to_the_body() {
     // Capitalized headline words are not people by themselves.
     let e = extract_text("Kentucky Congressman Proposes Exit", "Nothing here.", None);
     assert!(e.people.is_empty());
+}
+
+#[test]
+fn a_party_tag_without_its_period_is_not_a_name() {
+    assert_eq!(
+        names("Sens. Dianne Feinstein, D-Calif, and Barbara Boxer, D-Calif, spoke."),
+        ["Dianne Feinstein", "Barbara Boxer"]
+    );
+}
+
+#[test]
+fn the_story_authors_are_not_its_people() {
+    let a = cloakroom::Article {
+        title: "Op-ed".into(),
+        body: "I am Jane Roe. Sen. Mike Lee spoke. Jane Roe is a reporter.".into(),
+        authors: vec!["Jane Roe".into()],
+        ..cloakroom::Article::default()
+    };
+    let got: Vec<String> = cloakroom::extract::extract(&a)
+        .people
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(got, ["Mike Lee"]);
+}
+
+#[test]
+fn a_nickname_split_at_its_capital_is_still_the_act() {
+    let e = cloakroom::extract::extract_text("", "They voted to reform ObamaCare again.", None);
+    assert_eq!(e.bills.len(), 1, "{:?}", e.bills);
+    assert_eq!(e.bills[0].title.as_deref(), Some("Affordable Care Act"));
+    assert!(
+        e.bills[0].aliases.contains(&"ObamaCare".to_string()),
+        "{:?}",
+        e.bills[0]
+    );
 }

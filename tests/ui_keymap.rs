@@ -152,6 +152,7 @@ fn every_binding_is_reachable_and_none_is_bound_twice() {
             Scope::Search => (Mode::Search, Focus::List),
             Scope::Reader => (Mode::Normal, Focus::Reader),
             Scope::Side => (Mode::Normal, Focus::Side),
+            Scope::Card => (Mode::Normal, Focus::Card),
         };
         let got = resolve(mode, focus, KeyEvent::new(b.code, b.mods));
         assert_eq!(

@@ -155,6 +155,7 @@ fn bill_matches(pred: &StoryBill, gold: &GoldBill) -> bool {
 pub struct Errors {
     pub people_fp: Vec<String>,
     pub people_fn: Vec<String>,
+    pub links_wrong: Vec<String>,
     pub bills_fp: Vec<String>,
     pub bills_fn: Vec<String>,
 }
@@ -164,6 +165,9 @@ pub struct Totals {
     pub people: Tally,
     pub named: Tally,
     pub described: Tally,
+    /// Roster links on labelled US office-holders: a right id is a TP, a wrong id (or any id where the gold
+    /// is null) an FP, a gold id not predicted (wrong, missing, or the person not found) an FN.
+    pub links: Tally,
 }
 
 impl Tally {
@@ -179,6 +183,7 @@ impl Totals {
         self.people.add(o.people);
         self.named.add(o.named);
         self.described.add(o.described);
+        self.links.add(o.links);
     }
 }
 
@@ -195,6 +200,34 @@ pub fn group_of(source: &str) -> &'static str {
     }
 }
 
+/// Scores one found person's link against a gold person.
+fn score_link(pred: Option<&str>, gold: &GoldPerson, t: &mut Tally, errors: &mut Errors) {
+    let Some(want) = gold.bioguide() else {
+        return;
+    };
+    match (pred, want) {
+        (Some(p), Some(w)) if p == w => t.tp += 1,
+        (None, None) => {}
+        (None, Some(w)) => {
+            t.fn_ += 1;
+            errors
+                .links_wrong
+                .push(format!("{}: none, want {w}", gold.name()));
+        }
+        (Some(p), w) => {
+            t.fp += 1;
+            if w.is_some() {
+                t.fn_ += 1;
+            }
+            errors.links_wrong.push(format!(
+                "{}: {p}, want {}",
+                gold.name(),
+                w.unwrap_or("none")
+            ));
+        }
+    }
+}
+
 pub fn score_article(l: &Labelled, a: &Article, verbose: bool) -> (Totals, Errors) {
     let got = extract(a);
     let mut errors = Errors::default();
@@ -207,6 +240,14 @@ pub fn score_article(l: &Labelled, a: &Article, verbose: bool) -> (Totals, Error
         {
             used[i] = true;
             totals.people.tp += 1;
+            score_link(
+                p.bioguide.as_deref(),
+                &l.people[i],
+                &mut totals.links,
+                &mut errors,
+            );
+        } else if l.optional_people.iter().any(|g| person_matches(&p.name, g)) {
+            // Named only in furniture: neither right nor wrong.
         } else {
             totals.people.fp += 1;
             errors.people_fp.push(p.name.clone());
@@ -215,6 +256,9 @@ pub fn score_article(l: &Labelled, a: &Article, verbose: bool) -> (Totals, Error
     for (g, _) in l.people.iter().zip(&used).filter(|(_, u)| !**u) {
         totals.people.fn_ += 1;
         errors.people_fn.push(g.name().to_string());
+        if let Some(Some(_)) = g.bioguide() {
+            totals.links.fn_ += 1;
+        }
     }
 
     let mut used = vec![false; l.bills.len()];
@@ -344,6 +388,7 @@ mod tests {
         let g = GoldPerson::Full {
             name: "Donald J. Trump".into(),
             aliases: vec!["Trump".into()],
+            bioguide: None,
         };
         assert!(person_matches("donald j trump", &g));
         assert!(person_matches("Trump", &g));
@@ -352,6 +397,33 @@ mod tests {
             "Beto O\u{2019}Rourke",
             &GoldPerson::Name("Beto O'Rourke".into())
         ));
+    }
+
+    #[test]
+    fn links_score_right_wrong_and_missing_ids() {
+        let gold = |b: Option<Option<&str>>| GoldPerson::Full {
+            name: "Nancy Pelosi".into(),
+            aliases: vec![],
+            bioguide: b.map(|x| x.map(str::to_string)),
+        };
+        let mut t = Tally::default();
+        let mut e = Errors::default();
+        score_link(
+            Some("P000197"),
+            &gold(Some(Some("P000197"))),
+            &mut t,
+            &mut e,
+        );
+        score_link(
+            Some("X000001"),
+            &gold(Some(Some("P000197"))),
+            &mut t,
+            &mut e,
+        );
+        score_link(None, &gold(Some(Some("P000197"))), &mut t, &mut e);
+        score_link(Some("P000197"), &gold(Some(None)), &mut t, &mut e);
+        score_link(Some("P000197"), &gold(None), &mut t, &mut e);
+        assert_eq!((t.tp, t.fp, t.fn_), (1, 2, 2));
     }
 
     #[test]

@@ -74,6 +74,7 @@ pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
             json!({
                 "name": p.name, "aliases": p.aliases, "role": p.role, "party": p.party, "state": p.state,
                 "articles": p.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": p.mentions,
+                "bioguide": p.bioguide, "chamber": p.chamber,
             })
         })
         .collect();
@@ -85,7 +86,7 @@ pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
                 "label": b.label, "number": b.number, "title": b.title, "aliases": b.aliases,
                 "chamber": b.chamber, "sponsors": b.sponsors,
                 "articles": b.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": b.mentions,
-                "key": b.key,
+                "key": b.key, "url": b.url, "sponsor_ids": b.sponsor_ids, "companion_of": b.companion_of,
             })
         })
         .collect();
@@ -222,6 +223,14 @@ mod tests {
             "two in a1's body, one in its title, one in a2"
         );
         assert_eq!(massie["aliases"], json!(["Massie"]));
+        assert_eq!(
+            massie["bioguide"], "M001184",
+            "linked by name, title and R-Ky."
+        );
+        assert_eq!(massie["chamber"], "House");
+        let lee = &v["people"][1];
+        assert_eq!(lee["name"], "Mike Lee");
+        assert_eq!(lee["bioguide"], "L000577");
         let bill = &v["bills"][0];
         assert_eq!(bill["label"], "H.R. 3684");
         assert_eq!(bill["number"], "H.R. 3684");
@@ -230,9 +239,12 @@ mod tests {
         assert_eq!(bill["sponsors"], json!(["Thomas Massie"]));
         assert_eq!(bill["articles"], json!(["a1", "a2"]));
         assert_eq!(bill["mentions"], 2);
-        for key in ["aliases", "sponsors"] {
+        for key in ["aliases", "sponsors", "sponsor_ids"] {
             assert!(bill[key].is_array());
         }
+        assert_eq!(bill["url"], Value::Null, "undated: no Congress, no page");
+        assert_eq!(bill["companion_of"], Value::Null);
+        assert_eq!(bill["sponsor_ids"], json!(["M001184"]));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod add;
 mod check;
 mod entities;
+mod entity;
 mod feed;
 mod fetch;
 mod library;
@@ -46,6 +47,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// List the people and bills found in a corpus.
     Entities(entities::EntitiesArgs),
+    /// Print the card of one person or bill (the best match of a name or bill number): who,
+    /// how often, when, and who with.
+    Entity(entity::EntityArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
     /// Manage feed subscriptions: add, list, remove, import and export (OPML).
@@ -121,6 +125,7 @@ pub fn main() -> ExitCode {
         Some(Command::Library(args)) => library::run(&args, &cli.library),
         Some(Command::Feed(args)) => feed::run(&args, &cli.library),
         Some(Command::Fetch(args)) => fetch::run(&args, &cli.library),
+        Some(Command::Entity(args)) => entity::run(&args, &cli.library),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
             .map(|config| {
                 print!("{}", config.to_toml());

@@ -48,7 +48,41 @@ const STARTS: &[&str] = &[
     "by signing up you agree",
     "get our top investigations",
     "visit nbcnews.com",
+    "file photo:",
+    "to contact the reporter",
+    "to contact the editor",
+    "to contact the senior editor",
 ];
+
+/// Photo credits: a short paragraph holding one of these is a caption.
+const CREDITS: &[&str] = &[
+    "REUTERS/",
+    "Reuters/",
+    "/Getty Images",
+    "/ Getty Images",
+    "via Getty Images",
+    "(Getty Images)",
+    "/AP Photo",
+    "(AP Photo",
+    "AP Photo/",
+    "/AP)",
+    "(Photo: ",
+    "(Photo by ",
+    "Photo by ",
+    "/Bloomberg",
+    "/AFP",
+    "(AFP",
+    "/Pool",
+    "/EPA",
+    "/Shutterstock",
+    "/The Washington Post",
+    "/The New York Times",
+    "/File)",
+    "(File Photo",
+];
+
+/// The most words a caption has.
+const CAPTION_WORDS: usize = 70;
 
 /// Headings after which short headline paragraphs are a list of links (removed with the heading).
 const LINK_HEADINGS: &[&str] = &[
@@ -113,10 +147,29 @@ fn is_furniture(p: &str) -> bool {
     if words <= SHORT_WORDS && SHORT_STARTS.iter().any(|s| head.starts_with(s)) {
         return true;
     }
-    if words > 30 {
+    // "Sen. X speaks at a hearing. (Photo: John Locher, AP)", "... REUTERS/Jonathan Ernst".
+    if words <= CAPTION_WORDS && CREDITS.iter().any(|c| p.contains(c)) {
+        return true;
+    }
+    if words > 48 {
         return false;
     }
     let lower = p.to_lowercase();
+    // "Fox News' Alex Pappas, Mike Emanuel and Chad Pergram contributed to this report." and its variants.
+    if [
+        "contributed to this report",
+        "contributed to this article",
+        "contributed to this story",
+        "contributed reporting",
+    ]
+    .iter()
+    .any(|c| lower.contains(c))
+    {
+        return true;
+    }
+    if words > 30 {
+        return false;
+    }
     // Fox News' inline related headlines and calls to click are whole paragraphs in capitals.
     if (3..=30).contains(&words) && is_shouted(p) {
         return true;

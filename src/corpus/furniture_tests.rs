@@ -90,3 +90,19 @@ fn shouted_related_headlines_go() {
         "The deal was approved in 2010.\n\nThe FBI said NATO was told."
     );
 }
+
+#[test]
+fn photo_credits_contributor_lists_and_contact_lines_go() {
+    let body = "Sen. Ann Lee spoke on Monday.\n\n\
+        Jeb Bush speaks during the debate on Dec. 15, 2015, in Las Vegas. (Photo: John Locher, AP)\n\n\
+        FILE PHOTO: Acting Attorney General Matthew Whitaker speaks at the Department of Justice in Des Moines.\n\n\
+        President Trump speaks in the Roosevelt Room at the White House. REUTERS/Jonathan Ernst\n\n\
+        Fox News' Alex Pappas, Mike Emanuel and Chad Pergram and The Associated Press contributed to this report.\n\n\
+        To contact the reporter on this story: Ann Smith in Washington at asmith@bloomberg.net\n\n\
+        Lee said the photo by the committee was not released.";
+    let out = strip(body.to_string());
+    assert_eq!(
+        out,
+        "Sen. Ann Lee spoke on Monday.\n\nLee said the photo by the committee was not released."
+    );
+}

@@ -67,6 +67,20 @@ pub fn key_of(words: &[&str]) -> String {
 }
 
 /// Finds the named bills of a text.
+/// A nickname at token `i` ("Obamacare"), or glued across two tokens the tokenizer split at a capital
+/// (`ObamaCare` is `Obama` + `Care`): its key, title and last token.
+fn nickname_at(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, &'static str, usize)> {
+    let t = &toks[i];
+    if let Some((key, title)) = nickname(t.text(text)) {
+        return Some((key, title, i));
+    }
+    let next = toks
+        .get(i + 1)
+        .filter(|n| n.start == t.end && n.kind == Kind::Word)?;
+    let (key, title) = nickname(&text[t.start as usize..next.end as usize])?;
+    Some((key, title, i + 1))
+}
+
 pub fn find_named(text: &str, toks: &[Tok], headline: &[bool]) -> Vec<Named> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -89,24 +103,22 @@ pub fn find_named(text: &str, toks: &[Tok], headline: &[bool]) -> Vec<Named> {
             continue;
         }
         if t.has(CAP)
-            && let Some((key, title)) = nickname(w)
+            && let Some((key, title, last)) = nickname_at(text, toks, i)
         {
-            {
-                // "Dodd-Frank Act" is found below, at its "Act".
-                let next_is_suffix = toks
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"));
-                if !next_is_suffix {
-                    out.push(Named {
-                        start: t.start as usize,
-                        end: t.end as usize,
-                        key: key.to_string(),
-                        title: title.to_string(),
-                        written: w.to_string(),
-                    });
-                }
-                continue;
+            // "Dodd-Frank Act" is found below, at its "Act".
+            let next_is_suffix = toks
+                .get(last + 1)
+                .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"));
+            if !next_is_suffix {
+                out.push(Named {
+                    start: t.start as usize,
+                    end: toks[last].end as usize,
+                    key: key.to_string(),
+                    title: title.to_string(),
+                    written: text[t.start as usize..toks[last].end as usize].to_string(),
+                });
             }
+            continue;
         }
         if !matches!(w, "Act" | "Bill" | "Law")
             || i == 0
@@ -276,17 +288,17 @@ pub fn find_named_in_title(text: &str, toks: &[Tok], known: &HashSet<String>) ->
         if t.kind != Kind::Word {
             continue;
         }
-        if let Some((key, title)) = nickname(w) {
+        if let Some((key, title, last)) = nickname_at(text, toks, i) {
             if !toks
-                .get(i + 1)
+                .get(last + 1)
                 .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"))
             {
                 out.push(Named {
                     start: t.start as usize,
-                    end: t.end as usize,
+                    end: toks[last].end as usize,
                     key: key.to_string(),
                     title: title.to_string(),
-                    written: w.to_string(),
+                    written: text[t.start as usize..toks[last].end as usize].to_string(),
                 });
             }
             continue;

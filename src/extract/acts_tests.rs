@@ -91,3 +91,22 @@ fn leading_words_are_trimmed() {
     assert!(names("read the Act now").is_empty());
     assert!(names("under federal law, and Public Law").is_empty());
 }
+
+#[test]
+fn act_acronyms_name_the_act() {
+    let a = names("The FISA court and HIPAA rules; FOIA requests.");
+    assert!(
+        a.iter()
+            .any(|n| n.1.contains("Foreign Intelligence Surveillance")),
+        "{a:?}"
+    );
+    assert!(
+        a.iter()
+            .any(|n| n.1.contains("Health Insurance Portability")),
+        "{a:?}"
+    );
+    assert!(
+        a.iter().any(|n| n.1.contains("Freedom of Information")),
+        "{a:?}"
+    );
+}

@@ -74,6 +74,26 @@ const FORMS: &[(&str, &str, &str)] = &[
     ),
     ("act:civil rights", "act:civil rights", "Civil Rights Act"),
     ("act:first step", "act:first step", "First Step Act"),
+    (
+        "act:foreign intelligence surveillance",
+        "act:foreign intelligence surveillance",
+        "Foreign Intelligence Surveillance Act",
+    ),
+    (
+        "act:health insurance portability and accountability",
+        "act:health insurance portability and accountability",
+        "Health Insurance Portability and Accountability Act",
+    ),
+    (
+        "act:freedom of information",
+        "act:freedom of information",
+        "Freedom of Information Act",
+    ),
+    (
+        "act:employee retirement income security",
+        "act:employee retirement income security",
+        "Employee Retirement Income Security Act",
+    ),
 ];
 
 /// Single words that name an act on their own.
@@ -110,6 +130,27 @@ const NICKNAMES: &[(&str, &str, &str)] = &[
     ("Dodd-Frank", "act:dodd-frank", "Dodd-Frank Act"),
     ("Glass-Steagall", "act:glass-steagall", "Glass-Steagall Act"),
     ("Sarbanes-Oxley", "act:sarbanes-oxley", "Sarbanes-Oxley Act"),
+    // Acronyms that only ever name the act.
+    (
+        "FISA",
+        "act:foreign intelligence surveillance",
+        "Foreign Intelligence Surveillance Act",
+    ),
+    (
+        "HIPAA",
+        "act:health insurance portability and accountability",
+        "Health Insurance Portability and Accountability Act",
+    ),
+    (
+        "FOIA",
+        "act:freedom of information",
+        "Freedom of Information Act",
+    ),
+    (
+        "ERISA",
+        "act:employee retirement income security",
+        "Employee Retirement Income Security Act",
+    ),
 ];
 
 /// The canonical key and title of a found form, if the table knows it.

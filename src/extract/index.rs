@@ -22,6 +22,7 @@ struct Proto<T> {
     roles: HashMap<String, u32>,
     parties: HashMap<String, u32>,
     states: HashMap<String, u32>,
+    chambers: HashMap<String, u32>,
 }
 
 fn push_unique(v: &mut Vec<String>, s: &str) {
@@ -93,6 +94,22 @@ impl EntityIndex {
             .into_iter()
             .flat_map(|s| s.bills.iter())
             .filter_map(|(id, spans)| Some((*id, self.bills.get(*id as usize)?, spans.as_slice())))
+    }
+
+    /// The person linked to this bioguide id, if any story linked one.
+    pub fn person_by_bioguide(&self, bioguide: &str) -> Option<PersonId> {
+        self.people
+            .iter()
+            .position(|p| p.bioguide.as_deref() == Some(bioguide))
+            .map(|i| i as PersonId)
+    }
+
+    /// The bill with this key (as `Bill::key` or `Bill::companion_of` give it), or the bill it was merged into.
+    pub fn bill_by_key(&self, key: &str) -> Option<BillId> {
+        self.bills
+            .iter()
+            .position(|b| b.key == key || b.merged_keys.iter().any(|k| k == key))
+            .map(|i| i as BillId)
     }
 
     /// A person by display name or alias (case-insensitive).
@@ -167,19 +184,33 @@ fn assign(parent: &[usize], raw: &[Vec<(usize, &[Span])>]) -> (Vec<u32>, Links) 
 fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
     let mut by_key: HashMap<String, usize> = HashMap::default();
     let mut protos: Vec<Proto<Person>> = Vec::new();
+    // The name key of each proto's first name (for linked people, keyed by bioguide id).
+    let mut name_keys: Vec<String> = Vec::new();
     let mut raw: Vec<Vec<(usize, &[Span])>> = Vec::with_capacity(stories.len());
     // Keys are computed (and freed) on the worker threads; the merge itself is sequential, in corpus order.
     let keys: Vec<Vec<String>> = stories
         .par_iter()
         .map(|s| s.people.iter().map(|p| person_key(&p.name)).collect())
         .collect();
+    let mut linked_key = String::new();
     for (ai, (story, keys)) in stories.iter().zip(&keys).enumerate() {
         let mut links = Vec::with_capacity(story.people.len());
-        for (p, key) in story.people.iter().zip(keys) {
+        for (p, name_key) in story.people.iter().zip(keys) {
+            // People linked to the roster merge by their bioguide id, whatever name form a story uses.
+            let key = match &p.bioguide {
+                Some(b) => {
+                    linked_key.clear();
+                    linked_key.push('@');
+                    linked_key.push_str(b);
+                    &linked_key
+                }
+                None => name_key,
+            };
             let idx = if let Some(&i) = by_key.get(key) {
                 i
             } else {
                 protos.push(Proto::default());
+                name_keys.push(name_key.clone());
                 by_key.insert(key.clone(), protos.len() - 1);
                 protos.len() - 1
             };
@@ -189,20 +220,54 @@ fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
         raw.push(links);
     }
     keys.into_par_iter().for_each(drop);
-    // A surname alone merges into the full name with that surname when there is one, or when one
-    // is named in at least three times as many stories as any other ("Trump": Donald Trump, not Ivanka).
     let mut parent: Vec<usize> = (0..protos.len()).collect();
-    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
-    for (key, &i) in &by_key {
-        if let Some((_, surname)) = key.split_once(' ') {
-            full_by_surname
-                .entry(surname.to_string())
-                .or_default()
-                .push(i);
+    // An unlinked full name (an undated story, a name no title placed) joins the one linked person who was
+    // named so elsewhere ("Chuck Schumer" in an undated story, Charles E. Schumer in dated ones).
+    let mut linked_by_name: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, p) in protos.iter().enumerate() {
+        if p.entity.bioguide.is_some() {
+            for n in p.names.keys() {
+                let k = person_key(n);
+                if k.contains(' ') {
+                    let v = linked_by_name.entry(k).or_default();
+                    if !v.contains(&i) {
+                        v.push(i);
+                    }
+                }
+            }
         }
     }
-    for (key, &i) in &by_key {
-        if (!key.contains(' ') || split_name(&protos[i].entity.name).0.is_none())
+    for (i, p) in protos.iter().enumerate() {
+        if p.entity.bioguide.is_none()
+            && let Some([one]) = linked_by_name.get(&name_keys[i]).map(Vec::as_slice)
+        {
+            parent[i] = *one;
+        }
+    }
+    let folded: Vec<bool> = (0..protos.len()).map(|i| parent[i] != i).collect();
+    for i in 0..protos.len() {
+        if folded[i] {
+            let src = std::mem::take(&mut protos[i]);
+            fold_person(&mut protos[parent[i]], src);
+        }
+    }
+    // A surname alone merges into the full name with that surname when there is one, or when one
+    // is named in at least three times as many stories as any other ("Trump": Donald Trump, not Ivanka).
+    let mut full_by_surname: HashMap<String, Vec<usize>> = HashMap::default();
+    for (i, key) in name_keys.iter().enumerate() {
+        if parent[i] == i
+            && let Some((_, surname)) = key.split_once(' ')
+        {
+            let v = full_by_surname.entry(surname.to_string()).or_default();
+            if !v.contains(&i) {
+                v.push(i);
+            }
+        }
+    }
+    for (i, key) in name_keys.iter().enumerate() {
+        if parent[i] == i
+            && protos[i].entity.bioguide.is_none()
+            && (!key.contains(' ') || split_name(&protos[i].entity.name).0.is_none())
             && let Some(target) = full_by_surname
                 .get(key.as_str())
                 .and_then(|c| dominant(c, &protos))
@@ -212,7 +277,7 @@ fn merge_people(stories: &[StoryEntities]) -> (Vec<Person>, Links) {
     }
     for i in 0..protos.len() {
         let target = resolve(&parent, i);
-        if target != i {
+        if target != i && !folded[i] {
             let src = std::mem::take(&mut protos[i]);
             fold_person(&mut protos[target], src);
         }
@@ -253,6 +318,10 @@ fn add_person(proto: &mut Proto<Person>, p: &super::types::StoryPerson, article:
     vote(&mut proto.roles, p.role.as_ref());
     vote(&mut proto.parties, p.party.as_ref());
     vote(&mut proto.states, p.state.as_ref());
+    vote(&mut proto.chambers, p.chamber.as_ref());
+    if e.bioguide.is_none() {
+        e.bioguide.clone_from(&p.bioguide);
+    }
     if e.articles.last() != Some(&article) {
         e.articles.push(article);
     }
@@ -270,6 +339,10 @@ fn fold_person(into: &mut Proto<Person>, src: Proto<Person>) {
     add_votes(&mut into.roles, src.roles);
     add_votes(&mut into.parties, src.parties);
     add_votes(&mut into.states, src.states);
+    add_votes(&mut into.chambers, src.chambers);
+    if e.bioguide.is_none() {
+        e.bioguide.clone_from(&s.bioguide);
+    }
     e.articles.extend(s.articles);
     e.articles.sort_unstable();
     e.articles.dedup();
@@ -286,6 +359,7 @@ fn finish_person(p: Proto<Person>) -> Person {
     };
     e.party = credible(&p.parties);
     e.state = credible(&p.states);
+    e.chamber = credible(&p.chambers);
     // Display the most frequent full form; ties go to the longer name.
     let best = p
         .names

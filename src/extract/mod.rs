@@ -8,9 +8,14 @@
 mod acts;
 mod acts_words;
 mod aliases;
+mod bill_url;
+pub mod card;
+mod card_index;
+mod card_record;
 mod cues;
 mod given;
 mod index;
+mod link;
 mod name;
 mod name_parts;
 mod number;
@@ -32,7 +37,12 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
+pub use bill_url::congress_gov_url;
+pub use card::{EntityCard, EntityKind, EntityRef};
+pub use link::{link, link_people, office_of_role};
 pub use number::congress_of;
+pub use person_key::person_key;
+pub(crate) use tables::state_by_abbrev;
 pub use types::{
     Bill, BillId, EntityIndex, Field, Person, PersonId, Span, StoryBill, StoryEntities, StoryLinks,
     StoryPerson,
@@ -42,8 +52,20 @@ use crate::corpus::Article;
 use story_bills::StoryBills;
 
 /// Finds the people and bills one article mentions.
+///
+/// The story's own authors are not people it mentions: a name that is one of the article's authors (its byline,
+/// an author's closing bio) is left out.
 pub fn extract(article: &Article) -> StoryEntities {
-    extract_text(&article.title, &article.body, article.date)
+    let mut out = extract_text(&article.title, &article.body, article.date);
+    if !article.authors.is_empty() {
+        out.people.retain(|p| {
+            !article
+                .authors
+                .iter()
+                .any(|a| person_key::person_key(a.trim()) == person_key::person_key(&p.name))
+        });
+    }
+    out
 }
 
 /// Finds the people and bills of a headline and body; `date` gives bill numbers their Congress.
@@ -67,7 +89,7 @@ fn extract_tokens(
     toks: &[token::Tok],
     headline: &[bool],
 ) -> StoryEntities {
-    let found = people::find_people(title, body, toks, headline);
+    let found = people::find_people(title, body, toks, headline, date);
     let mut bills = StoryBills::default();
     let numbers = number::find_numbers(body, toks, date);
     let named = acts::find_named(body, toks, headline);
@@ -84,7 +106,7 @@ fn extract_tokens(
     if !title.is_empty() {
         title_bills(title, date, &mut bills);
     }
-    let people = found
+    let mut people: Vec<StoryPerson> = found
         .into_iter()
         .map(|f| {
             let mut p = f.person;
@@ -92,12 +114,24 @@ fn extract_tokens(
             p
         })
         .collect();
+    link::link_people(&mut people, date, crate::roster::Roster::embedded());
     let bills = bills
         .into_bills()
         .map(|a| {
             let mut b = a.bill;
             b.mentions.sort_unstable();
             b.mentions.dedup();
+            b.url = congress_gov_url(&b.key);
+            b.sponsor_ids = b
+                .sponsors
+                .iter()
+                .map(|s| {
+                    people
+                        .iter()
+                        .find(|p| p.name == *s)
+                        .and_then(|p| p.bioguide.clone())
+                })
+                .collect();
             // Keys kept as aliases were for matching only.
             b.aliases
                 .retain(|x| *x != b.label && Some(x) != b.title.as_ref() && !x.starts_with("act:"));

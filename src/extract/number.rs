@@ -44,6 +44,9 @@ const KINDS: &[(&str, &str, &str, Option<&str>)] = &[
     ("SRES", "sres", "S.Res.", Some("Senate")),
     ("SJRES", "sjres", "S.J.Res.", Some("Senate")),
     ("SCONRES", "sconres", "S.Con.Res.", Some("Senate")),
+    // State legislatures' bills ("HB 1557", "SB 8"): no Congress, no chamber of Congress.
+    ("HB", "hb", "HB", None),
+    ("SB", "sb", "SB", None),
     ("PL", "pl", "Pub. L.", None),
     ("PUBL", "pl", "Pub. L.", None),
     ("PUBLICLAW", "pl", "Pub. L.", None),
@@ -144,7 +147,7 @@ fn parse_at(text: &str, p: usize, congress: Option<i32>) -> Option<Number> {
         _ => {}
     }
     let key = match (law, congress) {
-        (false, Some(c)) => format!("{key}{num_key}-{c}"),
+        (false, Some(c)) if chamber.is_some() => format!("{key}{num_key}-{c}"),
         _ => format!("{key}{num_key}"),
     };
     Some(Number {
@@ -183,7 +186,18 @@ pub fn find_numbers(text: &str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Nu
                 | "SJRes"
                 | "HConRes"
                 | "SConRes"
+                | "HB"
+                | "SB"
+                | "House"
+                | "Senate"
         ) {
+            continue;
+        }
+        if matches!(w, "House" | "Senate") {
+            if let Some(n) = state_bill(text, toks, i) {
+                skip_to = n.end;
+                out.push(n);
+            }
             continue;
         }
         if w == "S" && !s_allowed(text, toks, i) {
@@ -195,6 +209,28 @@ pub fn find_numbers(text: &str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Nu
         }
     }
     out
+}
+
+/// A state legislature's bill written out: "House Bill 1557", "Senate Bill 8".
+fn state_bill(text: &str, toks: &[Tok], i: usize) -> Option<Number> {
+    let bill = toks.get(i + 1)?;
+    let num = toks.get(i + 2)?;
+    if bill.text(text) != "Bill" || num.kind != Kind::Num {
+        return None;
+    }
+    let digits = num.text(text);
+    if !digits.bytes().all(|b| b.is_ascii_digit()) || digits.len() > 5 || digits.starts_with('0') {
+        return None;
+    }
+    let w = toks[i].text(text);
+    let key = if w == "House" { "hb" } else { "sb" };
+    Some(Number {
+        start: toks[i].start as usize,
+        end: num.end as usize,
+        key: format!("{key}{digits}"),
+        label: format!("{w} Bill {digits}"),
+        chamber: None,
+    })
 }
 
 /// "S. 56" is a bill, but not in "U.S. 40", "U. S. 40" or after a given name ("Harry S. 1945").
@@ -227,6 +263,22 @@ mod tests {
 
     fn one(text: &str) -> Option<String> {
         keys(text, None).into_iter().next().map(|k| k.0)
+    }
+
+    #[test]
+    fn state_bills_have_no_congress() {
+        let got = keys(
+            "Florida's House Bill 1557 and Texas's SB 8, not the House bill 12 or Senate Bill 0.",
+            Some(2022),
+        );
+        assert_eq!(
+            got,
+            [
+                ("hb1557".to_string(), "House Bill 1557".to_string()),
+                ("sb8".to_string(), "SB 8".to_string())
+            ]
+        );
+        assert_eq!(one("HB 2"), Some("hb2".to_string()));
     }
 
     #[test]

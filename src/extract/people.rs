@@ -7,8 +7,10 @@ use std::borrow::Cow;
 use super::cues::{is_famous, not_a_subject, speaks};
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
-use super::sets::is_given;
-use super::tables::{party_of, state_by_name};
+use chrono::NaiveDate;
+
+use super::sets::{is_given, is_stop};
+use super::tables::{is_state_part, party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
@@ -67,7 +69,7 @@ fn list_gap(text: &str, toks: &[Tok], mut k: usize) -> usize {
 }
 
 /// Finds the candidates of one text.
-fn candidates<'a>(text: &'a str, toks: &[Tok]) -> Vec<Cand<'a>> {
+fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Cand<'a>> {
     let mut out = Vec::with_capacity(toks.len() / 16);
     let mut i = 0;
     while i < toks.len() {
@@ -109,6 +111,7 @@ fn candidates<'a>(text: &'a str, toks: &[Tok]) -> Vec<Cand<'a>> {
             };
             if cand.name.words >= 2 && cand.name.given.is_some_and(is_given)
                 || cand.name.words == 1 && is_famous(&cand.name.surname)
+                || cand.name.words == 1 && sitting_surname(text, toks, &cand.name, date)
                 || cand.name.words >= 2 && speaks(text, toks, &cand.name)
             {
                 cand.evidence = Evidence::Given;
@@ -121,6 +124,68 @@ fn candidates<'a>(text: &'a str, toks: &[Tok]) -> Vec<Cand<'a>> {
         i += 1;
     }
     out
+}
+
+/// Surnames of members of Congress that are also everyday words or places in political news ("Capitol Hill",
+/// "young voters", "Martin Luther King"): never a person on the roster's word alone.
+const WORD_SURNAMES: &[&str] = &[
+    "Hill",
+    "Young",
+    "King",
+    "Price",
+    "Long",
+    "Wild",
+    "Love",
+    "Case",
+    "Rose",
+    "Banks",
+    "Bishop",
+    "Rice",
+    "Waters",
+    "Gray",
+    "Green",
+    "Brown",
+    "White",
+    "Black",
+    "Street",
+    "Lamb",
+    "Fields",
+    "Way",
+    "Hern",
+    "Bass",
+    "Mast",
+    "Cline",
+    "Hunt",
+    "Carter",
+    "Jackson",
+    "Houston",
+    "Lincoln",
+    "Kennedy",
+    "Washington",
+    "Ryan",
+];
+
+/// How many years after leaving office a member's surname alone still names them.
+const RECENT_YEARS: i32 = 4;
+
+/// A single word inside a sentence of a dated story that is the surname of a member of Congress in office on
+/// that date ("Ocasio-Cortez said"), and no common word, given name or state.
+fn sitting_surname(text: &str, toks: &[Tok], name: &NameParse, date: Option<NaiveDate>) -> bool {
+    let w: &str = &name.surname;
+    let first = &toks[name.first];
+    date.is_some()
+        && !first.has(SENT)
+        && !WORD_SURNAMES.contains(&w)
+        && w.len() >= 3
+        && !is_stop(w)
+        && !is_given(w)
+        && state_by_name(w).is_none()
+        && !is_state_part(w)
+        && !name
+            .first
+            .checked_sub(1)
+            .is_some_and(|j| matches!(toks[j].text(text), "the" | "The"))
+        && crate::roster::Roster::embedded().is_recent_surname(w, date, RECENT_YEARS)
 }
 
 /// Reads the name (or list of names) after a title; returns where to continue.
@@ -234,8 +299,14 @@ impl Cand<'_> {
 }
 
 /// Finds the people of a story: the body's candidates linked together, then title mentions of them.
-pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]) -> Vec<Found> {
-    let mut cands = candidates(body, body_toks);
+pub fn find_people(
+    title: &str,
+    body: &str,
+    body_toks: &[Tok],
+    headline: &[bool],
+    date: Option<NaiveDate>,
+) -> Vec<Found> {
+    let mut cands = candidates(body, body_toks, date);
     // A headline repeated in the body only links, like the title itself.
     for c in &mut cands {
         if c.evidence == Evidence::Given && headline.get(c.name.first).copied().unwrap_or(false) {
@@ -279,7 +350,8 @@ pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]
         }
         f.toks = mentions;
     }
-    found.retain(|f| !f.toks.is_empty());
+    // "Sens. Dianne Feinstein, D-Calif, and Barbara Boxer": a party-state tag without its period is not a name.
+    found.retain(|f| !f.toks.is_empty() && !is_party_tag(&f.person.name));
     for f in &mut found {
         f.toks.sort_unstable();
         f.toks.dedup();
@@ -296,6 +368,15 @@ pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]
     }
     title_mentions(title, &mut found);
     found
+}
+
+/// "D-Calif", "R-Texas", "I-Vt": a party letter, a hyphen and a state.
+fn is_party_tag(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() >= 4
+        && matches!(b[0], b'D' | b'R' | b'I')
+        && b[1] == b'-'
+        && super::tables::state_by_abbrev(&name[2..]).is_some()
 }
 
 fn is_date_word(text: &str, toks: &[Tok], i: usize) -> bool {

@@ -249,13 +249,20 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &m
         if let Some(i) =
             bill_before(starts, cx.byte(v), true).or_else(|| bill_before(starts, cx.byte(v), false))
         {
-            add_sponsors(&mut bills[i], &subjects, found);
             let span = Span {
                 field: Field::Body,
                 start: cx.byte(obj - 1),
                 end: cx.toks[obj].end as usize,
             };
-            push_mention(bills, starts, i, span);
+            let sentence = (s..e).map(|k| cx.word(k)).collect::<Vec<_>>();
+            let companion = companion_of(&bills[i].bill, &sentence, &subjects, found, span);
+            let mut acc = Acc {
+                bill: companion,
+                purpose: false,
+            };
+            add_sponsors(&mut acc, &subjects, found);
+            // Not a start for later references: "the bill" after it is still the one it accompanies.
+            bills.push(acc);
         }
         return;
     }
@@ -310,6 +317,53 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &m
     bills.push(acc);
 }
 
+/// The companion of `other` ("Senator Mike Lee introduced companion legislation in the Senate"): its own bill,
+/// in the chamber the sentence or its sponsors' titles name (else the other chamber), pointing at `other`.
+fn companion_of(
+    other: &StoryBill,
+    sentence: &[&str],
+    subjects: &[usize],
+    found: &[Found],
+    span: Span,
+) -> StoryBill {
+    let chamber = chamber_of(sentence)
+        .or_else(|| {
+            subjects
+                .iter()
+                .find_map(|&p| match found[p].person.role.as_deref() {
+                    Some("Senator") => Some("Senate"),
+                    Some("Representative") => Some("House"),
+                    _ => None,
+                })
+        })
+        .or(match other.chamber.as_deref() {
+            Some("House") => Some("Senate"),
+            Some("Senate") => Some("House"),
+            _ => None,
+        });
+    let mut of = other.label.clone();
+    if of.starts_with("Bill ") || of.starts_with("Resolution ") {
+        of[..1].make_ascii_lowercase();
+        of.insert_str(0, "the ");
+    }
+    let label = match chamber {
+        Some(c) => format!("{c} companion to {of}"),
+        None => format!("Companion to {of}"),
+    };
+    StoryBill {
+        key: format!(
+            "companion:{}:{}",
+            chamber.unwrap_or("").to_ascii_lowercase(),
+            other.key
+        ),
+        label,
+        chamber: chamber.map(str::to_string),
+        companion_of: Some(other.key.clone()),
+        mentions: vec![span],
+        ..StoryBill::default()
+    }
+}
+
 fn chamber_of(words: &[&str]) -> Option<&'static str> {
     words.windows(3).find_map(|w| match w {
         ["in" | "to", "the", "Senate"] => Some("Senate"),
@@ -360,7 +414,15 @@ fn purpose_phrase(cx: &Ctx, mut k: usize, e: usize) -> Option<(usize, usize)> {
 }
 
 fn cosponsors(cx: &Ctx, v: usize, found: &[Found], bills: &mut [Acc], starts: &Starts) {
-    let (s, e) = cx.sentence(v);
+    let (s, mut e) = cx.sentence(v);
+    // "..., who pledged co-sponsorship, and Senator Mike Lee introduced companion legislation": the clause of the
+    // companion names the companion's sponsors, not this bill's.
+    if let Some(c) = (v + 1..e).find(|&k| cx.word(k) == "companion") {
+        e = (v + 1..c)
+            .rev()
+            .find(|&k| matches!(cx.word(k), "," | ";" | "and" | "while"))
+            .unwrap_or(e);
+    }
     let people = cx.persons_in(s, e);
     if people.is_empty() {
         return;

@@ -40,6 +40,11 @@ pub struct StoryPerson {
     pub party: Option<String>,
     /// State or constituency, spelled out ("Kentucky").
     pub state: Option<String>,
+    /// "Senate" or "House" on the story's date, for a member of Congress.
+    pub chamber: Option<String>,
+    /// Bioguide id of the roster entry this person is linked to ("M001184"), if the evidence fits one.
+    /// When linked and in office on the story's date, `role`, `party`, `state` and `chamber` are the roster's.
+    pub bioguide: Option<String>,
     /// Every mention in title and body.
     pub mentions: Vec<Span>,
 }
@@ -61,6 +66,12 @@ pub struct StoryBill {
     pub chamber: Option<String>,
     /// Full names of sponsors and cosponsors the story gives.
     pub sponsors: Vec<String>,
+    /// Bioguide ids of `sponsors`, in the same order (`None` where a sponsor is not linked).
+    pub sponsor_ids: Vec<Option<String>>,
+    /// The bill's congress.gov page, for a numbered bill with a Congress.
+    pub url: Option<String>,
+    /// Key of the bill this one is the companion of (the other chamber's version), when the story says so.
+    pub companion_of: Option<String>,
     /// Every mention in title and body.
     pub mentions: Vec<Span>,
 }
@@ -87,6 +98,10 @@ pub struct Person {
     pub party: Option<String>,
     /// State or constituency.
     pub state: Option<String>,
+    /// "Senate" or "House" (most stories' word, for a member of Congress).
+    pub chamber: Option<String>,
+    /// Bioguide id: people linked to the roster merge across the corpus by it.
+    pub bioguide: Option<String>,
     /// Indexes of the articles that mention this person, ascending.
     pub articles: Vec<u32>,
     /// Total number of mentions.
@@ -110,6 +125,14 @@ pub struct Bill {
     pub chamber: Option<String>,
     /// Sponsors' display names.
     pub sponsors: Vec<String>,
+    /// Bioguide ids of `sponsors`, in the same order.
+    pub sponsor_ids: Vec<Option<String>>,
+    /// The congress.gov page of a numbered bill with a Congress.
+    pub url: Option<String>,
+    /// Key of the bill this one is the companion of (see [`EntityIndex::bill_by_key`]).
+    pub companion_of: Option<String>,
+    /// Keys of the story bills merged into this one (a named act into its number), for `bill_by_key`.
+    pub merged_keys: Vec<String>,
     /// Indexes of the articles that mention this bill, ascending.
     pub articles: Vec<u32>,
     /// Total number of mentions.

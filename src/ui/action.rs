@@ -4,6 +4,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use crate::corpus::Article;
+use crate::extract::card::CardIndex;
 use crate::extract::{EntityIndex, StoryEntities};
 use crate::search::Hit;
 
@@ -69,6 +70,9 @@ pub enum Action {
     ToggleRead,
     /// Open the story's link in the system's browser.
     OpenUrl,
+    /// Open the public record of the person or bill selected in the side panel (a bill's
+    /// congress.gov page) in the system's browser.
+    OpenRecord,
     /// Show or hide the people and bills panel.
     ToggleSide,
     /// Show or hide the help overlay.
@@ -102,6 +106,8 @@ pub enum Action {
     StoryEntities(usize, Shared<StoryEntities>),
     /// The corpus-wide people and bills are ready.
     EntitiesReady(Shared<EntityIndex>),
+    /// The flat copy of the entity index that makes cards of the most named people fast.
+    CardIndexReady(Shared<CardIndex>),
     /// The full search index is ready: searches are no longer partial.
     SearchReady,
     /// Results of the search with this generation; `partial` while the full index is building.

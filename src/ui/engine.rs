@@ -151,6 +151,8 @@ fn index_all(articles: &[Article], tx: &Sender<Msg>, library: Option<IndexSource
     let _ = tx.send(Msg::Do(Action::EntitiesReady(Shared(Arc::clone(
         &entities,
     )))));
+    let flat = crate::extract::card::CardIndex::build(&entities, articles);
+    let _ = tx.send(Msg::Do(Action::CardIndexReady(Shared(Arc::new(flat)))));
     let report = tx.clone();
     // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
     let index = Arc::new(SearchIndex::build_with_progress(

@@ -26,12 +26,14 @@ pub enum Scope {
     Reader,
     /// The people and bills panel.
     Side,
+    /// The entity card's "often with" list.
+    Card,
 }
 
 impl Scope {
     /// Heading in the help overlay.
     /// Every scope, in the order the help shows them.
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Global,
         Scope::Help,
         Scope::Feeds,
@@ -40,6 +42,7 @@ impl Scope {
         Scope::List,
         Scope::Reader,
         Scope::Side,
+        Scope::Card,
     ];
 
     /// The scope's name in the config file (`[keys.NAME]`).
@@ -53,6 +56,7 @@ impl Scope {
             Scope::List => "list",
             Scope::Reader => "story",
             Scope::Side => "side",
+            Scope::Card => "card",
         }
     }
 
@@ -72,6 +76,7 @@ impl Scope {
             Scope::List => "List",
             Scope::Reader => "Story",
             Scope::Side => "People and bills",
+            Scope::Card => "Card of a person or bill",
         }
     }
 }
@@ -117,7 +122,7 @@ const fn bind(
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Feeds, Global, Help, Normal, Reader, Search, Side};
+use Scope::{Card, Feeds, Global, Help, Normal, Reader, Search, Side};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -183,6 +188,10 @@ pub static KEYMAP: &[Binding] = &[
     bind(Normal, Char('F'), NONE, Action::ToggleFeeds, "show the feeds (Enter narrows the list to one)", Some("feeds")),
     bind(Reader, Char(' '), NONE, Action::PageDown, "page down", None),
     bind(Side, Enter, NONE, Action::Enter, "list every story that mentions it", Some("pivot")),
+    bind(Side, Tab, NONE, Action::FocusNext, "to the card's \"often with\" list", None),
+    bind(Side, Char('o'), NONE, Action::OpenRecord, "open its public record (a bill on congress.gov)", Some("record")),
+    bind(Card, Enter, NONE, Action::Enter, "list every story of the one selected", Some("pivot")),
+    bind(Card, Char('o'), NONE, Action::OpenRecord, "open the public record of the card's subject", Some("record")),
 ];
 
 /// Folds Shift into characters and Shift-Tab so that the table stays simple.
@@ -208,6 +217,7 @@ pub fn scopes(mode: Mode, focus: Focus) -> &'static [Scope] {
         (Mode::Normal, Focus::List) => &[Global, Scope::List, Normal],
         (Mode::Normal, Focus::Reader) => &[Global, Reader, Normal],
         (Mode::Normal, Focus::Side) => &[Global, Side, Normal],
+        (Mode::Normal, Focus::Card) => &[Global, Card, Normal],
     }
 }
 

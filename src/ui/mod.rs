@@ -4,6 +4,8 @@ pub mod action;
 mod actions;
 pub mod app;
 mod bus;
+mod card;
+pub mod card_view;
 pub mod config;
 pub mod draw;
 pub mod engine;

@@ -1,5 +1,6 @@
 //! `update`: the only place the reader's state changes, one `Action` at a time.
 
+mod card;
 mod mouse;
 mod views;
 
@@ -36,6 +37,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Focus::List => focus(app, Focus::Reader, &mut effects),
             Focus::Reader => {}
             Focus::Side => views::pivot(app),
+            Focus::Card => views::pivot_companion(app),
         },
         Action::SearchStart => views::search_start(app),
         Action::SearchInput(c) => {
@@ -84,6 +86,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => app.notice = Some("This story has no http(s) link.".to_owned()),
         },
+        Action::OpenRecord => card::open_record(app, &mut effects),
         Action::ToggleSide => {
             let show = !app.side_visible();
             app.side_choice = Some(show);
@@ -127,6 +130,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             relink_story(app);
         }
+        Action::CardIndexReady(flat) => app.card_index = Some(flat.0),
         Action::SearchReady => {
             app.progress = Progress::Ready;
             views::rerun_partial(app, &mut effects);
@@ -145,6 +149,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.areas = layout::areas(app);
     if let Some(article) = sync_story(app) {
         effects.push(Effect::ExtractStory(article));
+    }
+    if card::sync(app) {
+        app.areas = layout::areas(app);
     }
     relayout(app);
     effects
@@ -181,6 +188,7 @@ fn is_user(action: &Action) -> bool {
             | Action::MoreStories(_)
             | Action::Loaded { .. }
             | Action::EntitiesReady(_)
+            | Action::CardIndexReady(_)
             | Action::SearchReady
             | Action::SearchResults(_)
             | Action::StoryEntities(..)
@@ -195,6 +203,8 @@ fn is_user(action: &Action) -> bool {
 fn back(app: &mut App, effects: &mut Vec<Effect>) {
     if matches!(app.mode, Mode::Help | Mode::Feeds) {
         app.mode = Mode::Normal;
+    } else if app.focus == Focus::Card {
+        app.focus = Focus::Side;
     } else if app.focus != Focus::List {
         app.focus = Focus::List;
     } else if app.views.len() > 1 {
@@ -243,6 +253,11 @@ fn step(app: &mut App, delta: isize) {
                 story.move_side(delta);
             }
         }
+        (Mode::Normal, Focus::Card) => {
+            if let Some(card) = &mut app.card {
+                card.move_by(delta);
+            }
+        }
     }
 }
 
@@ -251,6 +266,9 @@ fn panes(app: &App) -> Vec<Focus> {
     let mut panes = vec![Focus::List, Focus::Reader];
     if app.side_visible() || app.size.0 < layout::SINGLE_MAX_WIDTH {
         panes.push(Focus::Side);
+    }
+    if app.card.is_some() {
+        panes.push(Focus::Card);
     }
     panes
 }

@@ -118,13 +118,31 @@ fn add_bill(e: &mut Bill, b: &crate::extract::types::StoryBill, article: u32) {
     if e.chamber.is_none() {
         e.chamber.clone_from(&b.chamber);
     }
-    for s in &b.sponsors {
-        push_unique(&mut e.sponsors, s);
+    for (i, s) in b.sponsors.iter().enumerate() {
+        push_sponsor(e, s, b.sponsor_ids.get(i).cloned().flatten());
+    }
+    if e.url.is_none() {
+        e.url.clone_from(&b.url);
+    }
+    if e.companion_of.is_none() {
+        e.companion_of.clone_from(&b.companion_of);
     }
     if e.articles.last() != Some(&article) {
         e.articles.push(article);
     }
     e.mentions += b.mentions.len() as u32;
+}
+
+/// Adds a sponsor once, keeping `sponsor_ids` aligned; a later story's id fills a missing one.
+fn push_sponsor(e: &mut Bill, name: &str, id: Option<String>) {
+    if let Some(i) = e.sponsors.iter().position(|x| x == name) {
+        if e.sponsor_ids[i].is_none() {
+            e.sponsor_ids[i] = id;
+        }
+    } else {
+        e.sponsors.push(name.to_string());
+        e.sponsor_ids.push(id);
+    }
 }
 
 fn fold_bill(e: &mut Bill, s: Bill) {
@@ -145,8 +163,18 @@ fn fold_bill(e: &mut Bill, s: Bill) {
     if e.chamber.is_none() {
         e.chamber = s.chamber;
     }
-    for x in &s.sponsors {
-        push_unique(&mut e.sponsors, x);
+    for (i, x) in s.sponsors.iter().enumerate() {
+        push_sponsor(e, x, s.sponsor_ids.get(i).cloned().flatten());
+    }
+    if e.url.is_none() {
+        e.url.clone_from(&s.url);
+    }
+    if e.companion_of.is_none() {
+        e.companion_of.clone_from(&s.companion_of);
+    }
+    push_unique(&mut e.merged_keys, &s.key);
+    for k in &s.merged_keys {
+        push_unique(&mut e.merged_keys, k);
     }
     e.articles.extend(s.articles);
     e.articles.sort_unstable();
