@@ -238,10 +238,21 @@ fn cloakroom(paths: &[PathBuf], verbose: bool) {
     for _ in 0..5 {
         nav.push(s.key(b" ", QUIET, any));
     }
-    nav.push(s.key(keys::TAB, QUIET, any));
+    // The side panel: each selection computes and draws the person's or bill's card.
+    let mut side = vec![s.key(keys::TAB, QUIET, any)];
     for _ in 0..10 {
-        nav.push(s.key(b"j", QUIET, any));
+        side.push(s.key(b"j", QUIET, any));
     }
+    for _ in 0..10 {
+        side.push(s.key(b"k", QUIET, any));
+    }
+    // Into the card, down its "often with" list, a pivot and back.
+    let mut card = vec![s.key(keys::TAB, QUIET, any)];
+    for _ in 0..3 {
+        card.push(s.key(b"j", QUIET, any));
+    }
+    card.push(s.key(b"\r", QUIET, any));
+    card.push(s.key(keys::ESC, QUIET, any));
     nav.push(s.key(keys::TAB, QUIET, any));
     let mut typed = Vec::new();
     for query in QUERIES {
@@ -261,6 +272,8 @@ fn cloakroom(paths: &[PathBuf], verbose: bool) {
         s.key(keys::ESC, QUIET, |t| !prompt_open(t));
     }
     summary("navigation (j k PgDn PgUp Tab Space)", &mut nav);
+    summary("side panel selection, card shown (Tab j k)", &mut side);
+    summary("card: Tab j, Enter pivot, Esc back", &mut card);
     summary("search keystroke to results on screen", &mut typed);
     s.end();
 }

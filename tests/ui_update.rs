@@ -106,6 +106,12 @@ fn tab_cycles_the_panes_and_esc_goes_back_before_quitting() {
     h.press(KeyCode::Char('l'));
     assert_eq!(h.app.focus(), Focus::Side);
     h.press(KeyCode::Tab);
+    assert_eq!(
+        h.app.focus(),
+        Focus::Card,
+        "the card of the side panel's selection"
+    );
+    h.press(KeyCode::Tab);
     assert_eq!(h.app.focus(), Focus::List);
     h.press_with(KeyCode::BackTab, KeyModifiers::SHIFT);
     assert_eq!(h.app.focus(), Focus::Side);

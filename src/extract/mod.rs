@@ -9,6 +9,9 @@ mod acts;
 mod acts_words;
 mod aliases;
 mod bill_url;
+pub mod card;
+mod card_index;
+mod card_record;
 mod cues;
 mod given;
 mod index;
@@ -35,8 +38,10 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 pub use bill_url::congress_gov_url;
+pub use card::{EntityCard, EntityKind, EntityRef};
 pub use link::{link, link_people, office_of_role};
 pub use number::congress_of;
+pub use person_key::person_key;
 pub(crate) use tables::state_by_abbrev;
 pub use types::{
     Bill, BillId, EntityIndex, Field, Person, PersonId, Span, StoryBill, StoryEntities, StoryLinks,

@@ -1,6 +1,6 @@
 //! The entity data model: per-story mentions and corpus-wide people and bills.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Index of a person in `EntityIndex::people`.
 pub type PersonId = u32;
@@ -8,7 +8,7 @@ pub type PersonId = u32;
 pub type BillId = u32;
 
 /// Which text of an article a span points into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
     /// The headline.
     Title,
@@ -17,7 +17,7 @@ pub enum Field {
 }
 
 /// A mention: a byte range into the article's title or body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     /// Title or body.
     pub field: Field,
@@ -28,7 +28,7 @@ pub struct Span {
 }
 
 /// A person as one story names them, with every mention resolved to the full name.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryPerson {
     /// Fullest name the story gives ("Thomas Massie").
     pub name: String,
@@ -50,7 +50,7 @@ pub struct StoryPerson {
 }
 
 /// A bill as one story describes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryBill {
     /// Normalized matching key ("hr3684-117", "act:affordable care", "purpose:massie:withdraw nato").
     pub key: String,
@@ -77,7 +77,7 @@ pub struct StoryBill {
 }
 
 /// Everything one story mentions, before corpus-wide linking.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryEntities {
     /// People, each once.
     pub people: Vec<StoryPerson>,
@@ -86,7 +86,7 @@ pub struct StoryEntities {
 }
 
 /// A person across the corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
     /// Display name.
     pub name: String,
@@ -109,7 +109,7 @@ pub struct Person {
 }
 
 /// A bill across the corpus.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bill {
     /// Matching key.
     pub key: String,
@@ -140,7 +140,7 @@ pub struct Bill {
 }
 
 /// Which entities one article mentions, and where.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoryLinks {
     /// People with their mentions in this article.
     pub people: Vec<(PersonId, Vec<Span>)>,
@@ -149,7 +149,7 @@ pub struct StoryLinks {
 }
 
 /// People and bills of a whole corpus, linked to the articles.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct EntityIndex {
     /// All people.
     pub people: Vec<Person>,

@@ -18,7 +18,7 @@ use crate::corpus::Article;
 use crate::extract::EntityIndex;
 
 /// The sorted vocabulary of lower-cased words. Bill numbers are stored as `#hr1234` and sort first.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Vocab {
     text: String,
     starts: Vec<u32>,
@@ -96,7 +96,7 @@ impl Vocab {
 }
 
 /// Names an entity can be found by, and the articles that mention it.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Named {
     /// Display name first, then the other forms (for bills: label, number, name, aliases).
     pub names: Vec<String>,
@@ -135,7 +135,7 @@ impl Named {
 
 /// The search index of one corpus. Build it once per load (in the background for large corpora)
 /// and share it (`Arc`) with the [`Searcher`](super::Searcher).
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct SearchIndex {
     pub(crate) n: usize,
     pub(crate) vocab: Vocab,
@@ -147,6 +147,7 @@ pub struct SearchIndex {
     pub(crate) story_people: Vec<Vec<u32>>,
     pub(crate) story_bills: Vec<Vec<u32>>,
     pub(crate) sources: Vec<Named>,
+    #[serde(skip)]
     pub(crate) cache: Mutex<TermCache>,
     /// Words in each article's title and body.
     pub(crate) lens: Vec<(u16, u32)>,

@@ -46,6 +46,7 @@ mod build;
 mod cache;
 mod details;
 mod engine;
+mod entity;
 mod index;
 mod joint;
 mod links;
@@ -61,6 +62,7 @@ pub mod text;
 mod worker;
 
 pub use engine::{Ranking, Sort};
+pub use entity::best_entity;
 pub use index::SearchIndex;
 pub use query::{Clause, Query, QueryError, Scope, Term, parse};
 pub use quick::quick_title_search;

@@ -25,14 +25,16 @@ pub fn tf_byte(count: u32, lead: bool) -> u8 {
 }
 
 /// Every term's postings in one arena.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Postings {
+    #[serde(with = "serde_bytes")]
     data: Vec<u8>,
     /// Start of each term's bytes; one extra entry at the end.
     offsets: Vec<u64>,
     /// Number of articles per term.
     counts: Vec<u32>,
     /// One frequency byte per posting, in posting order.
+    #[serde(with = "serde_bytes")]
     tfs: Vec<u8>,
     /// Start of each term's frequency bytes; one extra entry at the end.
     tf_starts: Vec<u64>,

@@ -57,6 +57,11 @@ pub static ACTIONS: &[(&str, Action, &str)] = &[
     ("toggle-read", Action::ToggleRead, "mark read / unread"),
     ("open-url", Action::OpenUrl, "open the link in the browser"),
     (
+        "open-record",
+        Action::OpenRecord,
+        "open the public record of a person or bill",
+    ),
+    (
         "toggle-side",
         Action::ToggleSide,
         "show / hide people and bills",
@@ -66,6 +71,16 @@ pub static ACTIONS: &[(&str, Action, &str)] = &[
         "toggle-sort",
         Action::ToggleSort,
         "search results: best first / newest first",
+    ),
+    (
+        "fetch-feeds",
+        Action::FetchFeeds,
+        "fetch the feeds (new stories join the list)",
+    ),
+    (
+        "toggle-feeds",
+        Action::ToggleFeeds,
+        "show / close the feeds",
     ),
 ];
 

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::card_view::CardView;
 use super::keymap::Keymap;
 use super::story::Story;
 use super::theme::Theme;
@@ -19,6 +20,8 @@ pub enum Mode {
     Search,
     /// Keys go to the help overlay.
     Help,
+    /// Keys go to the feeds overlay.
+    Feeds,
 }
 
 /// Which pane has the focus in normal mode.
@@ -30,16 +33,11 @@ pub enum Focus {
     Reader,
     /// The people and bills of the open story.
     Side,
+    /// The card of the person or bill selected in the side panel: its "often with" entries.
+    Card,
 }
 
-/// A person or a bill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A bill.
-    Bill,
-}
+pub use crate::extract::EntityKind;
 
 /// What a list view shows, for the breadcrumb.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +61,13 @@ pub enum ViewKind {
         kind: EntityKind,
         /// Index in the entity index.
         id: u32,
+    },
+    /// The stories of one feed, newest first.
+    Feed {
+        /// The feed's title (its URL when it has none).
+        title: String,
+        /// The feed's URL (the stories' origin).
+        url: String,
     },
 }
 
@@ -174,6 +179,10 @@ pub struct App {
     pub(super) views: Vec<View>,
     /// The story shown in the reader pane (the selected one).
     pub(super) story: Option<Story>,
+    /// The card of the side panel's selection, while the side panel or the card has the focus.
+    pub(super) card: Option<CardView>,
+    /// The flat copy of the entity index that cards are built from once it is ready.
+    pub(super) card_index: Option<Arc<crate::extract::card::CardIndex>>,
     /// Which layer gets the keys.
     pub(super) mode: Mode,
     /// Which pane has the focus.
@@ -204,6 +213,8 @@ pub struct App {
     pub(super) sort: Sort,
     /// Set when the reader should exit.
     pub(super) quit: bool,
+    /// The feeds overlay and the background fetch.
+    pub(super) feeds: super::feeds::FeedsState,
 }
 
 impl App {
@@ -215,6 +226,8 @@ impl App {
             marks,
             views: vec![View::new(ViewKind::All, items)],
             story: None,
+            card: None,
+            card_index: None,
             mode: Mode::Normal,
             focus: Focus::List,
             side_choice: None,
@@ -230,6 +243,7 @@ impl App {
             sort: Sort::Relevance,
             areas: super::layout::Areas::default(),
             quit: false,
+            feeds: super::feeds::FeedsState::default(),
         }
     }
 
@@ -251,6 +265,16 @@ impl App {
     /// The story in the reader pane.
     pub fn story(&self) -> Option<&Story> {
         self.story.as_ref()
+    }
+
+    /// The card of the side panel's selection, when one is shown.
+    pub fn card(&self) -> Option<&CardView> {
+        self.card.as_ref()
+    }
+
+    /// Where each region is for the stored size.
+    pub fn areas(&self) -> super::layout::Areas {
+        self.areas
     }
 
     /// Which layer gets the keys.

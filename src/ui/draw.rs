@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Mode};
 use super::layout;
-use super::{help, list, reader, side, status};
+use super::{card, feeds_view, help, list, reader, side, status};
 
 /// Paints the whole screen from the state, without changing it.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -15,13 +15,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let areas = if (screen.width, screen.height) == app.size {
         app.areas
     } else {
-        layout::compute(
+        let areas = layout::compute(
             screen,
             app.focus,
             app.side_visible(),
             app.mode == Mode::Search,
             app.layout,
-        )
+        );
+        if app.card.is_some() {
+            layout::with_card(areas)
+        } else {
+            areas
+        }
     };
     if areas.too_small {
         if screen.width > 0 && screen.height > 0 {
@@ -47,7 +52,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(area) = areas.status {
         status::render(frame, area, app);
     }
+    // Docked under the side panel, or over the list and story: either way after them.
+    if let Some(area) = areas.card {
+        card::render(frame, area, app, areas.card_over);
+    }
     if app.mode == Mode::Help {
         help::render(frame, screen, app);
+    }
+    if app.mode == Mode::Feeds {
+        feeds_view::render(frame, screen, app);
     }
 }

@@ -1,14 +1,17 @@
 //! The reader's bridge to the core: background indexing with progress, and synchronous search for tests.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{Receiver, Sender};
 use std::thread;
 
 use super::action::{Action, Shared, Stage};
 use super::bus::Msg;
+use super::load::Saved;
 use crate::corpus::Article;
 use crate::extract::EntityIndex;
+use crate::library::{Library, SnapshotKey, build_index, snapshot_path, write_snapshot};
 use crate::search::{self, Hit, SearchIndex};
 
 /// Builds the corpus-wide people and bills, reporting `(done, total)` about a hundred times.
@@ -85,9 +88,22 @@ impl SearchEngine {
     }
 }
 
+/// Where a library's stories are indexed from: its file (cache of people and bills), what was read from it, and
+/// its saved index as it is being read.
+pub struct IndexSource {
+    /// The library file.
+    pub path: PathBuf,
+    /// The stories read from it.
+    pub key: SnapshotKey,
+    /// The saved index, if not taken by an earlier indexing.
+    pub saved: Option<Receiver<Saved>>,
+}
+
 /// Starts indexing on a background thread; progress arrives on the bus as actions, the search
-/// index as [`Msg::Index`] just before `Action::SearchReady`.
-pub fn spawn_indexer(articles: Arc<Vec<Article>>, tx: Sender<Msg>) {
+/// index as [`Msg::Index`] just before `Action::SearchReady`. With a library, a saved index of the same
+/// stories is used as it is; otherwise people and bills come from the library's cache where it has them, and
+/// what was built is saved for the next launch.
+pub fn spawn_indexer(articles: Arc<Vec<Article>>, tx: Sender<Msg>, library: Option<IndexSource>) {
     thread::spawn(move || {
         // A pool of its own, so that searches on the global pool never queue behind indexing.
         match rayon::ThreadPoolBuilder::new()
@@ -95,27 +111,73 @@ pub fn spawn_indexer(articles: Arc<Vec<Article>>, tx: Sender<Msg>) {
             .thread_name(|i| format!("cloakroom-index-{i}"))
             .build()
         {
-            Ok(pool) => pool.install(|| index_all(&articles, &tx)),
-            Err(_) => index_all(&articles, &tx),
+            Ok(pool) => pool.install(|| index_all(&articles, &tx, library)),
+            Err(_) => index_all(&articles, &tx, library),
         }
     });
 }
 
 /// Finds the people and bills of every story, then builds the search index, reporting both.
-fn index_all(articles: &[Article], tx: &Sender<Msg>) {
+fn index_all(articles: &[Article], tx: &Sender<Msg>, library: Option<IndexSource>) {
+    let whole = library
+        .as_ref()
+        .is_some_and(|l| l.key.count == articles.len() as u64);
+    if whole
+        && let Some(saved) = library.as_ref().and_then(|l| l.saved.as_ref())
+        && let Ok(Some(saved)) = saved.recv()
+    {
+        let (entities, index) = *saved;
+        let _ = tx.send(Msg::Do(Action::EntitiesReady(Shared(Arc::new(entities)))));
+        let _ = tx.send(Msg::Index(Arc::new(index)));
+        let _ = tx.send(Msg::Do(Action::SearchReady));
+        return;
+    }
     let report = tx.clone();
-    let entities = build_entities(articles, &move |done, total| {
+    let progress = move |done, total| {
         let _ = report.send(Msg::Do(Action::Progress(Stage::Entities, done, total)));
-    });
+    };
+    let mut cache = library.as_ref().and_then(|l| Library::open(&l.path).ok());
+    let (entities, fresh) = match &cache {
+        Some(lib) => {
+            let cached = lib.cached_extractions().unwrap_or_default();
+            let total = articles.len();
+            let built = build_index(articles, &cached, &|done| progress(done, total));
+            drop(cached);
+            (built.index, built.fresh)
+        }
+        None => (build_entities(articles, &progress), Vec::new()),
+    };
     let entities = Arc::new(entities);
     let _ = tx.send(Msg::Do(Action::EntitiesReady(Shared(Arc::clone(
         &entities,
     )))));
+    let flat = crate::extract::card::CardIndex::build(&entities, articles);
+    let _ = tx.send(Msg::Do(Action::CardIndexReady(Shared(Arc::new(flat)))));
     let report = tx.clone();
     // Progress comes once per chunk of a few thousand articles: a few dozen reports at most.
-    let index = SearchIndex::build_with_progress(articles, &entities, &move |done, total| {
-        let _ = report.send(Msg::Do(Action::Progress(Stage::Search, done, total)));
-    });
-    let _ = tx.send(Msg::Index(Arc::new(index)));
+    let index = Arc::new(SearchIndex::build_with_progress(
+        articles,
+        &entities,
+        &move |done, total| {
+            let _ = report.send(Msg::Do(Action::Progress(Stage::Search, done, total)));
+        },
+    ));
+    // Taken before the reader hears the index is ready, so that a reader quitting at once still waits for
+    // the save below (after the terminal is given back).
+    let saving = SAVING.lock();
+    let _ = tx.send(Msg::Index(Arc::clone(&index)));
     let _ = tx.send(Msg::Do(Action::SearchReady));
+    // Last, so it never delays the reader.
+    if let Some(lib) = cache.as_mut()
+        && !fresh.is_empty()
+    {
+        let _ = lib.store_extractions(&fresh);
+    }
+    if let Some(source) = library.filter(|_| whole) {
+        let _ = write_snapshot(&snapshot_path(&source.path), source.key, &entities, &index);
+    }
+    drop(saving);
 }
+
+/// Held while the indexer saves what it built into the library; the reader takes it on its way out.
+pub static SAVING: std::sync::Mutex<()> = std::sync::Mutex::new(());

@@ -10,7 +10,7 @@ use super::action::{Action, Effect, Shared};
 use super::app::App;
 use super::bus::{Bus, Extractor, Msg};
 use super::draw::draw;
-use super::engine::{SEARCH_LIMIT, spawn_indexer};
+use super::engine::{IndexSource, SEARCH_LIMIT, spawn_indexer};
 use super::load::LoadEvent;
 use super::terminal::{self, Tui};
 use super::update::{search_scope, update};
@@ -35,6 +35,10 @@ pub struct Workers {
     extractor: Extractor,
     /// What loading skipped or warned about, when it ended after the screen was taken over.
     pub report: Option<LoadReport>,
+    /// The library that `r` fetches into (`None`: the default one).
+    pub library: Option<std::path::PathBuf>,
+    /// The library the stories came from (when they did): its cache of people and bills, and its saved index.
+    pub source: Option<super::load::LibrarySession>,
 }
 
 impl Workers {
@@ -46,12 +50,19 @@ impl Workers {
             searcher: None,
             extractor,
             report: None,
+            library: None,
+            source: None,
         }
     }
 
     /// Starts the entity extraction and the search index in the background, and the searcher.
     pub fn start_indexing(&mut self, articles: Arc<Vec<Article>>) {
-        spawn_indexer(Arc::clone(&articles), self.bus.sender());
+        let library = self.source.as_mut().map(|l| IndexSource {
+            path: l.path.clone(),
+            key: l.key,
+            saved: l.saved.take(),
+        });
+        spawn_indexer(Arc::clone(&articles), self.bus.sender(), library);
         self.searcher = Some(self.bus.searcher(articles, SEARCH_LIMIT));
     }
 }
@@ -218,6 +229,14 @@ fn dispatch(
                 if let Some(article) = app.articles.get(index) {
                     workers.extractor.submit(index, article.clone());
                 }
+            }
+            Effect::FetchFeeds => super::fetcher::spawn_fetch(
+                workers.bus.sender(),
+                workers.library.clone(),
+                crate::feeds::HttpConfig::default(),
+            ),
+            Effect::ListFeeds => {
+                super::fetcher::spawn_list(workers.bus.sender(), workers.library.clone());
             }
             // The marks are dirty now; the loop writes them, at most once per `SAVE_EVERY`.
             Effect::SaveState => {}

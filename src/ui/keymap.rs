@@ -14,6 +14,8 @@ pub enum Scope {
     Global,
     /// The help overlay.
     Help,
+    /// The feeds overlay.
+    Feeds,
     /// The search prompt.
     Search,
     /// Any pane in normal mode.
@@ -24,19 +26,23 @@ pub enum Scope {
     Reader,
     /// The people and bills panel.
     Side,
+    /// The entity card's "often with" list.
+    Card,
 }
 
 impl Scope {
     /// Heading in the help overlay.
     /// Every scope, in the order the help shows them.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Global,
         Scope::Help,
+        Scope::Feeds,
         Scope::Search,
         Scope::Normal,
         Scope::List,
         Scope::Reader,
         Scope::Side,
+        Scope::Card,
     ];
 
     /// The scope's name in the config file (`[keys.NAME]`).
@@ -44,11 +50,13 @@ impl Scope {
         match self {
             Scope::Global => "global",
             Scope::Help => "help",
+            Scope::Feeds => "feeds",
             Scope::Search => "search",
             Scope::Normal => "normal",
             Scope::List => "list",
             Scope::Reader => "story",
             Scope::Side => "side",
+            Scope::Card => "card",
         }
     }
 
@@ -62,11 +70,13 @@ impl Scope {
         match self {
             Scope::Global => "Anywhere",
             Scope::Help => "Help",
+            Scope::Feeds => "Feeds overlay",
             Scope::Search => "Search prompt",
             Scope::Normal => "All panes",
             Scope::List => "List",
             Scope::Reader => "Story",
             Scope::Side => "People and bills",
+            Scope::Card => "Card of a person or bill",
         }
     }
 }
@@ -112,7 +122,7 @@ const fn bind(
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Global, Help, Normal, Reader, Search, Side};
+use Scope::{Card, Feeds, Global, Help, Normal, Reader, Search, Side};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -126,6 +136,15 @@ pub static KEYMAP: &[Binding] = &[
     bind(Help, Down, NONE, Action::Down, "scroll down", None),
     bind(Help, Char('k'), NONE, Action::Up, "scroll up", None),
     bind(Help, Up, NONE, Action::Up, "scroll up", None),
+    bind(Feeds, Char('F'), NONE, Action::ToggleFeeds, "close the feeds", Some("close")),
+    bind(Feeds, Esc, NONE, Action::ToggleFeeds, "close the feeds", None),
+    bind(Feeds, Char('q'), NONE, Action::ToggleFeeds, "close the feeds", None),
+    bind(Feeds, Char('j'), NONE, Action::Down, "next feed", None),
+    bind(Feeds, Down, NONE, Action::Down, "next feed", None),
+    bind(Feeds, Char('k'), NONE, Action::Up, "previous feed", None),
+    bind(Feeds, Up, NONE, Action::Up, "previous feed", None),
+    bind(Feeds, Enter, NONE, Action::Enter, "list the feed's stories", Some("narrow")),
+    bind(Feeds, Char('r'), NONE, Action::FetchFeeds, "fetch the feeds", Some("fetch")),
     bind(Search, Enter, NONE, Action::SearchAccept, "keep the results", Some("keep")),
     bind(Search, Esc, NONE, Action::SearchCancel, "cancel, back to the previous list", Some("cancel")),
     bind(Search, Backspace, NONE, Action::SearchBackspace, "delete a character", None),
@@ -165,8 +184,14 @@ pub static KEYMAP: &[Binding] = &[
     bind(Normal, Char('o'), NONE, Action::OpenUrl, "open the link in the browser", None),
     bind(Normal, Char('p'), NONE, Action::ToggleSide, "show / hide people and bills", Some("people")),
     bind(Normal, Char('S'), NONE, Action::ToggleSort, "search results: best first / newest first", None),
+    bind(Normal, Char('r'), NONE, Action::FetchFeeds, "fetch the feeds (new stories join the list)", Some("fetch")),
+    bind(Normal, Char('F'), NONE, Action::ToggleFeeds, "show the feeds (Enter narrows the list to one)", Some("feeds")),
     bind(Reader, Char(' '), NONE, Action::PageDown, "page down", None),
     bind(Side, Enter, NONE, Action::Enter, "list every story that mentions it", Some("pivot")),
+    bind(Side, Tab, NONE, Action::FocusNext, "to the card's \"often with\" list", None),
+    bind(Side, Char('o'), NONE, Action::OpenRecord, "open its public record (a bill on congress.gov)", Some("record")),
+    bind(Card, Enter, NONE, Action::Enter, "list every story of the one selected", Some("pivot")),
+    bind(Card, Char('o'), NONE, Action::OpenRecord, "open the public record of the card's subject", Some("record")),
 ];
 
 /// Folds Shift into characters and Shift-Tab so that the table stays simple.
@@ -187,10 +212,12 @@ pub fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
 pub fn scopes(mode: Mode, focus: Focus) -> &'static [Scope] {
     match (mode, focus) {
         (Mode::Help, _) => &[Global, Help],
+        (Mode::Feeds, _) => &[Global, Feeds],
         (Mode::Search, _) => &[Global, Search],
         (Mode::Normal, Focus::List) => &[Global, Scope::List, Normal],
         (Mode::Normal, Focus::Reader) => &[Global, Reader, Normal],
         (Mode::Normal, Focus::Side) => &[Global, Side, Normal],
+        (Mode::Normal, Focus::Card) => &[Global, Card, Normal],
     }
 }
 

@@ -20,6 +20,11 @@ pub struct Areas {
     pub reader: Option<Rect>,
     /// People and bills.
     pub side: Option<Rect>,
+    /// The card of the selected person or bill.
+    pub card: Option<Rect>,
+    /// True when the card is drawn over other panes (over a `Clear`) rather than docked under
+    /// the side panel.
+    pub card_over: bool,
     /// The search prompt line.
     pub prompt: Option<Rect>,
     /// The status bar line.
@@ -35,6 +40,7 @@ impl Areas {
             Focus::List => self.list,
             Focus::Reader => self.reader,
             Focus::Side => self.side,
+            Focus::Card => self.card,
         }
     }
 }
@@ -75,13 +81,66 @@ pub fn text_width(reader: Rect) -> u16 {
 
 /// Lays out the app for its stored size.
 pub fn areas(app: &App) -> Areas {
-    compute(
+    let areas = compute(
         Rect::new(0, 0, app.size.0, app.size.1),
         app.focus,
         app.side_visible(),
         app.mode == Mode::Search,
         app.layout,
-    )
+    );
+    if app.card.is_some() {
+        with_card(areas)
+    } else {
+        areas
+    }
+}
+
+/// The card's rows when docked under the side panel, borders included.
+pub const CARD_HEIGHT: u16 = 22;
+/// The side panel must be this wide for the card to dock under it.
+pub const CARD_DOCK_WIDTH: u16 = 30;
+/// The side panel must be this tall for the card to dock under it (the people and bills keep
+/// at least ten rows).
+pub const CARD_DOCK_HEIGHT: u16 = 26;
+/// The widest the card grows when it is drawn over the other panes.
+pub const CARD_OVER_WIDTH: u16 = 64;
+
+/// Places the card: docked under the side panel when the panel is wide and tall enough (three
+/// panes from 120 columns, or the side panel alone on a narrow terminal), else over the panes to
+/// the left of the side panel (the list and the story), so the panel's selection stays in view.
+pub fn with_card(mut areas: Areas) -> Areas {
+    let Some(side) = areas.side.or(areas.list).or(areas.reader) else {
+        return areas;
+    };
+    let alone = side.x == 0;
+    if areas.side.is_some()
+        && (side.width >= CARD_DOCK_WIDTH || alone)
+        && side.height >= CARD_DOCK_HEIGHT
+    {
+        let card_h = CARD_HEIGHT.min(side.height - 10);
+        let [top, card] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(card_h)]).areas(side);
+        areas.side = Some(top);
+        areas.card = Some(card);
+        areas.card_over = false;
+        return areas;
+    }
+    // Over the panes left of the side panel, against it; the whole screen when nothing is left of it.
+    let left = if alone {
+        side
+    } else {
+        Rect::new(0, side.y, side.x, side.height)
+    };
+    let w = left.width.min(CARD_OVER_WIDTH);
+    // A sliver of the panes under the card would only show their bottom borders.
+    let h = if left.height <= CARD_HEIGHT + 4 {
+        left.height
+    } else {
+        CARD_HEIGHT
+    };
+    areas.card = Some(Rect::new(left.right() - w, left.y, w, h));
+    areas.card_over = true;
+    areas
 }
 
 /// Lays out a screen of `area` for the given focus, side panel, prompt and preferences.
@@ -105,8 +164,8 @@ pub fn compute(area: Rect, focus: Focus, side: bool, prompt: bool, prefs: Prefs)
     };
     if area.width < SINGLE_MAX_WIDTH {
         let pane = match focus {
-            Focus::Side if side => &mut out.side,
-            Focus::Side | Focus::Reader => &mut out.reader,
+            Focus::Side | Focus::Card if side => &mut out.side,
+            Focus::Side | Focus::Card | Focus::Reader => &mut out.reader,
             Focus::List => &mut out.list,
         };
         *pane = Some(main);

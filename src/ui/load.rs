@@ -1,11 +1,14 @@
 //! Loading the user's corpus on a background thread, so that the list shows while the rest is parsed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::corpus::{self, Article, LoadOptions, LoadReport};
+use crate::extract::EntityIndex;
+use crate::library::{Library, SnapshotKey, read_snapshot, snapshot_path};
+use crate::search::SearchIndex;
 
 /// How long the reader waits for the whole corpus before it shows what it has.
 pub const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(250);
@@ -28,6 +31,8 @@ pub struct Start {
     pub report: Option<LoadReport>,
     /// The rest of the stories, when loading goes on.
     pub rest: Option<Receiver<LoadEvent>>,
+    /// The library the stories come from, when they do.
+    pub library: Option<LibrarySession>,
 }
 
 /// Starts loading `paths` on a background thread.
@@ -51,6 +56,78 @@ pub fn spawn(paths: Vec<PathBuf>, options: LoadOptions) -> Receiver<LoadEvent> {
     rx
 }
 
+/// How long the reader waits for the library's stories before it shows what it has: they need no parsing, so
+/// the first batches come at once and the rest joins the list while it is read.
+pub const LIBRARY_FRAME_BUDGET: Duration = Duration::from_millis(100);
+
+/// Stories read from the library per batch.
+const LIBRARY_BATCH: usize = 4096;
+
+/// A saved index of the library (people and bills, search), as read on its own thread.
+pub type Saved = Option<Box<(EntityIndex, SearchIndex)>>;
+
+/// The library a reader reads: where it is, what was read from it, and its saved index as it arrives.
+#[derive(Debug)]
+pub struct LibrarySession {
+    /// The library file.
+    pub path: PathBuf,
+    /// The stories read: how many, up to which sequence number.
+    pub key: SnapshotKey,
+    /// The saved index, when it matches `key` (`None` otherwise); taken by the first indexing.
+    pub saved: Option<Receiver<Saved>>,
+}
+
+/// Starts reading the library's stories on a background thread, and its saved index on another, or returns
+/// `None` when there is no library or it holds none (the bundled sample opens then).
+///
+/// # Errors
+/// The library cannot be opened (named in the error), before the screen is taken over.
+pub fn spawn_library(
+    flag: Option<&Path>,
+) -> anyhow::Result<Option<(Receiver<LoadEvent>, LibrarySession)>> {
+    let Some(lib) = Library::open_existing(flag)? else {
+        return Ok(None);
+    };
+    let key = lib.snapshot_key()?;
+    if key.count == 0 {
+        return Ok(None);
+    }
+    let path = lib.path().to_path_buf();
+    let (saved_tx, saved) = mpsc::channel();
+    let index_file = snapshot_path(&path);
+    // The saved index is read once the first stories are out, so the first screen has a core to itself.
+    let mut read_saved = Some(move || {
+        thread::spawn(move || {
+            let found = read_snapshot(&index_file, key).map(Box::new);
+            let _ = saved_tx.send(found);
+        });
+    });
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let batches = tx.clone();
+        let result = lib.read_articles_upto(key.last_seq, LIBRARY_BATCH, &mut |batch| {
+            let _ = batches.send(LoadEvent::Batch(batch));
+            if let Some(start) = read_saved.take() {
+                start();
+            }
+        });
+        if let Some(start) = read_saved.take() {
+            start();
+        }
+        let report = result.map(|_| LoadReport {
+            files_read: 1,
+            ..LoadReport::default()
+        });
+        let _ = tx.send(LoadEvent::Done(report));
+    });
+    let session = LibrarySession {
+        path,
+        key,
+        saved: Some(saved),
+    };
+    Ok(Some((rx, session)))
+}
+
 /// Collects stories until loading ends or, once there is at least one story, `budget` has passed.
 ///
 /// # Errors
@@ -72,6 +149,7 @@ pub fn first_screen(rx: Receiver<LoadEvent>, budget: Duration) -> anyhow::Result
                     articles,
                     report: Some(report?),
                     rest: None,
+                    library: None,
                 });
             }
             Err(RecvTimeoutError::Timeout) => {
@@ -79,6 +157,7 @@ pub fn first_screen(rx: Receiver<LoadEvent>, budget: Duration) -> anyhow::Result
                     articles,
                     report: None,
                     rest: Some(rx),
+                    library: None,
                 });
             }
             Err(RecvTimeoutError::Disconnected) => anyhow::bail!("the loading thread stopped"),

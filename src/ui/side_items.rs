@@ -2,6 +2,9 @@
 
 use super::app::EntityKind;
 use super::story::Story;
+use chrono::NaiveDate;
+
+use crate::extract::card::person_as_of;
 use crate::extract::{EntityIndex, Span, StoryEntities};
 
 /// A person or bill in the side panel.
@@ -84,20 +87,22 @@ pub fn story_items(found: &StoryEntities) -> Vec<SideItem> {
     people.chain(bills).collect()
 }
 
-/// Side items from the corpus-wide index, with story counts.
-pub fn linked_items(index: &EntityIndex, article: usize) -> Vec<SideItem> {
+/// Side items from the corpus-wide index, with story counts; people's role, party and state as of
+/// `date`, the story's (from the roster for linked people, see [`person_as_of`]).
+pub fn linked_items(index: &EntityIndex, article: usize, date: Option<NaiveDate>) -> Vec<SideItem> {
     let Some(links) = index.stories.get(article) else {
         return Vec::new();
     };
     let people = links.people.iter().filter_map(|(id, spans)| {
         let p = index.people.get(*id as usize)?;
+        let who = person_as_of(p, date);
         Some(SideItem {
             kind: EntityKind::Person,
             id: Some(*id),
             name: p.name.clone(),
             detail: join(&[
-                p.role.clone(),
-                party_state(p.party.as_ref(), p.state.as_ref()),
+                who.role,
+                party_state(who.party.as_ref(), who.state.as_ref()),
             ]),
             stories: Some(p.articles.len()),
             mentions: spans.clone(),

@@ -63,7 +63,10 @@ impl Story {
         terms: &[Highlight],
     ) -> Self {
         let (side, linked) = match entities {
-            Some(index) => (sorted(linked_items(index, article_index)), true),
+            Some(index) => (
+                sorted(linked_items(index, article_index, article.date)),
+                true,
+            ),
             None => (Vec::new(), false),
         };
         let search_spans = find_terms(article, terms);

@@ -55,6 +55,8 @@ pub struct Theme {
     pub warning: Style,
     /// The search prompt.
     pub prompt: Style,
+    /// The bars of the entity card's stories-per-month sparkline.
+    pub sparkline: Style,
 }
 
 impl Theme {
@@ -108,6 +110,7 @@ impl Theme {
             key: plain.fg(Color::Cyan).add_modifier(bold),
             warning: plain.fg(Color::LightRed).add_modifier(bold),
             prompt: plain.fg(Color::Yellow),
+            sparkline: plain.fg(Color::Cyan),
         }
     }
 
@@ -141,6 +144,7 @@ impl Theme {
             key: m(Modifier::BOLD),
             warning: m(Modifier::BOLD),
             prompt: m(Modifier::BOLD),
+            sparkline: plain,
         }
     }
 }
@@ -172,6 +176,7 @@ pub const STYLE_NAMES: &[&str] = &[
     "key",
     "warning",
     "prompt",
+    "sparkline",
 ];
 
 impl Theme {
@@ -203,6 +208,7 @@ impl Theme {
             "key" => &mut self.key,
             "warning" => &mut self.warning,
             "prompt" => &mut self.prompt,
+            "sparkline" => &mut self.sparkline,
             _ => return None,
         })
     }
@@ -235,6 +241,7 @@ impl Theme {
             "key" => self.key,
             "warning" => self.warning,
             "prompt" => self.prompt,
+            "sparkline" => self.sparkline,
             _ => return None,
         })
     }

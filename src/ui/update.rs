@@ -1,5 +1,6 @@
 //! `update`: the only place the reader's state changes, one `Action` at a time.
 
+mod card;
 mod mouse;
 mod views;
 
@@ -30,10 +31,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => step(app, isize::MAX / 2),
         Action::FocusNext | Action::FocusRight => cycle(app, 1, &mut effects),
         Action::FocusPrev | Action::FocusLeft => cycle(app, -1, &mut effects),
+        // In the feeds overlay, Enter narrows the list to the selected feed.
+        Action::Enter if app.mode == Mode::Feeds => super::feeds::narrow(app),
         Action::Enter => match app.focus {
             Focus::List => focus(app, Focus::Reader, &mut effects),
             Focus::Reader => {}
             Focus::Side => views::pivot(app),
+            Focus::Card => views::pivot_companion(app),
         },
         Action::SearchStart => views::search_start(app),
         Action::SearchInput(c) => {
@@ -82,6 +86,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             _ => app.notice = Some("This story has no http(s) link.".to_owned()),
         },
+        Action::OpenRecord => card::open_record(app, &mut effects),
         Action::ToggleSide => {
             let show = !app.side_visible();
             app.side_choice = Some(show);
@@ -125,17 +130,28 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             relink_story(app);
         }
+        Action::CardIndexReady(flat) => app.card_index = Some(flat.0),
         Action::SearchReady => {
             app.progress = Progress::Ready;
             views::rerun_partial(app, &mut effects);
         }
         Action::Notify(text) => app.notice = Some(text),
+        Action::FetchFeeds => super::feeds::refresh(app, &mut effects),
+        Action::ToggleFeeds => super::feeds::toggle(app, &mut effects),
+        Action::FeedsFetched(report) => {
+            let report = std::sync::Arc::try_unwrap(report.0).unwrap_or_else(|r| (*r).clone());
+            super::feeds::fetched(app, report, &mut effects);
+        }
+        Action::FeedsListed(feeds) => app.feeds.set_rows((*feeds.0).clone()),
     }
     // The layout, computed once per action: what the next frame shows and the next action's
     // paging and clicks go by.
     app.areas = layout::areas(app);
     if let Some(article) = sync_story(app) {
         effects.push(Effect::ExtractStory(article));
+    }
+    if card::sync(app) {
+        app.areas = layout::areas(app);
     }
     relayout(app);
     effects
@@ -172,18 +188,23 @@ fn is_user(action: &Action) -> bool {
             | Action::MoreStories(_)
             | Action::Loaded { .. }
             | Action::EntitiesReady(_)
+            | Action::CardIndexReady(_)
             | Action::SearchReady
             | Action::SearchResults(_)
             | Action::StoryEntities(..)
             | Action::Notify(_)
             | Action::Resize(..)
+            | Action::FeedsFetched(_)
+            | Action::FeedsListed(_)
     )
 }
 
 /// Help, then focus back to the list, then the previous view, then quit.
 fn back(app: &mut App, effects: &mut Vec<Effect>) {
-    if app.mode == Mode::Help {
+    if matches!(app.mode, Mode::Help | Mode::Feeds) {
         app.mode = Mode::Normal;
+    } else if app.focus == Focus::Card {
+        app.focus = Focus::Side;
     } else if app.focus != Focus::List {
         app.focus = Focus::List;
     } else if app.views.len() > 1 {
@@ -218,6 +239,7 @@ fn step(app: &mut App, delta: isize) {
                 .saturating_sub(usize::from(app.size.1.saturating_sub(4)));
             app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
         }
+        (Mode::Feeds, _) => app.feeds.move_by(delta),
         (Mode::Search, _) | (Mode::Normal, Focus::List) => {
             app.view_mut().move_by(delta);
         }
@@ -231,6 +253,11 @@ fn step(app: &mut App, delta: isize) {
                 story.move_side(delta);
             }
         }
+        (Mode::Normal, Focus::Card) => {
+            if let Some(card) = &mut app.card {
+                card.move_by(delta);
+            }
+        }
     }
 }
 
@@ -239,6 +266,9 @@ fn panes(app: &App) -> Vec<Focus> {
     let mut panes = vec![Focus::List, Focus::Reader];
     if app.side_visible() || app.size.0 < layout::SINGLE_MAX_WIDTH {
         panes.push(Focus::Side);
+    }
+    if app.card.is_some() {
+        panes.push(Focus::Card);
     }
     panes
 }

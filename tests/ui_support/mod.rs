@@ -173,8 +173,25 @@ pub struct Harness {
 
 /// A reader over the fixture at a terminal size, indexes ready.
 pub fn harness(width: u16, height: u16) -> Harness {
-    let articles = Arc::new(articles());
-    let entities = Arc::new(entity_index(&articles));
+    harness_over(articles(), width, height)
+}
+
+/// A reader over these stories at a terminal size, indexes ready (people and bills found by
+/// literal matching of the fixture's names).
+pub fn harness_over(articles: Vec<Article>, width: u16, height: u16) -> Harness {
+    let index = entity_index(&articles);
+    harness_with(articles, index, width, height)
+}
+
+/// A reader over these stories and this entity index at a terminal size, indexes ready.
+pub fn harness_with(
+    articles: Vec<Article>,
+    index: EntityIndex,
+    width: u16,
+    height: u16,
+) -> Harness {
+    let articles = Arc::new(articles);
+    let entities = Arc::new(index);
     let engine = SearchEngine::build(Arc::clone(&articles), &entities);
     let mut h = Harness {
         app: App::new(articles, ReadState::in_memory(), Theme::color()),

@@ -21,7 +21,7 @@ pub const LEAD_WORDS: u32 = 60;
 pub const LEAD_BYTES: usize = 400;
 
 /// Every weight of the ranking, in one place. [`Weights::default`] is the tuned set.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Weights {
     /// BM25 saturation: how fast more occurrences stop adding.
     pub k1: f32,
@@ -131,7 +131,7 @@ pub struct Lengths {
 }
 
 /// How a person or bill is mentioned in one story.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mentions {
     /// Mentions (saturating at 255).
     pub count: u8,

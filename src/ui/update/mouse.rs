@@ -11,7 +11,8 @@ use super::super::story::SideRow;
 fn hit(app: &App, x: u16, y: u16) -> Option<(Focus, usize)> {
     let areas = app.areas;
     let at = Position::new(x, y);
-    [Focus::List, Focus::Reader, Focus::Side]
+    // The card first: it may be drawn over the other panes.
+    [Focus::Card, Focus::List, Focus::Reader, Focus::Side]
         .into_iter()
         .find_map(|pane| {
             let area: Rect = areas.pane(pane)?;
@@ -24,7 +25,8 @@ fn hit(app: &App, x: u16, y: u16) -> Option<(Focus, usize)> {
 
 /// A click: focus the pane and select the row under it; clicking the selected story opens it.
 pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
-    if app.mode == Mode::Help {
+    // A click closes an overlay (help, feeds) rather than reaching the panes under it.
+    if matches!(app.mode, Mode::Help | Mode::Feeds) {
         app.mode = Mode::Normal;
         return;
     }
@@ -63,12 +65,31 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
                 }
             }
         }
-        Focus::Reader | Focus::Side => {}
+        Focus::Card if app.mode == Mode::Normal => click_card(app, y),
+        Focus::Reader | Focus::Side | Focus::Card => {}
+    }
+}
+
+/// A click in the card: focus it, and select the "often with" entry under the pointer.
+fn click_card(app: &mut App, y: u16) {
+    let Some(area) = app.areas.card else { return };
+    app.focus = Focus::Card;
+    let Some(view) = &mut app.card else { return };
+    let parts = super::super::card::parts(view.card(), inner(area));
+    let rows = parts.companions;
+    if (rows.y..rows.bottom()).contains(&y) {
+        let first = super::super::card::first_shown(view.selected(), usize::from(rows.height));
+        let target = first + usize::from(y - rows.y);
+        view.move_by(target as isize - view.selected() as isize);
     }
 }
 
 /// The wheel: scroll the pane under the pointer by `delta` rows.
 pub fn wheel(app: &mut App, x: u16, y: u16, delta: isize) {
+    if app.mode == Mode::Feeds {
+        app.feeds.move_by(delta.signum());
+        return;
+    }
     match hit(app, x, y).map(|(pane, _)| pane) {
         Some(Focus::List) => {
             app.view_mut().move_by(delta);
@@ -81,6 +102,11 @@ pub fn wheel(app: &mut App, x: u16, y: u16, delta: isize) {
         Some(Focus::Side) => {
             if let Some(story) = &mut app.story {
                 story.move_side(delta.signum());
+            }
+        }
+        Some(Focus::Card) => {
+            if let Some(card) = &mut app.card {
+                card.move_by(delta.signum());
             }
         }
         None => {}

@@ -53,7 +53,7 @@ pub const MAX_QUERY: usize = 1000;
 /// as spaces) joins the query, and one search runs; the prompt opens if it was closed.
 pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
     match app.mode {
-        Mode::Help => return,
+        Mode::Help | Mode::Feeds => return,
         Mode::Normal => search_start(app),
         Mode::Search => {}
     }
@@ -183,12 +183,32 @@ pub fn pivot(app: &mut App) {
     let Some(item) = story.side().get(story.side_selected()) else {
         return;
     };
-    let (Some(index), Some(id)) = (app.entities.as_ref(), item.id) else {
+    let (Some(_), Some(id)) = (app.entities.as_ref(), item.id) else {
         app.notice =
             Some("The people and bills of the whole corpus are still being indexed.".to_owned());
         return;
     };
-    let articles = match item.kind {
+    let (kind, label) = (item.kind, item.name.clone());
+    pivot_to(app, kind, id, label);
+}
+
+/// Enter on an "often with" entry of the card: list every story that mentions it.
+pub fn pivot_companion(app: &mut App) {
+    let Some(c) = app.card.as_ref().and_then(|c| c.companion()) else {
+        app.notice = Some("Nothing is often named with it.".to_owned());
+        return;
+    };
+    let (kind, id, label) = (c.entity.kind(), c.entity.id(), c.name.clone());
+    pivot_to(app, kind, id, label);
+}
+
+/// Pushes a view of every story that mentions a person or bill, newest first, on the open story
+/// when it is one of them; the list takes the focus.
+fn pivot_to(app: &mut App, kind: EntityKind, id: u32, label: String) {
+    let Some(index) = app.entities.as_ref() else {
+        return;
+    };
+    let articles = match kind {
         EntityKind::Person => index.people.get(id as usize).map(|p| p.articles.clone()),
         EntityKind::Bill => index.bills.get(id as usize).map(|b| b.articles.clone()),
     };
@@ -198,16 +218,9 @@ pub fn pivot(app: &mut App) {
             .date
             .cmp(&app.articles[a as usize].date)
     });
-    let current = story.article() as u32;
-    let selected = items.iter().position(|&a| a == current).unwrap_or(0);
-    let mut view = View::new(
-        ViewKind::Pivot {
-            label: item.name.clone(),
-            kind: item.kind,
-            id,
-        },
-        items,
-    );
+    let current = app.story.as_ref().map(|s| s.article() as u32);
+    let selected = items.iter().position(|&a| Some(a) == current).unwrap_or(0);
+    let mut view = View::new(ViewKind::Pivot { label, kind, id }, items);
     view.select(selected);
     app.views.push(view);
     app.focus = super::super::app::Focus::List;
