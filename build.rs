@@ -6,10 +6,18 @@ use std::path::{Path, PathBuf};
 fn main() {
     println!("cargo:rerun-if-changed=src/extract");
     println!("cargo:rerun-if-changed=src/search");
-    let extractor = fingerprint(&["src/extract"]);
+    println!("cargo:rerun-if-changed=src/roster");
+    println!("cargo:rerun-if-changed=assets/roster.tsv");
+    // People are linked to the roster as they are extracted: its code and data are part of the extractor.
+    let extractor = fingerprint(&["src/extract", "src/roster", "assets/roster.tsv"]);
     println!("cargo:rustc-env=CLOAKROOM_EXTRACTOR_FINGERPRINT={extractor:016x}");
     // The saved search index depends on how people and bills are found and on how the index is made.
-    let index = fingerprint(&["src/extract", "src/search"]);
+    let index = fingerprint(&[
+        "src/extract",
+        "src/roster",
+        "assets/roster.tsv",
+        "src/search",
+    ]);
     println!("cargo:rustc-env=CLOAKROOM_INDEX_FINGERPRINT={index:016x}");
 }
 
@@ -33,6 +41,10 @@ fn fingerprint(dirs: &[&str]) -> u64 {
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+        return;
+    }
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
