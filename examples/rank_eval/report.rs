@@ -116,7 +116,7 @@ pub fn print_ranks(runs: &[&QueryRun], loaded: &Loaded) {
         let grade = |i: usize| {
             grades
                 .get(loaded.keys[i].as_str())
-                .map_or("-".to_string(), |g| g.to_string())
+                .map_or("-".to_string(), ToString::to_string)
         };
         println!("\n== {} ({})", r.judged.query, r.judged.category);
         for rank in 0..TOP {
