@@ -6,6 +6,8 @@
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod feeds;
+pub mod library;
 pub mod search;
 pub mod state;
 pub mod ui;

@@ -91,6 +91,10 @@ fn run_bounded(args: &[&str]) -> (Option<i32>, String, String) {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -13,6 +13,10 @@ fn fixture(name: &str) -> String {
 
 fn check(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .arg("check")
         .args(args)
         .output()
@@ -133,6 +137,10 @@ fn field_override_applies() {
 fn stdin_is_read_for_dash() {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(["check", "-", "--json"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

@@ -7,6 +7,10 @@ use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("cannot run cloakroom: {e}"))
@@ -100,6 +104,10 @@ fn a_closed_pipe_ends_quietly() {
         vec!["entities", "--json", path.as_str()],
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+            .env(
+                "XDG_DATA_HOME",
+                concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+            )
             .args(&args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

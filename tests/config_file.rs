@@ -124,6 +124,10 @@ fn a_bad_config_exits_2_before_the_screen() {
     let path = dir.path().join("config.toml");
     std::fs::write(&path, "[keys.normal]\nfly = \"x\"\n").expect("write");
     let out = Command::new(BIN)
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(["--config", &path.display().to_string()])
         .arg(fixture())
         .output()
@@ -140,6 +144,10 @@ fn a_bad_config_exits_2_before_the_screen() {
 #[test]
 fn cloakroom_config_prints_every_default_and_reads_back_the_same() {
     let out = Command::new(BIN)
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .arg("config")
         .env("XDG_CONFIG_HOME", "/nonexistent-cloakroom-test")
         .output()

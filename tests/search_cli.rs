@@ -4,6 +4,10 @@ use std::process::Command;
 
 fn cloakroom(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(args)
         .output()
         .expect("the binary runs")

@@ -97,6 +97,10 @@ fn date_breaks_exact_ties_and_sort_by_date_lists_newest_first() {
 
 fn cloakroom(args: &[&str]) -> (String, String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_cloakroom"))
+        .env(
+            "XDG_DATA_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-library"),
+        )
         .args(args)
         .output()
         .expect("the binary runs");

@@ -148,6 +148,7 @@ fn every_binding_is_reachable_and_none_is_bound_twice() {
         let (mode, focus) = match b.scope {
             Scope::Global | Scope::Normal | Scope::List => (Mode::Normal, Focus::List),
             Scope::Help => (Mode::Help, Focus::List),
+            Scope::Feeds => (Mode::Feeds, Focus::List),
             Scope::Search => (Mode::Search, Focus::List),
             Scope::Reader => (Mode::Normal, Focus::Reader),
             Scope::Side => (Mode::Normal, Focus::Side),

@@ -11,12 +11,12 @@ use clap::Args;
 use serde::Serialize;
 
 use super::LoadArgs;
-use crate::corpus::{self, Corpus, LoadOptions, Skipped};
+use crate::corpus::{Corpus, LoadOptions, Skipped};
 
 /// Arguments of `check`.
 #[derive(Debug, Clone, Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; none checks the bundled corpus.
+    /// Files or folders to check; none checks the library (the bundled corpus when it is empty).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print one JSON object instead of text.
@@ -166,16 +166,9 @@ impl Summary {
 }
 
 /// Runs `check`.
-pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &CheckArgs, library: &super::LibraryArgs) -> anyhow::Result<ExitCode> {
     let options = LoadOptions::from_field_args(&args.load.fields)?;
-    let corpus = if args.paths.is_empty() {
-        if !options.fields.is_empty() {
-            anyhow::bail!("--field applies to the files you name, not to the bundled corpus");
-        }
-        corpus::bundled()
-    } else {
-        corpus::load(&args.paths, &options)?
-    };
+    let corpus = super::source::corpus(&args.paths, &options, library)?;
     let summary = Summary::of(&corpus);
     let text = if args.json {
         let mut json = serde_json::to_string_pretty(&summary)?;

@@ -9,13 +9,13 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::LoadArgs;
-use crate::corpus::{self, Article, LoadOptions};
+use crate::corpus::{Article, LoadOptions};
 use crate::extract::EntityIndex;
 
 /// Arguments of `entities`.
 #[derive(Debug, Clone, Args)]
 pub struct EntitiesArgs {
-    /// Files or folders; none uses the bundled corpus.
+    /// Files or folders; none uses the library (the bundled corpus when it is empty).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print JSON instead of a table.
@@ -27,15 +27,9 @@ pub struct EntitiesArgs {
 }
 
 /// Runs `entities`.
-pub fn run(args: &EntitiesArgs) -> anyhow::Result<ExitCode> {
-    let corpus = if args.paths.is_empty() {
-        corpus::bundled()
-    } else {
-        corpus::load(
-            &args.paths,
-            &LoadOptions::from_field_args(&args.load.fields)?,
-        )?
-    };
+pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<ExitCode> {
+    let options = LoadOptions::from_field_args(&args.load.fields)?;
+    let corpus = super::source::corpus(&args.paths, &options, library)?;
     let status = super::report_load(&corpus);
     if status == 2 {
         return Ok(ExitCode::from(2));

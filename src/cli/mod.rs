@@ -1,8 +1,13 @@
 //! The command line: clap definitions and dispatch to the reader and the headless subcommands.
 
+mod add;
 mod check;
 mod entities;
+mod feed;
+mod fetch;
+mod library;
 mod search;
+pub mod source;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +34,9 @@ pub struct Cli {
     /// The config file.
     #[command(flatten)]
     pub config: ConfigArgs,
+    /// The library file.
+    #[command(flatten)]
+    pub library: LibraryArgs,
 }
 
 /// The headless subcommands.
@@ -40,6 +48,14 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Search a corpus and print the ranked stories.
     Search(search::SearchArgs),
+    /// Manage feed subscriptions: add, list, remove, import and export (OPML).
+    Feed(feed::FeedArgs),
+    /// Fetch the feeds (all, or the URLs given) into the library.
+    Fetch(fetch::FetchArgs),
+    /// Import files, folders or standard input (`-`) into the library, skipping articles it already has.
+    Add(add::AddArgs),
+    /// Print what the library holds: articles, feeds, sources, marks, size on disk.
+    Library(library::LibraryCmdArgs),
     /// Print the effective configuration (every default, with the config file's changes) as a
     /// commented TOML file to start from.
     Config,
@@ -56,10 +72,11 @@ pub struct LoadArgs {
 /// Options of the full-screen reader.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ReaderArgs {
-    /// Files or folders to open (`-` for standard input); none opens the bundled sample corpus.
+    /// Files or folders to open without importing them (`-` for standard input); none opens the library (the
+    /// bundled sample corpus while the library is empty).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Where read and starred marks are kept (default: the user's data directory).
+    /// A JSON file to keep read and starred marks in (default: the library).
     #[arg(long, value_name = "PATH")]
     pub state: Option<PathBuf>,
     /// Field mapping.
@@ -75,20 +92,42 @@ pub struct ConfigArgs {
     pub config: Option<PathBuf>,
 }
 
+/// Where the library is (every command that reads or writes it).
+#[derive(Debug, Clone, Default, Args)]
+pub struct LibraryArgs {
+    /// The library file (default: `$XDG_DATA_HOME/cloakroom/library.db`).
+    #[arg(long = "library", value_name = "FILE", global = true)]
+    pub library: Option<PathBuf>,
+}
+
+impl LibraryArgs {
+    /// Opens the library this flag names, or the default one.
+    ///
+    /// # Errors
+    /// As [`crate::library::Library::open_default`].
+    pub fn open(&self) -> anyhow::Result<crate::library::Library> {
+        crate::library::Library::open_default(self.library.as_deref())
+    }
+}
+
 /// Parses the command line and runs what it asks for.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Check(args)) => check::run(&args),
-        Some(Command::Entities(args)) => entities::run(&args),
-        Some(Command::Search(args)) => search::run(&args),
+        Some(Command::Check(args)) => check::run(&args, &cli.library),
+        Some(Command::Entities(args)) => entities::run(&args, &cli.library),
+        Some(Command::Search(args)) => search::run(&args, &cli.library),
+        Some(Command::Add(args)) => add::run(&args, &cli.library),
+        Some(Command::Library(args)) => library::run(&args, &cli.library),
+        Some(Command::Feed(args)) => feed::run(&args, &cli.library),
+        Some(Command::Fetch(args)) => fetch::run(&args, &cli.library),
         Some(Command::Config) => crate::ui::Config::load(cli.config.config.as_deref())
             .map(|config| {
                 print!("{}", config.to_toml());
                 ExitCode::SUCCESS
             })
             .map_err(anyhow::Error::from),
-        None => reader(cli.reader, &cli.config),
+        None => reader(cli.reader, &cli.config, &cli.library),
     };
     match result {
         Ok(code) => code,
@@ -145,13 +184,18 @@ pub fn report_load(corpus: &Corpus) -> u8 {
 
 /// Reads the config file and the field mapping (errors before the screen is taken), then runs
 /// the reader.
-fn reader(args: ReaderArgs, config: &ConfigArgs) -> anyhow::Result<ExitCode> {
+fn reader(
+    args: ReaderArgs,
+    config: &ConfigArgs,
+    library: &LibraryArgs,
+) -> anyhow::Result<ExitCode> {
     let config = crate::ui::Config::load(config.config.as_deref())?;
     let load = crate::corpus::LoadOptions::from_field_args(&args.load.fields)?;
     crate::ui::run(&crate::ui::Options {
         paths: args.paths,
         load,
         state: args.state,
+        library: library.library.clone(),
         config,
     })
 }

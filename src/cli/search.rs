@@ -20,7 +20,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::LoadArgs;
-use crate::corpus::{self, Article, LoadOptions};
+use crate::corpus::{Article, LoadOptions};
 use crate::extract::EntityIndex;
 use crate::search::{Explanation, FieldMatch, Hit, Query, SearchIndex, Sort, parse};
 
@@ -31,7 +31,7 @@ const DEFAULT_LIMIT: usize = 20;
 #[derive(Debug, Clone, Args)]
 pub struct SearchArgs {
     /// Files or folders, then the query (unless queries are given with `-q`). A single argument
-    /// is a query over the bundled sample corpus.
+    /// is a query over the library (the bundled sample corpus when the library is empty).
     #[arg(value_name = "PATH... QUERY")]
     pub args: Vec<String>,
     /// A query (repeatable); with `-q` every positional argument is a path.
@@ -114,7 +114,7 @@ fn split_args(args: &SearchArgs) -> anyhow::Result<(Vec<PathBuf>, Vec<String>)> 
 }
 
 /// Runs `search`.
-pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
+pub fn run(args: &SearchArgs, library: &super::LibraryArgs) -> anyhow::Result<ExitCode> {
     let (paths, texts) = split_args(args)?;
     let mut queries: Vec<Query> = Vec::with_capacity(texts.len());
     for t in &texts {
@@ -130,11 +130,7 @@ pub fn run(args: &SearchArgs) -> anyhow::Result<ExitCode> {
     let options = LoadOptions::from_field_args(&args.load.fields)?;
 
     let t0 = Instant::now();
-    let corpus = if paths.is_empty() {
-        corpus::bundled()
-    } else {
-        corpus::load(&paths, &options)?
-    };
+    let corpus = super::source::corpus(&paths, &options, library)?;
     let load_ms = ms(t0);
     let status = super::report_load(&corpus);
     if status == 2 {

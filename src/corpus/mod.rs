@@ -12,7 +12,7 @@ mod record;
 pub mod sanitize;
 mod scan;
 mod stream;
-mod text;
+pub mod text;
 mod url;
 
 use std::collections::{HashMap, HashSet};

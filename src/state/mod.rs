@@ -2,6 +2,9 @@
 //! what other readers saved.
 
 mod disk;
+mod library;
+
+pub use library::migrate_json;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
@@ -29,6 +32,8 @@ pub fn system_clock() -> u64 {
 #[derive(Debug, Clone)]
 pub struct ReadState {
     path: Option<PathBuf>,
+    /// Whether `path` is the library (SQLite) rather than a JSON state file.
+    in_library: bool,
     read: BTreeSet<String>,
     starred: BTreeSet<String>,
     /// When each mark last changed, as known here (from the file, or from this session).
@@ -45,6 +50,7 @@ impl Default for ReadState {
     fn default() -> Self {
         Self {
             path: None,
+            in_library: false,
             read: BTreeSet::new(),
             starred: BTreeSet::new(),
             changed: Changed::default(),
@@ -118,6 +124,31 @@ impl ReadState {
                 (state, None)
             }
             Err(reason) => (state, Some(disk::set_aside(path, &reason))),
+        }
+    }
+
+    /// Loads the marks kept in the library at `path` (none when it does not exist yet; it is created by the
+    /// first save). Saves write only this session's changes, each in the library's own transaction, merged per
+    /// mark with other readers' (the later change wins). A library that cannot be read gives empty marks and a
+    /// warning, and saves then fail with the reason.
+    pub fn load_library(path: &Path) -> (ReadState, Option<String>) {
+        let mut state = Self {
+            in_library: true,
+            ..Self::empty_at(path)
+        };
+        match library::load(path) {
+            Ok(file) => {
+                state.read = file.read;
+                state.starred = file.starred;
+                state.changed = file.changed;
+                (state, None)
+            }
+            Err(reason) => (
+                state,
+                Some(format!(
+                    "could not read marks from the library: {reason}; read and starred marks start empty"
+                )),
+            ),
         }
     }
 
@@ -245,6 +276,16 @@ impl ReadState {
                 kind: err.kind(),
             }
         };
+        if self.in_library {
+            return library::save(path, &self.read_changes, &self.star_changes)
+                .map(Some)
+                .map_err(|reason| SaveError {
+                    path: path.to_path_buf(),
+                    what: "cannot write to the library",
+                    reason,
+                    kind: io::ErrorKind::Other,
+                });
+        }
         let target = disk::target(path).map_err(fail("cannot follow the link"))?;
         let dir = disk::folder(&target);
         fs::create_dir_all(&dir).map_err(fail("cannot create its folder"))?;

@@ -75,6 +75,14 @@ pub enum Action {
     ToggleHelp,
     /// Order search results best first or newest first (and search again).
     ToggleSort,
+    /// Fetch every feed in the background; new stories join the list.
+    FetchFeeds,
+    /// Show or hide the feeds overlay.
+    ToggleFeeds,
+    /// A background fetch of the feeds ended.
+    FeedsFetched(Shared<FetchReport>),
+    /// The library listed its feeds (for the overlay).
+    FeedsListed(Shared<Vec<crate::library::Feed>>),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// The mouse was clicked at this column and row.
@@ -100,6 +108,19 @@ pub enum Action {
     SearchResults(SearchOutcome),
     /// Something to tell the user in the status bar (a failed save, an opened link).
     Notify(String),
+}
+
+/// What a background fetch of the feeds brought.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FetchReport {
+    /// Feeds fetched, new stories, unchanged, failed.
+    pub summary: crate::feeds::sync::Summary,
+    /// The new stories, as the library keeps them.
+    pub articles: Vec<Article>,
+    /// The feeds with their counts after the fetch, when the library could list them.
+    pub feeds: Option<Vec<crate::library::Feed>>,
+    /// Why the fetch could not run at all (the library could not be opened ...).
+    pub error: Option<String>,
 }
 
 /// Which background stage a progress report is about.
@@ -155,4 +176,8 @@ pub enum Effect {
     StartIndexing,
     /// Find the people and bills of this article (by index) on the extraction thread.
     ExtractStory(usize),
+    /// Fetch every feed into the library on a thread of its own; a `FeedsFetched` follows.
+    FetchFeeds,
+    /// Read the feeds and their counts from the library; a `FeedsListed` follows.
+    ListFeeds,
 }

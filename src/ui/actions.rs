@@ -67,6 +67,16 @@ pub static ACTIONS: &[(&str, Action, &str)] = &[
         Action::ToggleSort,
         "search results: best first / newest first",
     ),
+    (
+        "fetch-feeds",
+        Action::FetchFeeds,
+        "fetch the feeds (new stories join the list)",
+    ),
+    (
+        "toggle-feeds",
+        Action::ToggleFeeds,
+        "show / close the feeds",
+    ),
 ];
 
 /// The config-file name of a bindable action.

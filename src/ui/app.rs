@@ -19,6 +19,8 @@ pub enum Mode {
     Search,
     /// Keys go to the help overlay.
     Help,
+    /// Keys go to the feeds overlay.
+    Feeds,
 }
 
 /// Which pane has the focus in normal mode.
@@ -63,6 +65,13 @@ pub enum ViewKind {
         kind: EntityKind,
         /// Index in the entity index.
         id: u32,
+    },
+    /// The stories of one feed, newest first.
+    Feed {
+        /// The feed's title (its URL when it has none).
+        title: String,
+        /// The feed's URL (the stories' origin).
+        url: String,
     },
 }
 
@@ -204,6 +213,8 @@ pub struct App {
     pub(super) sort: Sort,
     /// Set when the reader should exit.
     pub(super) quit: bool,
+    /// The feeds overlay and the background fetch.
+    pub(super) feeds: super::feeds::FeedsState,
 }
 
 impl App {
@@ -230,6 +241,7 @@ impl App {
             sort: Sort::Relevance,
             areas: super::layout::Areas::default(),
             quit: false,
+            feeds: super::feeds::FeedsState::default(),
         }
     }
 

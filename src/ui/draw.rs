@@ -6,7 +6,7 @@ use ratatui::widgets::Paragraph;
 
 use super::app::{App, Mode};
 use super::layout;
-use super::{help, list, reader, side, status};
+use super::{feeds_view, help, list, reader, side, status};
 
 /// Paints the whole screen from the state, without changing it.
 pub fn draw(frame: &mut Frame, app: &App) {
@@ -49,5 +49,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if app.mode == Mode::Help {
         help::render(frame, screen, app);
+    }
+    if app.mode == Mode::Feeds {
+        feeds_view::render(frame, screen, app);
     }
 }

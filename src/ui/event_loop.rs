@@ -35,6 +35,8 @@ pub struct Workers {
     extractor: Extractor,
     /// What loading skipped or warned about, when it ended after the screen was taken over.
     pub report: Option<LoadReport>,
+    /// The library that `r` fetches into (`None`: the default one).
+    pub library: Option<std::path::PathBuf>,
 }
 
 impl Workers {
@@ -46,6 +48,7 @@ impl Workers {
             searcher: None,
             extractor,
             report: None,
+            library: None,
         }
     }
 
@@ -218,6 +221,14 @@ fn dispatch(
                 if let Some(article) = app.articles.get(index) {
                     workers.extractor.submit(index, article.clone());
                 }
+            }
+            Effect::FetchFeeds => super::fetcher::spawn_fetch(
+                workers.bus.sender(),
+                workers.library.clone(),
+                crate::feeds::HttpConfig::default(),
+            ),
+            Effect::ListFeeds => {
+                super::fetcher::spawn_list(workers.bus.sender(), workers.library.clone());
             }
             // The marks are dirty now; the loop writes them, at most once per `SAVE_EVERY`.
             Effect::SaveState => {}

@@ -14,6 +14,8 @@ pub enum Scope {
     Global,
     /// The help overlay.
     Help,
+    /// The feeds overlay.
+    Feeds,
     /// The search prompt.
     Search,
     /// Any pane in normal mode.
@@ -29,9 +31,10 @@ pub enum Scope {
 impl Scope {
     /// Heading in the help overlay.
     /// Every scope, in the order the help shows them.
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 8] = [
         Scope::Global,
         Scope::Help,
+        Scope::Feeds,
         Scope::Search,
         Scope::Normal,
         Scope::List,
@@ -44,6 +47,7 @@ impl Scope {
         match self {
             Scope::Global => "global",
             Scope::Help => "help",
+            Scope::Feeds => "feeds",
             Scope::Search => "search",
             Scope::Normal => "normal",
             Scope::List => "list",
@@ -62,6 +66,7 @@ impl Scope {
         match self {
             Scope::Global => "Anywhere",
             Scope::Help => "Help",
+            Scope::Feeds => "Feeds overlay",
             Scope::Search => "Search prompt",
             Scope::Normal => "All panes",
             Scope::List => "List",
@@ -112,7 +117,7 @@ const fn bind(
 use KeyCode::{
     BackTab, Backspace, Char, Down, End, Enter, Esc, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
-use Scope::{Global, Help, Normal, Reader, Search, Side};
+use Scope::{Feeds, Global, Help, Normal, Reader, Search, Side};
 
 /// Every key binding of the reader.
 #[rustfmt::skip]
@@ -126,6 +131,15 @@ pub static KEYMAP: &[Binding] = &[
     bind(Help, Down, NONE, Action::Down, "scroll down", None),
     bind(Help, Char('k'), NONE, Action::Up, "scroll up", None),
     bind(Help, Up, NONE, Action::Up, "scroll up", None),
+    bind(Feeds, Char('F'), NONE, Action::ToggleFeeds, "close the feeds", Some("close")),
+    bind(Feeds, Esc, NONE, Action::ToggleFeeds, "close the feeds", None),
+    bind(Feeds, Char('q'), NONE, Action::ToggleFeeds, "close the feeds", None),
+    bind(Feeds, Char('j'), NONE, Action::Down, "next feed", None),
+    bind(Feeds, Down, NONE, Action::Down, "next feed", None),
+    bind(Feeds, Char('k'), NONE, Action::Up, "previous feed", None),
+    bind(Feeds, Up, NONE, Action::Up, "previous feed", None),
+    bind(Feeds, Enter, NONE, Action::Enter, "list the feed's stories", Some("narrow")),
+    bind(Feeds, Char('r'), NONE, Action::FetchFeeds, "fetch the feeds", Some("fetch")),
     bind(Search, Enter, NONE, Action::SearchAccept, "keep the results", Some("keep")),
     bind(Search, Esc, NONE, Action::SearchCancel, "cancel, back to the previous list", Some("cancel")),
     bind(Search, Backspace, NONE, Action::SearchBackspace, "delete a character", None),
@@ -165,6 +179,8 @@ pub static KEYMAP: &[Binding] = &[
     bind(Normal, Char('o'), NONE, Action::OpenUrl, "open the link in the browser", None),
     bind(Normal, Char('p'), NONE, Action::ToggleSide, "show / hide people and bills", Some("people")),
     bind(Normal, Char('S'), NONE, Action::ToggleSort, "search results: best first / newest first", None),
+    bind(Normal, Char('r'), NONE, Action::FetchFeeds, "fetch the feeds (new stories join the list)", Some("fetch")),
+    bind(Normal, Char('F'), NONE, Action::ToggleFeeds, "show the feeds (Enter narrows the list to one)", Some("feeds")),
     bind(Reader, Char(' '), NONE, Action::PageDown, "page down", None),
     bind(Side, Enter, NONE, Action::Enter, "list every story that mentions it", Some("pivot")),
 ];
@@ -187,6 +203,7 @@ pub fn normalize(key: KeyEvent) -> (KeyCode, KeyModifiers) {
 pub fn scopes(mode: Mode, focus: Focus) -> &'static [Scope] {
     match (mode, focus) {
         (Mode::Help, _) => &[Global, Help],
+        (Mode::Feeds, _) => &[Global, Feeds],
         (Mode::Search, _) => &[Global, Search],
         (Mode::Normal, Focus::List) => &[Global, Scope::List, Normal],
         (Mode::Normal, Focus::Reader) => &[Global, Reader, Normal],

@@ -19,6 +19,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         ViewKind::All => " Stories ".to_owned(),
         ViewKind::Search { .. } => " Results ".to_owned(),
         ViewKind::Pivot { .. } => " Mentions ".to_owned(),
+        ViewKind::Feed { .. } => " Feed ".to_owned(),
     };
     let position = if view.items.is_empty() {
         " 0/0 ".to_owned()

@@ -1,11 +1,12 @@
 //! Loading the user's corpus on a background thread, so that the list shows while the rest is parsed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::corpus::{self, Article, LoadOptions, LoadReport};
+use crate::library::Library;
 
 /// How long the reader waits for the whole corpus before it shows what it has.
 pub const FIRST_FRAME_BUDGET: Duration = Duration::from_millis(250);
@@ -49,6 +50,36 @@ pub fn spawn(paths: Vec<PathBuf>, options: LoadOptions) -> Receiver<LoadEvent> {
         let _ = tx.send(LoadEvent::Done(report));
     });
     rx
+}
+
+/// Stories read from the library per batch.
+const LIBRARY_BATCH: usize = 4096;
+
+/// Starts reading the library's stories on a background thread, or returns `None` when there is no library or
+/// it holds none (the bundled sample opens then).
+///
+/// # Errors
+/// The library cannot be opened (named in the error), before the screen is taken over.
+pub fn spawn_library(flag: Option<&Path>) -> anyhow::Result<Option<Receiver<LoadEvent>>> {
+    let Some(lib) = Library::open_existing(flag)? else {
+        return Ok(None);
+    };
+    if lib.article_count()? == 0 {
+        return Ok(None);
+    }
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        let batches = tx.clone();
+        let result = lib.read_articles(LIBRARY_BATCH, &mut |batch| {
+            let _ = batches.send(LoadEvent::Batch(batch));
+        });
+        let report = result.map(|_| LoadReport {
+            files_read: 1,
+            ..LoadReport::default()
+        });
+        let _ = tx.send(LoadEvent::Done(report));
+    });
+    Ok(Some(rx))
 }
 
 /// Collects stories until loading ends or, once there is at least one story, `budget` has passed.

@@ -8,6 +8,9 @@ pub mod config;
 pub mod draw;
 pub mod engine;
 mod event_loop;
+pub mod feeds;
+mod feeds_view;
+mod fetcher;
 pub mod help;
 pub mod keymap;
 pub mod keynames;
@@ -46,8 +49,11 @@ pub struct Options {
     pub paths: Vec<PathBuf>,
     /// How records' fields map to the article's.
     pub load: LoadOptions,
-    /// Where read and starred marks are kept (`None`: the user's data directory).
+    /// A JSON file to keep read and starred marks in (`--state`); `None` keeps them in the library.
     pub state: Option<PathBuf>,
+    /// The library (`--library`; `None`: the default one). With no paths its stories open; `r` fetches feeds into
+    /// it and `F` lists them.
+    pub library: Option<PathBuf>,
     /// Keys, colours and layout, from the config file.
     pub config: Config,
 }
@@ -62,11 +68,7 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
         print_report(&report);
         anyhow::ensure!(!articles.is_empty(), "no stories to show");
     }
-    let state_path = options.state.clone().or_else(crate::state::default_path);
-    let (marks, warning) = match &state_path {
-        Some(path) => ReadState::load(path),
-        None => (ReadState::in_memory(), None),
-    };
+    let (marks, warning) = marks(options);
     let mut app = App::new(Arc::new(articles), marks, options.config.theme());
     options.config.apply(&mut app);
     app.notice.clone_from(&warning);
@@ -76,6 +78,8 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
         let _ = tx.send(bus::Msg::Signal(signal));
     })?;
     let mut workers = event_loop::Workers::new(bus);
+    workers.library.clone_from(&options.library);
+    fetcher::spawn_list(workers.bus.sender(), options.library.clone());
     match start.rest {
         Some(rest) => {
             app.start_loading();
@@ -106,11 +110,34 @@ pub fn run(options: &Options) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// The read and starred marks: in the `--state` file when one is named, else in the library (an old default
+/// `state.json` is moved into it first, once), else (no data directory) only in memory.
+fn marks(options: &Options) -> (ReadState, Option<String>) {
+    if let Some(path) = &options.state {
+        return ReadState::load(path);
+    }
+    let Some(library) = options
+        .library
+        .clone()
+        .or_else(crate::library::default_path)
+    else {
+        return (ReadState::in_memory(), None);
+    };
+    let moved = crate::state::default_path()
+        .filter(|json| json.exists())
+        .and_then(|json| crate::state::migrate_json(&json, &library));
+    let (marks, warning) = ReadState::load_library(&library);
+    (marks, warning.or(moved))
+}
+
 /// The bundled corpus, or what the options name as far as it loads within the first frame's
 /// budget (load errors before then, such as a missing path, are returned, to be printed as
 /// normal errors).
 fn start(options: &Options) -> anyhow::Result<load::Start> {
     if options.paths.is_empty() {
+        if let Some(events) = load::spawn_library(options.library.as_deref())? {
+            return load::first_screen(events, load::FIRST_FRAME_BUDGET);
+        }
         let corpus = corpus::bundled();
         return Ok(load::Start {
             articles: corpus.articles,

@@ -33,6 +33,14 @@ pub fn breadcrumb(app: &App) -> String {
                 let n = view.items.len();
                 format!("{label}: {n} {}", if n == 1 { "story" } else { "stories" })
             }
+            ViewKind::Feed { title, .. } => {
+                let n = view.items.len();
+                let title = clean(title);
+                format!(
+                    "feed {title}: {n} {}",
+                    if n == 1 { "story" } else { "stories" }
+                )
+            }
         })
         .collect::<Vec<_>>()
         .join(" › ")
@@ -62,6 +70,9 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
         extra.push(Span::styled(format!("  {note}"), theme.warning));
     } else if let Some(p) = progress(app) {
         extra.push(Span::styled(format!("  ⟳ {p}"), theme.meta));
+    }
+    if app.notice.is_none() && app.feeds().fetching() {
+        extra.push(Span::styled("  ⟳ fetching feeds…".to_owned(), theme.meta));
     }
     for span in extra {
         let room = w.saturating_sub(used);

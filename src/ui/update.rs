@@ -30,6 +30,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Bottom => step(app, isize::MAX / 2),
         Action::FocusNext | Action::FocusRight => cycle(app, 1, &mut effects),
         Action::FocusPrev | Action::FocusLeft => cycle(app, -1, &mut effects),
+        // In the feeds overlay, Enter narrows the list to the selected feed.
+        Action::Enter if app.mode == Mode::Feeds => super::feeds::narrow(app),
         Action::Enter => match app.focus {
             Focus::List => focus(app, Focus::Reader, &mut effects),
             Focus::Reader => {}
@@ -130,6 +132,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             views::rerun_partial(app, &mut effects);
         }
         Action::Notify(text) => app.notice = Some(text),
+        Action::FetchFeeds => super::feeds::refresh(app, &mut effects),
+        Action::ToggleFeeds => super::feeds::toggle(app, &mut effects),
+        Action::FeedsFetched(report) => {
+            let report = std::sync::Arc::try_unwrap(report.0).unwrap_or_else(|r| (*r).clone());
+            super::feeds::fetched(app, report, &mut effects);
+        }
+        Action::FeedsListed(feeds) => app.feeds.set_rows((*feeds.0).clone()),
     }
     // The layout, computed once per action: what the next frame shows and the next action's
     // paging and clicks go by.
@@ -177,12 +186,14 @@ fn is_user(action: &Action) -> bool {
             | Action::StoryEntities(..)
             | Action::Notify(_)
             | Action::Resize(..)
+            | Action::FeedsFetched(_)
+            | Action::FeedsListed(_)
     )
 }
 
 /// Help, then focus back to the list, then the previous view, then quit.
 fn back(app: &mut App, effects: &mut Vec<Effect>) {
-    if app.mode == Mode::Help {
+    if matches!(app.mode, Mode::Help | Mode::Feeds) {
         app.mode = Mode::Normal;
     } else if app.focus != Focus::List {
         app.focus = Focus::List;
@@ -218,6 +229,7 @@ fn step(app: &mut App, delta: isize) {
                 .saturating_sub(usize::from(app.size.1.saturating_sub(4)));
             app.help_scroll = app.help_scroll.saturating_add_signed(delta).min(max);
         }
+        (Mode::Feeds, _) => app.feeds.move_by(delta),
         (Mode::Search, _) | (Mode::Normal, Focus::List) => {
             app.view_mut().move_by(delta);
         }

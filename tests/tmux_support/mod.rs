@@ -121,7 +121,10 @@ impl Tmux {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
+        // The server and every pane it starts get a data directory of their own: a test never reads or writes
+        // the user's library.
         let out = Command::new("tmux")
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
             .args(["-L", &self.socket, "-f", "/dev/null", "-u"])
             .args(args)
             .output()

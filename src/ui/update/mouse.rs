@@ -24,7 +24,8 @@ fn hit(app: &App, x: u16, y: u16) -> Option<(Focus, usize)> {
 
 /// A click: focus the pane and select the row under it; clicking the selected story opens it.
 pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
-    if app.mode == Mode::Help {
+    // A click closes an overlay (help, feeds) rather than reaching the panes under it.
+    if matches!(app.mode, Mode::Help | Mode::Feeds) {
         app.mode = Mode::Normal;
         return;
     }
@@ -69,6 +70,10 @@ pub fn click(app: &mut App, x: u16, y: u16, effects: &mut Vec<Effect>) {
 
 /// The wheel: scroll the pane under the pointer by `delta` rows.
 pub fn wheel(app: &mut App, x: u16, y: u16, delta: isize) {
+    if app.mode == Mode::Feeds {
+        app.feeds.move_by(delta.signum());
+        return;
+    }
     match hit(app, x, y).map(|(pane, _)| pane) {
         Some(Focus::List) => {
             app.view_mut().move_by(delta);

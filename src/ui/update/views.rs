@@ -53,7 +53,7 @@ pub const MAX_QUERY: usize = 1000;
 /// as spaces) joins the query, and one search runs; the prompt opens if it was closed.
 pub fn paste(app: &mut App, text: &str, effects: &mut Vec<Effect>) {
     match app.mode {
-        Mode::Help => return,
+        Mode::Help | Mode::Feeds => return,
         Mode::Normal => search_start(app),
         Mode::Search => {}
     }
