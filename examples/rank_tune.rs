@@ -30,6 +30,7 @@ fn knobs() -> Vec<Knob> {
         ("k1", |w, f| w.k1 *= f),
         ("title", |w, f| w.title *= f),
         ("title_b", |w, f| w.title_b = (w.title_b * f).min(1.0)),
+        ("stem", |w, f| w.stem = (w.stem * f).min(1.0)),
         ("body_b", |w, f| w.body_b = (w.body_b * f).min(1.0)),
         ("lead", |w, f| w.lead *= f),
         ("mention", |w, f| w.mention *= f),

@@ -196,3 +196,13 @@ fn cli_explain_takes_the_score_apart() {
     let (out, _, _) = cloakroom(&["search", FIXTURE, "schumer iran", "--json"]);
     assert!(!out.contains("\"explain\""));
 }
+
+#[test]
+fn a_shorter_form_of_a_word_matches_it() {
+    let (a, ix) = fixture();
+    // "terror" is "terrorism" less "-ism": the story that only says "anti-terror" is found.
+    assert_eq!(ids(&a, &ix, "terrorism"), ["terror-form"]);
+    assert_eq!(ids(&a, &ix, "terrorism plan"), ["terror-form"]);
+    // Only known endings: "terro" is not a form of "terrorize".
+    assert!(ids(&a, &ix, "terrorize").is_empty());
+}

@@ -10,7 +10,9 @@
 //! the unjudged documents' keys and titles. For extending the judgments: `--pool FILE` writes the
 //! unjudged documents of both systems' top `--depth N` (default 10) with their text, and
 //! `--run FILE` replaces Cloakroom's rankings by another build's `cloakroom search --json -q ...`
-//! output (one line per query, in the order of the query set). Exit 0, or 1 on bad input.
+//! output (one line per query, in the order of the query set). `--ranks` (dev split only) prints
+//! both systems' top 10 with their grades and the relevant documents each missed, for finding
+//! what the model gets wrong. Exit 0, or 1 on bad input.
 
 mod bm25;
 mod judged;
@@ -38,10 +40,11 @@ struct Args {
     pool: Option<PathBuf>,
     depth: usize,
     run: Option<PathBuf>,
+    ranks: bool,
 }
 
 const USAGE: &str = "usage: rank_eval [--corpora DIR] [--queries FILE] [--split dev|test|all] [--verbose] \
-                     [--pool FILE] [--depth N] [--run FILE]";
+                     [--ranks] [--pool FILE] [--depth N] [--run FILE]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -52,6 +55,7 @@ fn parse_args() -> Result<Args, String> {
         pool: None,
         depth: 10,
         run: None,
+        ranks: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -68,9 +72,15 @@ fn parse_args() -> Result<Args, String> {
                     .map_err(|_| "--depth needs a number".to_string())?;
             }
             "--verbose" | "-v" => args.verbose = true,
+            "--ranks" => args.ranks = true,
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
+    }
+    if args.ranks && args.split != "dev" {
+        return Err(
+            "--ranks shows rankings of the dev split only (tune on dev, report test)".into(),
+        );
     }
     if !["dev", "test", "all"].contains(&args.split.as_str()) {
         return Err(format!(
@@ -219,6 +229,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
     report::print_table(&chosen, &loaded, &args.split);
     if args.verbose {
         report::print_verbose(&chosen, &loaded);
+    }
+    if args.ranks {
+        report::print_ranks(&chosen, &loaded);
     }
     if let Some(path) = &args.pool {
         let pool = report::pool(&chosen, &loaded, args.depth);

@@ -107,6 +107,48 @@ pub fn print_verbose(runs: &[&QueryRun], loaded: &Loaded) {
     }
 }
 
+/// Prints each query's top 10 of both systems with grades (`-` unjudged), then the documents of
+/// grade 2 or 1 that Cloakroom's top 10 misses.
+pub fn print_ranks(runs: &[&QueryRun], loaded: &Loaded) {
+    let title = |i: usize| -> String { loaded.articles[i].title.chars().take(70).collect() };
+    for r in runs {
+        let grades = r.judged.grades();
+        let grade = |i: usize| {
+            grades
+                .get(loaded.keys[i].as_str())
+                .map_or("-".to_string(), ToString::to_string)
+        };
+        println!("\n== {} ({})", r.judged.query, r.judged.category);
+        for rank in 0..TOP {
+            let ours = r.cloakroom.get(rank).map_or(String::new(), |&i| {
+                format!("{} {:<16} {}", grade(i), loaded.keys[i], title(i))
+            });
+            let theirs = r.bm25.get(rank).map_or(String::new(), |&i| grade(i));
+            println!("  {:>2}. {ours:<92} | bm25 {theirs}", rank + 1);
+        }
+        for g in [2u8, 1] {
+            let missed: Vec<String> = r
+                .judged
+                .judgments
+                .iter()
+                .filter(|(k, v)| {
+                    **v == g && !r.cloakroom.iter().take(TOP).any(|&i| loaded.keys[i] == **k)
+                })
+                .map(|(k, _)| {
+                    let at = loaded.keys.iter().position(|x| x == k);
+                    let pos = at
+                        .and_then(|i| r.cloakroom.iter().position(|&d| d == i))
+                        .map_or("-".to_string(), |p| (p + 1).to_string());
+                    format!("{k} (#{pos}) {}", at.map_or(String::new(), title))
+                })
+                .collect();
+            for m in missed {
+                println!("      missed {g}: {m}");
+            }
+        }
+    }
+}
+
 /// A document to read and grade.
 #[derive(Serialize)]
 pub struct PoolDoc {

@@ -127,24 +127,31 @@ pub fn strip(body: String) -> String {
     strip_paragraphs(body)
 }
 
+/// Bytes of a paragraph's head compared with the patterns (all of them are shorter).
+const HEAD: usize = 48;
+
 /// Whether `p` (one paragraph, trimmed) is furniture on its own.
 fn is_furniture(p: &str) -> bool {
     if p.len() > 400 {
         return false;
     }
-    // Every pattern is ASCII and short: compare a lower-cased head of the paragraph, not a
-    // lower-cased copy of all of it (this runs on every paragraph of every story).
-    let head: String = p
-        .char_indices()
-        .take_while(|(i, _)| *i < 48)
-        .map(|(_, c)| c.to_ascii_lowercase())
-        .collect();
-    let whole = p.len() <= 48;
-    if (whole && WHOLE.contains(&head.as_str())) || STARTS.iter().any(|s| head.starts_with(s)) {
+    // Every pattern is ASCII and short: compare a lower-cased head of the paragraph, in a buffer on
+    // the stack, not a lower-cased copy of all of it (this runs on every paragraph of every story).
+    let mut buf = [0u8; HEAD];
+    let n = p.len().min(HEAD);
+    for (b, c) in buf.iter_mut().zip(p.as_bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let head = &buf[..n];
+    let whole = p.len() <= HEAD;
+    if (whole && WHOLE.iter().any(|w| w.as_bytes() == head))
+        || STARTS.iter().any(|s| head.starts_with(s.as_bytes()))
+    {
         return true;
     }
-    let words = p.split_whitespace().count();
-    if words <= SHORT_WORDS && SHORT_STARTS.iter().any(|s| head.starts_with(s)) {
+    // Words counted up to one past the largest limit below.
+    let words = p.split_whitespace().take(49).count();
+    if words <= SHORT_WORDS && SHORT_STARTS.iter().any(|s| head.starts_with(s.as_bytes())) {
         return true;
     }
     // "Sen. X speaks at a hearing. (Photo: John Locher, AP)", "... REUTERS/Jonathan Ernst".
@@ -171,17 +178,17 @@ fn is_furniture(p: &str) -> bool {
         return false;
     }
     // Fox News' inline related headlines and calls to click are whole paragraphs in capitals.
-    if (3..=30).contains(&words) && is_shouted(p) {
+    if words >= 3 && is_shouted(p) {
         return true;
     }
     // "Jordain Carney contributed." / "The Associated Press contributed to this report."
-    words <= 12
-        && (lower.ends_with(" contributed.") || lower.contains("contributed to this report"))
+    words <= 12 && lower.ends_with(" contributed.")
 }
 
 /// Every letter is a capital (and there are a few).
 fn is_shouted(p: &str) -> bool {
-    p.chars().filter(|c| c.is_alphabetic()).count() >= 12 && !p.chars().any(char::is_lowercase)
+    // The lower-case test first: it stops at the first small letter of an ordinary paragraph.
+    !p.chars().any(char::is_lowercase) && p.chars().filter(|c| c.is_alphabetic()).count() >= 12
 }
 
 /// A heading that introduces a list of related links.

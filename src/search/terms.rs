@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::index::SearchIndex;
 use super::matcher::{self, char_mask, typo_distance};
 use super::query::Scope;
-use super::score::{MatchKind, is_stopword};
+use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, is_stopword};
 use super::text;
 use crate::corpus::Article;
 
@@ -154,6 +154,14 @@ impl SearchIndex {
                 }
             })
             .collect();
+        // Shorter forms: "terror" for "terrorism", "fee" for "fees".
+        for stem in stems(word) {
+            if let Some(t) = v.find(stem)
+                && !out.iter().any(|x| x.0 == t)
+            {
+                out.push((t, w.stem));
+            }
+        }
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
         Some(out)
@@ -286,6 +294,14 @@ impl SearchIndex {
     }
 }
 
+/// The word less each ending of [`SUFFIXES`] it has, keeping at least [`STEM_LETTERS`] letters.
+fn stems(word: &str) -> impl Iterator<Item = &str> {
+    SUFFIXES.iter().filter_map(move |suffix| {
+        word.strip_suffix(suffix)
+            .filter(|stem| stem.chars().count() >= STEM_LETTERS)
+    })
+}
+
 /// How a vocabulary term matched a word (`skim` its matcher score, `full` the word's own).
 fn kind(term: &str, word: &str, skim: i64, full: i64) -> MatchKind {
     if term == word {
@@ -295,6 +311,15 @@ fn kind(term: &str, word: &str, skim: i64, full: i64) -> MatchKind {
     } else {
         MatchKind::Fuzzy(skim as f32 / full.max(1) as f32)
     }
+}
+
+#[cfg(test)]
+#[test]
+fn shorter_forms_keep_three_letters() {
+    let all: Vec<&str> = stems("terrorism").collect();
+    assert_eq!(all, ["terror"]);
+    assert_eq!(stems("fees").collect::<Vec<_>>(), ["fee"]);
+    assert!(stems("bus").next().is_none());
 }
 
 fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {

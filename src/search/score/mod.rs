@@ -29,6 +29,7 @@ pub struct Weights {
     pub title: f32,
     /// Length normalisation of the title (0 none, 1 full).
     pub title_b: f32,
+
     /// Weight of an occurrence in the body.
     pub body: f32,
     /// Length normalisation of the body.
@@ -43,6 +44,9 @@ pub struct Weights {
     pub entity_title: f32,
     /// Added when the person or bill is first named in the lead.
     pub entity_lead: f32,
+    /// Fuzz of a shorter form of the word typed ("terror" for "terrorism", "fee" for "fees"):
+    /// the word less one of [`SUFFIXES`].
+    pub stem: f32,
     /// Fuzz of a prefix of a longer word ("tax" in "taxes"), less a little per extra letter.
     pub prefix: f32,
     /// What each extra letter of a prefix match costs.
@@ -76,13 +80,14 @@ impl Default for Weights {
             title: 3.0,
             title_b: 0.15,
             body: 1.0,
-            body_b: 0.75,
+            body_b: 0.56,
             lead: 1.3,
-            mention: 0.2,
+            mention: 0.4,
             mention_cap: 30,
             entity_title: 3.0,
             entity_lead: 1.0,
             prefix: 0.7,
+            stem: 0.6,
             prefix_letter: 0.03,
             variant_letters: 2,
             long_prefix: 0.2,
@@ -239,6 +244,14 @@ pub enum MatchKind {
     /// A fuzzy (subsequence) match, with its matcher score as a share of the best one.
     Fuzzy(f32),
 }
+
+/// Endings that make another form of a word: a vocabulary term that is the typed word less one
+/// of them (and at least [`STEM_LETTERS`] letters long) is a form of it.
+pub const SUFFIXES: &[&str] = &[
+    "s", "es", "ed", "ing", "ism", "ist", "ists", "ment", "ments", "ation", "ations", "al",
+];
+/// Letters a shorter form must keep.
+pub const STEM_LETTERS: usize = 3;
 
 /// Short, common words: they match only themselves, never a longer word or a name they begin
 /// ("and" is not Andrew).
