@@ -16,7 +16,10 @@ n = {'articles': 0, 'people': 0, 'optional': 0, 'linked': 0, 'null': 0, 'named':
 ids = set()
 for a in labels:
     assert a['source'] not in ids, a['source']; ids.add(a['source'])
-    t, date = text(a['source']); t = norm(t)
+    t, date = text(a['source'])
+    # a quoted nickname between given name and surname ('Cornelia "Nina" Pillard') also yields both plain forms
+    t = t + '\n' + '\n'.join(f'{g} {s}\n{k} {s}' for g, k, s in re.findall(r'(\w+) ["\u201c](\w+)["\u201d] (\w+)', t))
+    t = norm(t)
     n['articles'] += 1
     if not date and 'date' not in a and a['people']: print('no date:', a['id'])
     def need(s, what):
