@@ -21,7 +21,7 @@ for a in labels:
     t = t + '\n' + '\n'.join(f'{g} {s}\n{k} {s}' for g, k, s in re.findall(r'(\w+) ["\u201c](\w+)["\u201d] (\w+)', t))
     t = norm(t)
     n['articles'] += 1
-    if not date and 'date' not in a and a['people']: print('no date:', a['id'])
+    if a['source'].startswith('allsides') and not date and 'date' not in a and a['people']: print('no date:', a['id'])
     def need(s, what):
         global bad
         if norm(s) not in t: print(a['id'], what, 'NOT IN TEXT:', s); bad += 1
