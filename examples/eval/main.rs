@@ -1,6 +1,7 @@
 //! Scores `cloakroom::extract::extract` against the hand-labelled sets: `tests/eval/labels.json` (the set the
 //! rules were written on) and `tests/eval/heldout/labels.json` (54 articles labelled before any extractor ran on
-//! them), each reported on its own.
+//! them) and `tests/eval/heldout2/labels.json` (40 more, labelled the same way and scored once), each reported
+//! on its own.
 //!
 //! `cargo run --release --example eval -- [--corpora /work/shared/corpora] [--labels FILE]... [--errors] [--verbose]`
 //!
@@ -57,7 +58,11 @@ fn parse_args() -> Result<Args, String> {
     }
     if args.labels.is_empty() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval");
-        args.labels = vec![root.join("labels.json"), root.join("heldout/labels.json")];
+        args.labels = vec![
+            root.join("labels.json"),
+            root.join("heldout/labels.json"),
+            root.join("heldout2/labels.json"),
+        ];
     }
     Ok(args)
 }
