@@ -203,11 +203,7 @@ pub fn default_path_from(
     xdg_data_home: Option<OsString>,
     data_dir: Option<PathBuf>,
 ) -> Option<PathBuf> {
-    let base = xdg_data_home
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or(data_dir)?;
-    Some(base.join("cloakroom").join("library.db"))
+    Some(crate::state::data_dir_from(xdg_data_home, data_dir)?.join("library.db"))
 }
 
 /// Milliseconds since the Unix epoch, as the library stores times.

@@ -342,11 +342,20 @@ pub fn default_path_from(
     xdg_data_home: Option<OsString>,
     data_dir: Option<PathBuf>,
 ) -> Option<PathBuf> {
+    Some(data_dir_from(xdg_data_home, data_dir)?.join("state.json"))
+}
+
+/// Cloakroom's data folder (the state file and the library live in it): `cloakroom` under
+/// `xdg_data_home` when that is an absolute path, else under the platform's `data_dir`.
+pub fn data_dir_from(
+    xdg_data_home: Option<OsString>,
+    data_dir: Option<PathBuf>,
+) -> Option<PathBuf> {
     let base = xdg_data_home
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or(data_dir)?;
-    Some(base.join("cloakroom").join("state.json"))
+    Some(base.join("cloakroom"))
 }
 
 /// Sets or clears `id` in one kind of mark (its set, this session's changes, and when each mark
