@@ -5,6 +5,9 @@
 //! `bench-data/articles-100000.jsonl`, each when present; `cargo run --release --example
 //! gen_corpus -- --count 100000 --out bench-data/` writes the latter).
 
+#[path = "support/stats.rs"]
+mod stats;
+
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -14,19 +17,12 @@ use cloakroom::extract::{EntityCard, EntityIndex, EntityRef};
 
 /// p50, p99 and max of some durations, in milliseconds.
 fn summary(label: &str, times: &mut [Duration]) {
-    if times.is_empty() {
-        return;
+    if let Some(s) = stats::spread(times) {
+        println!(
+            "  {label:<40} n={:<5} p50 {:>8.3} ms  p99 {:>8.3} ms  max {:>8.3} ms",
+            s.n, s.p50, s.p99, s.max
+        );
     }
-    times.sort();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "  {label:<40} n={:<5} p50 {:>8.3} ms  p99 {:>8.3} ms  max {:>8.3} ms",
-        times.len(),
-        ms(at(0.5)),
-        ms(at(0.99)),
-        ms(*times.last().expect("not empty"))
-    );
 }
 
 fn measure(name: &str, paths: &[PathBuf]) {

@@ -7,6 +7,9 @@
 //! (defaults: `../shared/corpora/allsides-congress` when present, and 100,000 synthetic stories
 //! written to `bench-data/` as the load bench does).
 
+#[path = "support/stats.rs"]
+mod stats;
+
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
 
@@ -146,19 +149,12 @@ impl Session {
 
 /// p50, p99 and max of some durations, in milliseconds.
 fn summary(label: &str, times: &mut [Duration]) {
-    if times.is_empty() {
-        return;
+    if let Some(s) = stats::spread(times) {
+        println!(
+            "  {label:<44} n={:<4} p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms",
+            s.n, s.p50, s.p99, s.max
+        );
     }
-    times.sort();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "  {label:<44} n={:<4} p50 {:>7.2} ms  p99 {:>7.2} ms  max {:>7.2} ms",
-        times.len(),
-        ms(at(0.5)),
-        ms(at(0.99)),
-        ms(*times.last().expect("not empty"))
-    );
 }
 
 /// Key bytes as a terminal sends them.

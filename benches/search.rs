@@ -4,6 +4,9 @@
 //!
 //! `cargo bench --bench search -- [--articles N] [--body-bytes B] [--no-fzf] [--repeat R]`
 
+#[path = "support/stats.rs"]
+mod stats;
+
 #[path = "support/search_gen.rs"]
 mod search_gen;
 
@@ -218,14 +221,12 @@ fn wait(s: &Searcher, generation: u64) -> Option<cloakroom::search::SearchResult
 }
 
 fn summary(v: &mut [Duration]) -> String {
-    v.sort_unstable();
-    let at = |p: f64| v[((v.len() as f64 - 1.0) * p).round() as usize].as_secs_f64() * 1000.0;
-    format!(
-        "p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
-        at(0.5),
-        at(0.99),
-        at(1.0)
-    )
+    stats::spread(v).map_or_else(String::new, |s| {
+        format!(
+            "p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+            s.p50, s.p99, s.max
+        )
+    })
 }
 
 /// Times `fzf --filter` on titles and bodies (one story per line) and our search on the same

@@ -3,6 +3,9 @@
 //! terminal with 100k synthetic articles loaded, including search keystrokes. `UI_BENCH_N` sets
 //! the size.
 
+#[path = "support/stats.rs"]
+mod stats;
+
 #[path = "support/corpus_gen.rs"]
 mod corpus_gen;
 
@@ -143,16 +146,12 @@ fn corpus(n: usize) -> Vec<Article> {
 
 /// Median, 99th percentile and worst of a set of durations, in milliseconds.
 fn summary(name: &str, mut times: Vec<Duration>) {
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "{name:<44} n={:<4} median {:>7.3} ms  p99 {:>7.3} ms  max {:>7.3} ms",
-        times.len(),
-        ms(at(0.5)),
-        ms(at(0.99)),
-        ms(times[times.len() - 1])
-    );
+    if let Some(s) = stats::spread(&mut times) {
+        println!(
+            "{name:<44} n={:<4} median {:>7.3} ms  p99 {:>7.3} ms  max {:>7.3} ms",
+            s.n, s.p50, s.p99, s.max
+        );
+    }
 }
 
 /// Launch as the reader does it: load in the background, take what is in after the first-frame

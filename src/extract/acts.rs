@@ -81,6 +81,28 @@ fn nickname_at(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, &'st
     Some((key, title, i + 1))
 }
 
+/// When a nickname ("Obamacare") starts at token `i`: pushes it, unless a suffix follows ("Dodd-Frank Act" is
+/// found at its "Act"), and says so (the caller moves on to the next token either way).
+fn push_nickname(text: &str, toks: &[Tok], i: usize, out: &mut Vec<Named>) -> bool {
+    let Some((key, title, last)) = nickname_at(text, toks, i) else {
+        return false;
+    };
+    let next_is_suffix = toks
+        .get(last + 1)
+        .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"));
+    if !next_is_suffix {
+        let (start, end) = (toks[i].start as usize, toks[last].end as usize);
+        out.push(Named {
+            start,
+            end,
+            key: key.to_string(),
+            title: title.to_string(),
+            written: text[start..end].to_string(),
+        });
+    }
+    true
+}
+
 pub fn find_named(text: &str, toks: &[Tok], headline: &[bool]) -> Vec<Named> {
     let mut out = Vec::new();
     for (i, t) in toks.iter().enumerate() {
@@ -102,22 +124,7 @@ pub fn find_named(text: &str, toks: &[Tok], headline: &[bool]) -> Vec<Named> {
             });
             continue;
         }
-        if t.has(CAP)
-            && let Some((key, title, last)) = nickname_at(text, toks, i)
-        {
-            // "Dodd-Frank Act" is found below, at its "Act".
-            let next_is_suffix = toks
-                .get(last + 1)
-                .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"));
-            if !next_is_suffix {
-                out.push(Named {
-                    start: t.start as usize,
-                    end: toks[last].end as usize,
-                    key: key.to_string(),
-                    title: title.to_string(),
-                    written: text[t.start as usize..toks[last].end as usize].to_string(),
-                });
-            }
+        if t.has(CAP) && push_nickname(text, toks, i, &mut out) {
             continue;
         }
         if !matches!(w, "Act" | "Bill" | "Law")
@@ -288,19 +295,7 @@ pub fn find_named_in_title(text: &str, toks: &[Tok], known: &HashSet<String>) ->
         if t.kind != Kind::Word {
             continue;
         }
-        if let Some((key, title, last)) = nickname_at(text, toks, i) {
-            if !toks
-                .get(last + 1)
-                .is_some_and(|n| matches!(n.text(text), "Act" | "Bill" | "Law"))
-            {
-                out.push(Named {
-                    start: t.start as usize,
-                    end: toks[last].end as usize,
-                    key: key.to_string(),
-                    title: title.to_string(),
-                    written: text[t.start as usize..toks[last].end as usize].to_string(),
-                });
-            }
+        if push_nickname(text, toks, i, &mut out) {
             continue;
         }
         if !matches!(w, "Act" | "Bill" | "Law") {

@@ -1,6 +1,7 @@
 //! Finding people in one story: titled and untitled names, party and state, and linking surnames to full names.
 
 mod linking;
+mod surname;
 
 use std::borrow::Cow;
 
@@ -9,12 +10,13 @@ use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
 use chrono::NaiveDate;
 
-use super::sets::{is_given, is_stop};
-use super::tables::{is_state_part, party_of, state_by_name};
+use super::sets::is_given;
+use super::tables::{party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
 use linking::{People, title_mentions};
+use surname::sitting_surname;
 
 /// Why a candidate is taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -124,68 +126,6 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<C
         i += 1;
     }
     out
-}
-
-/// Surnames of members of Congress that are also everyday words or places in political news ("Capitol Hill",
-/// "young voters", "Martin Luther King"): never a person on the roster's word alone.
-const WORD_SURNAMES: &[&str] = &[
-    "Hill",
-    "Young",
-    "King",
-    "Price",
-    "Long",
-    "Wild",
-    "Love",
-    "Case",
-    "Rose",
-    "Banks",
-    "Bishop",
-    "Rice",
-    "Waters",
-    "Gray",
-    "Green",
-    "Brown",
-    "White",
-    "Black",
-    "Street",
-    "Lamb",
-    "Fields",
-    "Way",
-    "Hern",
-    "Bass",
-    "Mast",
-    "Cline",
-    "Hunt",
-    "Carter",
-    "Jackson",
-    "Houston",
-    "Lincoln",
-    "Kennedy",
-    "Washington",
-    "Ryan",
-];
-
-/// How many years after leaving office a member's surname alone still names them.
-const RECENT_YEARS: i32 = 4;
-
-/// A single word inside a sentence of a dated story that is the surname of a member of Congress in office on
-/// that date ("Ocasio-Cortez said"), and no common word, given name or state.
-fn sitting_surname(text: &str, toks: &[Tok], name: &NameParse, date: Option<NaiveDate>) -> bool {
-    let w: &str = &name.surname;
-    let first = &toks[name.first];
-    date.is_some()
-        && !first.has(SENT)
-        && !WORD_SURNAMES.contains(&w)
-        && w.len() >= 3
-        && !is_stop(w)
-        && !is_given(w)
-        && state_by_name(w).is_none()
-        && !is_state_part(w)
-        && !name
-            .first
-            .checked_sub(1)
-            .is_some_and(|j| matches!(toks[j].text(text), "the" | "The"))
-        && crate::roster::Roster::embedded().is_recent_surname(w, date, RECENT_YEARS)
 }
 
 /// Reads the name (or list of names) after a title; returns where to continue.

@@ -1,12 +1,14 @@
 //! Who brought a bill: "X introduced legislation aimed at ...", companion bills, cosponsors, "sponsored by X",
 //! and bills a story describes by purpose only.
 
+mod companion;
 mod starts;
 
 use super::people::Found;
 use super::sets::Prefilter;
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryBill};
+use companion::{chamber_of, companion_of};
 use starts::{Starts, bill_before, push_mention};
 
 /// A bill being assembled for one story.
@@ -315,61 +317,6 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &m
     add_sponsors(&mut acc, &subjects, found);
     starts.add(span.start, bills.len(), true);
     bills.push(acc);
-}
-
-/// The companion of `other` ("Senator Mike Lee introduced companion legislation in the Senate"): its own bill,
-/// in the chamber the sentence or its sponsors' titles name (else the other chamber), pointing at `other`.
-fn companion_of(
-    other: &StoryBill,
-    sentence: &[&str],
-    subjects: &[usize],
-    found: &[Found],
-    span: Span,
-) -> StoryBill {
-    let chamber = chamber_of(sentence)
-        .or_else(|| {
-            subjects
-                .iter()
-                .find_map(|&p| match found[p].person.role.as_deref() {
-                    Some("Senator") => Some("Senate"),
-                    Some("Representative") => Some("House"),
-                    _ => None,
-                })
-        })
-        .or(match other.chamber.as_deref() {
-            Some("House") => Some("Senate"),
-            Some("Senate") => Some("House"),
-            _ => None,
-        });
-    let mut of = other.label.clone();
-    if of.starts_with("Bill ") || of.starts_with("Resolution ") {
-        of[..1].make_ascii_lowercase();
-        of.insert_str(0, "the ");
-    }
-    let label = match chamber {
-        Some(c) => format!("{c} companion to {of}"),
-        None => format!("Companion to {of}"),
-    };
-    StoryBill {
-        key: format!(
-            "companion:{}:{}",
-            chamber.unwrap_or("").to_ascii_lowercase(),
-            other.key
-        ),
-        label,
-        chamber: chamber.map(str::to_string),
-        companion_of: Some(other.key.clone()),
-        mentions: vec![span],
-        ..StoryBill::default()
-    }
-}
-
-fn chamber_of(words: &[&str]) -> Option<&'static str> {
-    words.windows(3).find_map(|w| match w {
-        ["in" | "to", "the", "Senate"] => Some("Senate"),
-        ["in" | "to", "the", "House"] => Some("House"),
-        _ => None,
-    })
 }
 
 /// Where the purpose after an object word starts and ends: "aimed at withdrawing ... NATO".
