@@ -111,6 +111,11 @@ const SHORT_STARTS: &[&str] = &[
     "(graphic:",
     "( video:",
     "(video:",
+    "related coverage ",
+    "contributing:",
+    "additional reporting by ",
+    "reporting by ",
+    "editing by ",
 ];
 
 /// A short paragraph has at most this many words.

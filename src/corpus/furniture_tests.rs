@@ -106,3 +106,24 @@ fn photo_credits_contributor_lists_and_contact_lines_go() {
         "Sen. Ann Lee spoke on Monday.\n\nLee said the photo by the committee was not released."
     );
 }
+
+#[test]
+fn contributor_and_related_coverage_lines_go() {
+    let body = "The bill passed on Friday.\n\nRelated Coverage Senator says grateful to panel for statement\n\n\
+                It goes to the Senate.\n\nContributing: Jane Roe, Daily Planet, and Sam Poe and Ada Loe, \
+                Gotham Gazette.\n\nReporting by Ann Vee; Editing by Bo Dee"
+        .to_string();
+    assert_eq!(
+        strip(body),
+        "The bill passed on Friday.\n\nIt goes to the Senate."
+    );
+}
+
+#[test]
+fn a_long_paragraph_starting_like_a_credit_stays() {
+    let body = "Contributing: to the debate were many voices from both parties, who argued at length about the \
+                merits of the measure and whether it could ever pass the House or be signed into law this year \
+                or next."
+        .to_string();
+    assert_eq!(strip(body.clone()), body);
+}

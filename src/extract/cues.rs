@@ -103,6 +103,9 @@ pub(super) fn not_a_subject(text: &str, toks: &[Tok], name: &NameParse) -> bool 
     if word(after) == "/" {
         return true; // "Karen Su/Getty Images"
     }
+    if word(after) == "&" {
+        return true; // "Lanny J. Davis & Associates": a firm
+    }
     let line_start = toks[name.first].has(NL) || name.first == 0 || (word(name.first - 1) == "By");
     let line_end = toks.get(after).is_none_or(|t| t.has(NL));
     if line_start && line_end {

@@ -36,9 +36,14 @@ impl NameParse<'_> {
     /// The name as it should be displayed ("Thomas H. Massie", "Robert Casey Jr.").
     pub fn full(&self) -> String {
         let mut out = String::with_capacity(self.end - self.start + 4);
-        let parts = self.parts.as_slice().iter().map(|p| (p.word, p.dot));
-        for (i, (word, dot)) in parts.chain(self.suffix).enumerate() {
-            if i > 0 {
+        let parts = self
+            .parts
+            .as_slice()
+            .iter()
+            .map(|p| (p.word, p.dot, p.tight));
+        let suffix = self.suffix.map(|(w, d)| (w, d, false));
+        for (i, (word, dot, tight)) in parts.chain(suffix).enumerate() {
+            if i > 0 && !tight {
                 out.push(' ');
             }
             out.push_str(word);
@@ -51,10 +56,15 @@ impl NameParse<'_> {
 
     /// Whether `s` is `full()`, without building it.
     pub fn full_is(&self, s: &str) -> bool {
-        let parts = self.parts.as_slice().iter().map(|p| (p.word, p.dot));
+        let parts = self
+            .parts
+            .as_slice()
+            .iter()
+            .map(|p| (p.word, p.dot, p.tight));
+        let suffix = self.suffix.map(|(w, d)| (w, d, false));
         let mut rest = s;
-        for (i, (word, dot)) in parts.chain(self.suffix).enumerate() {
-            if i > 0 {
+        for (i, (word, dot, tight)) in parts.chain(suffix).enumerate() {
+            if i > 0 && !tight {
                 let Some(r) = rest.strip_prefix(' ') else {
                     return false;
                 };
@@ -76,7 +86,8 @@ impl NameParse<'_> {
 
     /// The number of space-separated words of `full()`.
     pub fn full_words(&self) -> usize {
-        self.parts.len + usize::from(self.suffix.is_some())
+        let tight = self.parts.as_slice().iter().filter(|p| p.tight).count();
+        self.parts.len - tight + usize::from(self.suffix.is_some())
     }
 }
 
@@ -149,7 +160,10 @@ pub fn parse_name<'a>(
         if t.is_cap() {
             if is_initial(t) {
                 if toks.get(k + 1).is_some_and(|n| n.is_punct(text, ".")) {
-                    parts.push(k, w, true);
+                    // "H.W.": an initial right after the previous one's period is written against it.
+                    let tight = parts.as_slice().last().is_some_and(|p| p.dot)
+                        && toks[k - 1].end == t.start;
+                    parts.push_tight(k, w, true, tight);
                     k += 2;
                     continue;
                 }

@@ -9,12 +9,15 @@ pub struct Part<'a> {
     pub word: &'a str,
     /// An initial, displayed with a period.
     pub dot: bool,
+    /// Written against the previous initial, with no space ("H.W.").
+    pub tight: bool,
 }
 
 const NO_PART: Part<'static> = Part {
     k: 0,
     word: "",
     dot: false,
+    tight: false,
 };
 
 /// At most six parts, kept inline: names are parsed at every capitalized word.
@@ -35,8 +38,17 @@ impl<'a> Parts<'a> {
     }
     /// Adds a part (beyond six, nothing).
     pub fn push(&mut self, k: usize, word: &'a str, dot: bool) {
+        self.push_tight(k, word, dot, false);
+    }
+    /// Adds a part written with no space after the previous one.
+    pub fn push_tight(&mut self, k: usize, word: &'a str, dot: bool, tight: bool) {
         if let Some(slot) = self.items.get_mut(self.len) {
-            *slot = Part { k, word, dot };
+            *slot = Part {
+                k,
+                word,
+                dot,
+                tight,
+            };
             self.len += 1;
         }
     }

@@ -47,7 +47,11 @@ fn initials_and_suffixes() {
         (n.full().as_str(), &*n.surname),
         ("John F. Kennedy", "Kennedy")
     );
+    // Initials keep the spacing they are written with.
     let n = parse("George H.W. Bush spoke").unwrap();
+    assert_eq!(n.full(), "George H.W. Bush");
+    assert!(n.full_is("George H.W. Bush") && n.full_words() == 3);
+    let n = parse("George H. W. Bush spoke").unwrap();
     assert_eq!(n.full(), "George H. W. Bush");
     let n = parse("Robert P. Casey Jr. said").unwrap();
     assert_eq!(

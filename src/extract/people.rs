@@ -70,6 +70,15 @@ fn list_gap(text: &str, toks: &[Tok], mut k: usize) -> usize {
     k
 }
 
+/// "BuzzFeed", "ObamaCare": one written word split at its inner capital is a brand, not a given name and a
+/// surname (the glued names of link blurbs are gone before extraction, with the blurbs).
+fn glued(toks: &[Tok], name: &NameParse) -> bool {
+    name.words >= 2
+        && toks
+            .get(name.first + 1)
+            .is_some_and(|t| t.start == toks[name.first].end && t.kind == Kind::Word)
+}
+
 /// Finds the candidates of one text.
 fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Cand<'a>> {
     let mut out = Vec::with_capacity(toks.len() / 16);
@@ -100,7 +109,10 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<C
             {
                 name = rest;
             }
-            if inside_other_name(text, toks, &name) || not_a_subject(text, toks, &name) {
+            if inside_other_name(text, toks, &name)
+                || not_a_subject(text, toks, &name)
+                || glued(toks, &name)
+            {
                 continue;
             }
             let mut cand = Cand {

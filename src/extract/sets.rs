@@ -65,10 +65,23 @@ pub fn is_stop(word: &str) -> bool {
     set(&CELL, STOP_WORDS).contains(word)
 }
 
-/// A common given name.
+/// The gazetteer of given names made by `scripts/build_given.py` (census first names and the roster's).
+const GIVEN_FILE: &str = include_str!("../../assets/given_names.txt");
+
+/// A common given name: the hand table or the gazetteer.
 pub fn is_given(word: &str) -> bool {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    set(&CELL, GIVEN_NAMES).contains(word)
+    CELL.get_or_init(|| {
+        let mut words: Vec<&'static str> = GIVEN_NAMES.to_vec();
+        words.extend(
+            GIVEN_FILE
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#')),
+        );
+        WordSet::new(&words)
+    })
+    .contains(word)
 }
 
 /// A word that makes a capitalized run an organization, place or law.

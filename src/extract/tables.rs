@@ -524,6 +524,13 @@ pub const STOP_WORDS: &[&str] = &[
     "Reps",
     "MP",
     "MPs",
+    "QC",
+    "KC",
+    "MEP",
+    "International",
+    "Rights",
+    "Rooms",
+    "List",
     "Sir",
     "Dame",
     "Lady",
@@ -726,6 +733,10 @@ pub const HARD_SUFFIXES: &[&str] = &[
     "Rally",
     "Day",
     "Lecture",
+    "International",
+    "List",
+    "Rights",
+    "Rooms",
 ];
 
 /// A US state: full name, postal code, and the AP-style abbreviations.

@@ -1,0 +1,82 @@
+//! Rules written so extraction generalizes (issue 12): the given-name gazetteer, firms, organizations, brands,
+//! post-nominals and initials as written. Every fixture is a sentence written for the test.
+
+use cloakroom::extract::extract_text;
+
+fn names(body: &str) -> Vec<String> {
+    extract_text("", body, None)
+        .people
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+#[test]
+fn gazetteer_given_names_make_an_untitled_pair_a_person() {
+    // Given names from the census list and the roster, none in the hand table.
+    for (text, name) in [
+        (
+            "The town cheered when Kayla Brindlemore came home.",
+            "Kayla Brindlemore",
+        ),
+        ("Later Corey Fenwright went to Ohio.", "Corey Fenwright"),
+        ("The report quoted Guy Ashcombe at length.", "Guy Ashcombe"),
+    ] {
+        assert_eq!(names(text), [name], "{text}");
+    }
+}
+
+#[test]
+fn place_and_month_words_of_the_census_list_are_not_given_names() {
+    for text in [
+        "The protest at the East Kent Hunt went on.",
+        "Virginia Tech and Georgia Southern played.",
+        "In April Showers fell.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+}
+
+#[test]
+fn a_name_before_an_ampersand_is_a_firm() {
+    assert!(names("He joined the firm of Walter P. Brindle & Associates last year.").is_empty());
+}
+
+#[test]
+fn organization_words_end_no_person() {
+    for text in [
+        "Edward Fenwick International reported a loss.",
+        "The pro-life Mary B. Holloway List said it would score the vote.",
+        "The U.S. Campaign for Palestinian Rights said it won.",
+        "They met in the Robert C. Fenwick Rooms on Monday.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+}
+
+#[test]
+fn a_word_split_at_its_inner_capital_is_a_brand() {
+    assert!(names("ZoomFeed reported late on Thursday that the vote slipped.").is_empty());
+    // Two written words are still a name.
+    assert_eq!(names("Later Corey Feedley reported it."), ["Corey Feedley"]);
+}
+
+#[test]
+fn post_nominals_are_not_part_of_the_name() {
+    assert_eq!(
+        names("The chairman, Guy Ashcombe QC, has warned of a risk."),
+        ["Guy Ashcombe"]
+    );
+}
+
+#[test]
+fn initials_keep_their_spacing() {
+    assert_eq!(
+        names("Under George H.W. Bush it passed."),
+        ["George H.W. Bush"]
+    );
+    assert_eq!(
+        names("Under George H. W. Bush it passed."),
+        ["George H. W. Bush"]
+    );
+}
