@@ -16,6 +16,39 @@ use crate::roster::{Member, Office, Roster, fold};
 const MIN_AGE: i32 = 25;
 /// The oldest a past member (whose dates the roster lacks) is taken to be in a story.
 const MAX_AGE: i32 = 85;
+/// The oldest when the story's title names the office of the member's last term ("Rep. John Conyers", 88).
+const MAX_AGE_TITLED: i32 = 95;
+
+/// A past member's last term is all the roster keeps: one whose last term was in the Senate may have been a
+/// Representative before (members move from the House to the Senate of their state, seldom back).
+fn moved_up(story: Office, last: &crate::roster::Term) -> bool {
+    story == Office::House && last.office == Office::Senate && last.start.is_none()
+}
+
+/// Leadership roles whose holders the news names by surname alone (`McConnell said`).
+fn names_by_surname(title: &str) -> bool {
+    title == "Speaker of the House" || title.ends_with(" Leader") && !title.starts_with("Assistant")
+}
+
+/// A surname alone, with no title: the one member of that name in office on the story's date, when that
+/// member is then a party leader of a chamber or the Speaker.
+fn leader_by_surname<'r>(surname: &str, date: NaiveDate, roster: &'r Roster) -> Option<&'r Member> {
+    // In office that day by the dated terms, or perhaps (a past member of serving age).
+    let maybe = |m: &&Member| match m.in_office(date) {
+        Some(yes) => yes,
+        None => m
+            .birthday
+            .is_none_or(|b| (b.year() + MIN_AGE..=b.year() + MAX_AGE).contains(&date.year())),
+    };
+    let mut in_office = roster.by_surname(surname).filter(maybe);
+    let one = in_office.next()?;
+    if in_office.next().is_some() {
+        return None;
+    }
+    one.leadership_at(date)
+        .filter(|t| names_by_surname(t))
+        .map(|_| one)
+}
 
 /// What the story says a person is.
 #[derive(Debug, Default)]
@@ -85,21 +118,37 @@ fn same_party(story: &str, roster: &str) -> bool {
     story == roster || (story != "R" && roster != "R" && (story == "I" || roster == "I"))
 }
 
+/// How a written given name fits a member's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameFit {
+    /// A form the member goes by, an initial, or a short form of the member's name.
+    Known,
+    /// Only as the long form of the short name the member goes by ("Robert" for Bob Gibbs): a namesake is as
+    /// likely (the press secretary Robert Gibbs), so the story must say more.
+    LongForm,
+}
+
 /// Whether a member's name fits: given name forms (`given` folded) and a written middle initial.
-fn name_fits(m: &Member, given: Option<&str>, middle: Option<char>) -> bool {
+fn name_fits(m: &Member, given: Option<&str>, middle: Option<char>) -> Option<NameFit> {
+    let mut how = NameFit::Known;
     if let Some(g) = given {
         let forms = m.given_names();
         let initial = g.len() <= 2 && g.ends_with('.');
-        let ok = forms.iter().any(|f| f == g)
+        let known = forms.iter().any(|f| f == g)
             || (initial && forms.iter().any(|f| f.starts_with(&g[..1])))
-            || forms.iter().any(|f| is_short_form(f, g));
-        if !ok {
-            return false;
+            || forms
+                .iter()
+                .any(|f| is_short_form(f, g) && g.len() <= f.len());
+        if !known {
+            if !forms.iter().any(|f| is_short_form(f, g)) {
+                return None;
+            }
+            how = NameFit::LongForm;
         }
     }
     match (middle, m.middle_initial()) {
-        (Some(a), Some(b)) => a == b || forms_start(m, a),
-        _ => true,
+        (Some(a), Some(b)) if !(a == b || forms_start(m, a)) => None,
+        _ => Some(how),
     }
 }
 
@@ -155,12 +204,17 @@ fn fit(m: &Member, ev: &Evidence, date: Option<NaiveDate>) -> Option<Fit> {
         // served is more often what an old name would wrongly link to: "Franklin Roosevelt" is not the
         // congressman born in 1914).
         let born = m.birthday.map(|b| b.year())?;
-        if d.year() < born + MIN_AGE || d.year() > born + MAX_AGE {
+        // A title naming the office of the member's last term makes an old member likelier than a namesake.
+        let titled = ev
+            .office
+            .is_some_and(|o| m.terms.iter().any(|t| t.start.is_none() && t.office == o));
+        let max_age = if titled { MAX_AGE_TITLED } else { MAX_AGE };
+        if d.year() < born + MIN_AGE || d.year() > born + max_age {
             return None;
         }
     }
     let undated_ok = m.terms.iter().any(|t| {
-        ev.office.is_none_or(|o| o == t.office)
+        ev.office.is_none_or(|o| o == t.office || moved_up(o, t))
             && ev
                 .party
                 .as_deref()
@@ -181,9 +235,12 @@ pub fn link<'r>(
 ) -> Option<&'r Member> {
     let (given, surname) = split_name(&p.name);
     let ev = evidence(p);
-    // A surname alone needs a title naming the office.
+    // A surname alone needs a title naming the office, or to be a leader's.
     if given.is_none() && ev.office.is_none() {
-        return None;
+        if ev.other_office {
+            return None;
+        }
+        return date.and_then(|d| leader_by_surname(&surname, d, roster));
     }
     let middle = middle_initial(&p.name);
     let given = given.map(fold);
@@ -192,9 +249,12 @@ pub fn link<'r>(
     let mut in_office_count = 0;
     let mut possible = 0;
     let mut only_possible: Option<&Member> = None;
+    let told = ev.office.is_some() || ev.party.is_some() || ev.state.is_some();
     for m in roster.by_surname(&surname) {
-        if !name_fits(m, given, middle) {
-            continue;
+        match name_fits(m, given, middle) {
+            None => continue,
+            Some(NameFit::LongForm) if !told => continue,
+            Some(_) => {}
         }
         match fit(m, &ev, date) {
             Some(Fit::InOffice) => {
@@ -208,7 +268,6 @@ pub fn link<'r>(
             None => {}
         }
     }
-    let told = ev.office.is_some() || ev.party.is_some() || ev.state.is_some();
     match (in_office_count, possible) {
         (1, 0) => in_office,
         // A past member of the same name could be meant; the story's own words must point at the sitting one.

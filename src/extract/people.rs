@@ -70,7 +70,7 @@ fn list_gap(text: &str, toks: &[Tok], mut k: usize) -> usize {
     k
 }
 
-/// "BuzzFeed", "ObamaCare": one written word split at its inner capital is a brand, not a given name and a
+/// `BuzzFeed`, `ObamaCare`: one written word split at its inner capital is a brand, not a given name and a
 /// surname (the glued names of link blurbs are gone before extraction, with the blurbs).
 fn glued(toks: &[Tok], name: &NameParse) -> bool {
     name.words >= 2
