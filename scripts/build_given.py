@@ -34,7 +34,7 @@ Will Bill Mark Pat Sue Don Art Bob Ray Rob Jack Frank Grant Gene Norm Herb Jim P
 Ebony Harley Jaguar Mustang Bentley Rolls Mercury Jupiter Apollo Atlas Titan Orion Neptune Delta Alpha Omega
 Ira Isis Kia Asia Aretha Elvis Madonna Oprah Hillary Kent Essex Devon Cornwall Chester Durham Lancaster York Bristol
 Clinton Jefferson Jackson Madison Monroe Tyler Taylor Pierce Kennedy Reagan Nixon Johnson Carter Wilson Hoover
-Shawn Shane Jesus Christ Angel Moses Abraham Israel Ezra Elijah Noah Isaiah Solomon Jonah
+Jesus Christ Angel Moses Abraham Israel Ezra Elijah Noah Isaiah Solomon Jonah
 Dominique Monique Antoine Jacques Pierre Michel Rene Marcel Claude Germaine Normand
 """.split())
 # Names the table of src/extract/given.rs already has need not be repeated, but they may be (harmless).

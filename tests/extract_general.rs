@@ -80,3 +80,71 @@ fn initials_keep_their_spacing() {
         ["George H. W. Bush"]
     );
 }
+
+fn roles(body: &str) -> Vec<(String, Option<String>)> {
+    extract_text("", body, None)
+        .people
+        .into_iter()
+        .map(|p| (p.name, p.role))
+        .collect()
+}
+
+#[test]
+fn place_initials_do_not_start_a_name_and_a_title_word_before_a_name_is_a_title() {
+    assert_eq!(
+        roles("They wrote to U.S. Attorney Quintus Marlowe on Friday."),
+        [("Quintus Marlowe".to_string(), Some("Attorney".to_string()))]
+    );
+    assert_eq!(
+        roles("Soon U.S. District Judge Robert Whitfield will rule."),
+        [("Robert Whitfield".to_string(), Some("Judge".to_string()))]
+    );
+    assert_eq!(names("Mark Judge said he did not recall."), ["Mark Judge"]);
+    assert_eq!(
+        roles("The letter was for Ayatollah Farzani alone."),
+        [("Farzani".to_string(), Some("Ayatollah".to_string()))]
+    );
+}
+
+#[test]
+fn an_apposition_or_a_role_noun_makes_an_unknown_pair_a_person() {
+    for (text, name) in [
+        (
+            "A spokesman for Abbe Lorrimer, a lawyer for the family, declined.",
+            "Abbe Lorrimer",
+        ),
+        ("Police held Zorvan Quill, 35, overnight.", "Zorvan Quill"),
+        (
+            "It was the death of aid worker Quorra Vantrell that shocked them.",
+            "Quorra Vantrell",
+        ),
+        (
+            "Oxley Brandt, the former campaign strategist, disagreed.",
+            "Oxley Brandt",
+        ),
+    ] {
+        assert_eq!(names(text), [name], "{text}");
+    }
+    // An organization with an apposition that is not a person's role stays out.
+    assert!(names("Common Purpose, a member of a coalition, disagreed.").is_empty());
+}
+
+#[test]
+fn a_son_of_the_same_name_is_his_own_person() {
+    let got = names("President Donald Trump spoke first. Trump's son Donald Trump Jr. spoke next.");
+    assert!(got.contains(&"Donald Trump".to_string()), "{got:?}");
+    assert!(got.contains(&"Donald Trump Jr.".to_string()), "{got:?}");
+    // Without "son", a name with and without "Jr." is one person.
+    assert_eq!(
+        names("Martin Luther King Jr. marched in Selma. Martin Luther King spoke there."),
+        ["Martin Luther King Jr."]
+    );
+}
+
+#[test]
+fn a_roman_numeral_suffix_does_not_take_the_sentences_period() {
+    assert_eq!(
+        names("The ship was named for John Sidney McCain III."),
+        ["John Sidney McCain III"]
+    );
+}

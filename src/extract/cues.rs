@@ -96,6 +96,148 @@ pub(super) fn speaks(text: &str, toks: &[Tok], name: &NameParse) -> bool {
         || (next == "," && word(Some(name.after + 1)) == "who")
 }
 
+/// Nouns for what a person is or does, that make a capitalized pair beside them a person: "aid worker Kayla
+/// Mueller", "Abbe Lowell, a lawyer for ...".
+const ROLE_NOUNS: &[&str] = &[
+    "lawyer",
+    "attorney",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "worker",
+    "activist",
+    "analyst",
+    "economist",
+    "professor",
+    "author",
+    "writer",
+    "journalist",
+    "reporter",
+    "columnist",
+    "correspondent",
+    "editor",
+    "historian",
+    "strategist",
+    "pollster",
+    "consultant",
+    "lobbyist",
+    "businessman",
+    "businesswoman",
+    "billionaire",
+    "donor",
+    "candidate",
+    "challenger",
+    "nominee",
+    "colleague",
+    "founder",
+    "co-founder",
+    "executive",
+    "scientist",
+    "researcher",
+    "expert",
+    "official",
+    "officer",
+    "prosecutor",
+    "investigator",
+    "agent",
+    "counsel",
+    "singer",
+    "actor",
+    "actress",
+    "comedian",
+    "anchor",
+    "commentator",
+    "campaigner",
+    "organizer",
+    "organiser",
+    "protester",
+    "resident",
+    "student",
+    "teacher",
+    "doctor",
+    "physician",
+    "nurse",
+    "survivor",
+    "widow",
+    "director",
+    "chairman",
+    "chairwoman",
+    "manager",
+    "lecturer",
+    "solicitor",
+    "barrister",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "diplomat",
+    "envoy",
+    "veteran",
+    "entrepreneur",
+    "philanthropist",
+    "pastor",
+    "priest",
+    "novelist",
+    "playwright",
+    "filmmaker",
+    "photographer",
+    "producer",
+    "fellow",
+    "scholar",
+    "staffer",
+    "president",
+    "secretary",
+    "minister",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+];
+
+fn is_role_noun(word: &str) -> bool {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| WordSet::new(ROLE_NOUNS)).contains(word)
+}
+
+/// An apposition naming what the person is: "X Y, a lawyer for ...", "X Y, the former senior adviser", "X Y, 35,"
+/// after the name, or a role noun just before it ("aid worker X Y", "his lawyer X Y").
+pub(super) fn apposed(text: &str, toks: &[Tok], name: &NameParse) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let after = name.after;
+    if name.first > 0 && is_role_noun(word(name.first - 1)) {
+        return true;
+    }
+    if word(after) != "," {
+        return false;
+    }
+    let next = toks.get(after + 1);
+    // An age: "Kalan Karim, 35, said".
+    if next.is_some_and(|t| t.kind == super::token::Kind::Num && t.end - t.start <= 3)
+        && word(after + 2) == ","
+    {
+        return true;
+    }
+    if !matches!(
+        word(after + 1),
+        "a" | "an" | "the" | "his" | "her" | "their"
+    ) {
+        return false;
+    }
+    // Up to three lower-case modifiers, then the role noun.
+    (after + 2..after + 6)
+        .take_while(|&k| {
+            toks.get(k)
+                .is_some_and(|t| !t.is_cap() && t.kind == super::token::Kind::Word)
+        })
+        .any(|k| is_role_noun(word(k)))
+}
+
 /// Bylines, photo credits and author bios are not people of the story.
 pub(super) fn not_a_subject(text: &str, toks: &[Tok], name: &NameParse) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));

@@ -84,6 +84,11 @@ impl NameParse<'_> {
         rest.is_empty()
     }
 
+    /// The generational suffix written with the name ("Jr", "III"), if any.
+    pub fn suffix_word(&self) -> Option<&str> {
+        self.suffix.map(|(w, _)| w)
+    }
+
     /// The number of space-separated words of `full()`.
     pub fn full_words(&self) -> usize {
         let tight = self.parts.as_slice().iter().filter(|p| p.tight).count();
@@ -106,6 +111,20 @@ fn is_suffix(w: &str) -> bool {
 
 fn is_initial(t: &Tok) -> bool {
     t.kind == Kind::Word && t.end - t.start == 1 && t.has(super::token::CAP)
+}
+
+/// "U.S.", "U.K.", "U.N.", "D.C.", "E.U." at token `k`: a place or body written in initials, not a name's.
+fn place_initials(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let tight = toks
+        .get(k + 2)
+        .is_some_and(|t| toks[k + 1].end == t.start && w(k + 1) == ".");
+    tight
+        && w(k + 3) == "."
+        && matches!(
+            (w(k), w(k + 2)),
+            ("U", "S" | "K" | "N") | ("D", "C") | ("E", "U")
+        )
 }
 
 /// Whether a capitalized word may be part of a name.
@@ -159,6 +178,9 @@ pub fn parse_name<'a>(
         let w = t.text(text);
         if t.is_cap() {
             if is_initial(t) {
+                if parts.len == 0 && place_initials(text, toks, k) {
+                    return None;
+                }
                 if toks.get(k + 1).is_some_and(|n| n.is_punct(text, ".")) {
                     // "H.W.": an initial right after the previous one's period is written against it.
                     let tight = parts.as_slice().last().is_some_and(|p| p.dot)
@@ -172,7 +194,11 @@ pub fn parse_name<'a>(
             if parts.len > 0 && is_suffix(w) {
                 break;
             }
-            let surname_title = parts.len > 0 && matches!(w, "Bishop" | "Judge");
+            // "Mark Judge said": a title word ends a name as its surname, never before another name
+            // ("Soon Judge Robert Wilkins").
+            let surname_title = parts.len > 0
+                && matches!(w, "Bishop" | "Judge")
+                && !toks.get(k + 1).is_some_and(|n| n.is_cap() && !n.has(NL));
             if !(nameable(w) || surname_title) || (t.has(super::token::UPPER) && w.len() > 3) {
                 break;
             }
@@ -233,7 +259,8 @@ pub fn parse_name<'a>(
         if let Some(t) = toks.get(s).filter(|t| is_suffix(t.text(text))) {
             let w = t.text(text);
             let dot = toks.get(s + 1).is_some_and(|n| n.is_punct(text, "."));
-            suffix = Some((w, dot));
+            // "III." at a sentence's end: only "Jr." and "Sr." take the period.
+            suffix = Some((w, dot && matches!(w, "Jr" | "Sr")));
             possessive = t.has(POSS);
             k = s + 1 + usize::from(dot && matches!(w, "Jr" | "Sr"));
         }

@@ -5,7 +5,7 @@ mod surname;
 
 use std::borrow::Cow;
 
-use super::cues::{is_famous, not_a_subject, speaks};
+use super::cues::{apposed, is_famous, not_a_subject, speaks};
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
 use chrono::NaiveDate;
@@ -40,6 +40,8 @@ struct Cand<'a> {
     rank: Rank,
     party: Option<&'static str>,
     state: Option<&'static str>,
+    /// Written right after "son" ("his son Donald Trump Jr.").
+    son_before: bool,
 }
 
 /// A person found in one story, with where each mention is in the body's tokens.
@@ -77,6 +79,10 @@ fn glued(toks: &[Tok], name: &NameParse) -> bool {
         && toks
             .get(name.first + 1)
             .is_some_and(|t| t.start == toks[name.first].end && t.kind == Kind::Word)
+}
+
+fn after_son(text: &str, toks: &[Tok], name: &NameParse) -> bool {
+    name.first > 0 && toks[name.first - 1].text(text) == "son"
 }
 
 /// Finds the candidates of one text.
@@ -121,12 +127,14 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<C
                 rank: 0,
                 party: None,
                 state: None,
+                son_before: after_son(text, toks, &name),
                 name,
             };
             if cand.name.words >= 2 && cand.name.given.is_some_and(is_given)
                 || cand.name.words == 1 && is_famous(&cand.name.surname)
                 || cand.name.words == 1 && sitting_surname(text, toks, &cand.name, date)
                 || cand.name.words >= 2 && speaks(text, toks, &cand.name)
+                || cand.name.words >= 2 && apposed(text, toks, &cand.name)
             {
                 cand.evidence = Evidence::Given;
             }
@@ -163,6 +171,7 @@ fn titled<'a>(
             rank: tm.rank,
             party: tm.party,
             state: tm.state,
+            son_before: false,
             name,
         };
         affiliation(text, toks, &mut cand);

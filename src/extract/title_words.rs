@@ -143,6 +143,11 @@ pub(super) const HEADS: &[Head] = &[
     q("spokeswoman", "Spokeswoman"),
     q("spokesperson", "Spokesperson"),
     q("General", "General"),
+    q("Attorney", "Attorney"),
+    h("Ayatollah", "Ayatollah", 2),
+    h("Sheikh", "Sheikh", 2),
+    h("Imam", "Imam", 2),
+    h("Emir", "Emir", 2),
 ];
 
 /// Qualifiers that may begin a sentence and still belong to the title.

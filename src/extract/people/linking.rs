@@ -77,15 +77,23 @@ impl People {
         }
     }
 
+    /// "Trump's son Donald Trump Jr.": a full name with "Jr." right after "son" is not the father of that name.
+    fn son_of_a_namesake(cand: &Cand) -> bool {
+        cand.name.given.is_some() && cand.name.suffix_word() == Some("Jr") && cand.son_before
+    }
+
     /// Which person a candidate is, if already found.
     pub fn link(&self, cand: &Cand) -> Option<usize> {
         let surname: &str = &cand.name.surname;
         let given = cand.name.given;
         let same = self.by_surname.get(surname_key(surname).as_ref())?;
         let found = &self.found;
+        let son = Self::son_of_a_namesake(cand);
         let is_match = |i: &&usize| {
             let f = &found[**i];
-            same_surname(&f.surname, surname) && compatible_given(f.given.as_deref(), given)
+            same_surname(&f.surname, surname)
+                && compatible_given(f.given.as_deref(), given)
+                && !(son && f.given.is_some() && suffix_of(&f.person.name).is_none())
         };
         let mut matches = same.iter().filter(is_match);
         let one = *matches.next()?;
@@ -103,6 +111,12 @@ impl People {
             )
         })
     }
+}
+
+/// The generational suffix ending a display name ("Donald Trump Jr." -> "Jr").
+fn suffix_of(name: &str) -> Option<&str> {
+    let last = name.rsplit(' ').next()?.trim_end_matches('.');
+    matches!(last, "Jr" | "Sr" | "II" | "III" | "IV").then_some(last)
 }
 
 fn new_person(cand: &Cand) -> Found {
