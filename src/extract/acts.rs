@@ -127,6 +127,12 @@ pub fn find_named(text: &str, toks: &[Tok], headline: &[bool]) -> Vec<Named> {
         if t.has(CAP) && push_nickname(text, toks, i, &mut out) {
             continue;
         }
+        if w == "bill"
+            && let Some(n) = super::acts_lower::lower_case_title(text, toks, i)
+        {
+            out.push(n);
+            continue;
+        }
         if !matches!(w, "Act" | "Bill" | "Law")
             || i == 0
             || headline.get(i).copied().unwrap_or(false)

@@ -6,6 +6,7 @@
 //! words, and a few patterns for bill numbers, act names and sponsorship.
 
 mod acts;
+mod acts_lower;
 mod acts_words;
 mod aliases;
 mod bill_url;

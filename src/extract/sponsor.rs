@@ -242,6 +242,17 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &m
     let window = (v + 16).min(e);
     if let Some(i) = bill_in(cx, starts, v + 1, window) {
         add_sponsors(&mut bills[i], &subjects, found);
+        // "Sen. Mike Lee introduced a companion bill, S. 567": a numbered companion points at the bill before.
+        let at = bills[i].bill.mentions.first().map_or(0, |m| m.start);
+        let named_companion = (v + 1..window)
+            .take_while(|&k| cx.byte(k) < at)
+            .any(|k| cx.word(k) == "companion");
+        if named_companion
+            && bills[i].bill.companion_of.is_none()
+            && let Some(j) = bill_before(starts, cx.byte(v), false).filter(|&j| j != i)
+        {
+            bills[i].bill.companion_of = Some(bills[j].bill.key.clone());
+        }
         return;
     }
     let Some(obj) = (v + 1..window).find(|&k| OBJECTS.contains(&cx.word(k))) else {

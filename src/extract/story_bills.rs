@@ -281,6 +281,22 @@ pub fn pair_numbers_with_names(
         let refers = ["bill", "measure", "legislation", "number", "known as"]
             .iter()
             .any(|w| before.ends_with(w));
+        // "a companion bill, S. 567": the other chamber's bill, its own (issue 12), pointing at the one before.
+        if before.ends_with("companion")
+            || refers
+                && before
+                    .trim_end_matches(char::is_alphabetic)
+                    .ends_with("companion ")
+        {
+            if let Some(a) = near.latest_before(n.start)
+                && let (Some(ni), Some(ai)) = (bills.index_of(&n.key), bills.index_of(&a.key))
+                && ni != ai
+                && bills.list[ni].bill.companion_of.is_none()
+            {
+                bills.list[ni].bill.companion_of = Some(bills.list[ai].bill.key.clone());
+            }
+            continue;
+        }
         let partner = adjacent.or_else(|| refers.then(|| near.latest_before(n.start)).flatten());
         let Some(a) = partner else { continue };
         let (Some(ni), Some(ai)) = (bills.index_of(&n.key), bills.index_of(&a.key)) else {
@@ -301,6 +317,28 @@ pub fn pair_numbers_with_names(
     join_short_names(bills);
 }
 
+/// Words that make a longer name another act about the shorter one ("USA Freedom Reauthorization Act").
+const AMENDING: &[&str] = &[
+    "act",
+    "bill",
+    "reauthorization",
+    "reauthorisation",
+    "amendment",
+    "amendments",
+    "extension",
+    "repeal",
+    "improvement",
+    "improvements",
+    "modernization",
+    "restoration",
+    "enhancement",
+    "enhancements",
+    "implementation",
+    "technical",
+    "corrections",
+    "continuation",
+];
+
 /// A name that ends another name of the story: "TRACED Act" and "Pallone-Thune TRACED Act".
 fn join_short_names(bills: &mut StoryBills) {
     let keys: Vec<String> = bills
@@ -315,6 +353,32 @@ fn join_short_names(bills: &mut StoryBills) {
     for k in &keys {
         for (at, _) in k.match_indices(' ') {
             by_ending.entry(&k[at + 1..]).or_default().push(k);
+        }
+    }
+    // "Pain-Capable Act" for the "Pain-Capable Unborn Child Protection Act": the first words and the last word of
+    // one longer name (not a name inside it: the "Affordable Care Act Repeal Act" is another bill).
+    for short in &keys {
+        let head = &short[4..];
+        let longer: Vec<&String> = keys
+            .iter()
+            .filter(|k| {
+                k.len() > short.len()
+                    && k[4..].starts_with(head)
+                    && k[4..][head.len()..].starts_with(' ')
+                    && !k[4 + head.len() + 1..]
+                        .split(' ')
+                        .next()
+                        .is_some_and(|w| AMENDING.contains(&w))
+            })
+            .collect();
+        // The short form follows the full name, as a reference back to it.
+        let first = |i: usize| bills.list[i].bill.mentions.iter().map(|m| m.start).min();
+        if let [long] = longer.as_slice()
+            && let (Some(si), Some(li)) = (bills.index_of(short), bills.index_of(long))
+            && si != li
+            && first(li) < first(si)
+        {
+            bills.merge(si, li);
         }
     }
     for short in &keys {
