@@ -148,3 +148,22 @@ fn a_roman_numeral_suffix_does_not_take_the_sentences_period() {
         ["John Sidney McCain III"]
     );
 }
+
+#[test]
+fn an_unknown_pair_listed_beside_people_is_a_person() {
+    let got = names("Zoltan Vradic, Martin Hollis and Richard Amberley were freed on Tuesday.");
+    assert_eq!(got, ["Zoltan Vradic", "Martin Hollis", "Richard Amberley"]);
+    // Two unknown pairs side by side stay unknown.
+    assert!(names("Zoltan Vradic and Quillon Marsh were freed on Tuesday.").is_empty());
+}
+
+#[test]
+fn groups_named_by_a_number_and_companies_named_lobby_are_not_people() {
+    for text in [
+        "He was one of the Keating Five, senators in a scandal.",
+        "The Guildford Four were freed in 1989.",
+        "Hobby Lobby said it would appeal the ruling.",
+    ] {
+        assert!(names(text).is_empty(), "{text}: {:?}", names(text));
+    }
+}

@@ -274,6 +274,7 @@ pub fn find_people(
             c.evidence = Evidence::Weak;
         }
     }
+    promote_lists(body, body_toks, &mut cands);
     let mut people = People::default();
     let order: [&dyn Fn(&Cand) -> bool; 3] = [
         &|c| c.evidence > Evidence::Weak && c.name.words >= 2,
@@ -329,6 +330,32 @@ pub fn find_people(
     }
     title_mentions(title, &mut found);
     found
+}
+
+/// "Moazzam Begg, Martin Mubanga and Richard Belmar": a capitalized pair listed next to a person is a person.
+fn promote_lists(text: &str, toks: &[Tok], cands: &mut [Cand]) {
+    let listed = |a: &Cand, b: &Cand| {
+        let gap: Vec<&str> = (a.name.after..b.name.first)
+            .map(|k| toks[k].text(text))
+            .collect();
+        matches!(gap.as_slice(), ["," | "and" | "or"] | [",", "and" | "or"])
+    };
+    for i in 0..cands.len() {
+        if cands[i].evidence != Evidence::Weak
+            || cands[i].name.words < 2
+            || cands[i].name.possessive
+        {
+            continue;
+        }
+        let strong = |c: &Cand| c.evidence >= Evidence::Given && c.name.words >= 2;
+        let before = i > 0 && strong(&cands[i - 1]) && listed(&cands[i - 1], &cands[i]);
+        let after = cands
+            .get(i + 1)
+            .is_some_and(|n| strong(n) && listed(&cands[i], n));
+        if before || after {
+            cands[i].evidence = Evidence::Given;
+        }
+    }
 }
 
 /// "D-Calif", "R-Texas", "I-Vt": a party letter, a hyphen and a state.
