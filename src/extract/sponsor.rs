@@ -8,7 +8,7 @@ use super::people::Found;
 use super::sets::Prefilter;
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryBill};
-use companion::{chamber_of, companion_of};
+use companion::{chamber_of, companion_of, numbered_companion};
 use starts::{Starts, bill_before, push_mention};
 
 /// A bill being assembled for one story.
@@ -242,16 +242,12 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &m
     let window = (v + 16).min(e);
     if let Some(i) = bill_in(cx, starts, v + 1, window) {
         add_sponsors(&mut bills[i], &subjects, found);
-        // "Sen. Mike Lee introduced a companion bill, S. 567": a numbered companion points at the bill before.
         let at = bills[i].bill.mentions.first().map_or(0, |m| m.start);
-        let named_companion = (v + 1..window)
+        let said = (v + 1..window)
             .take_while(|&k| cx.byte(k) < at)
             .any(|k| cx.word(k) == "companion");
-        if named_companion
-            && bills[i].bill.companion_of.is_none()
-            && let Some(j) = bill_before(starts, cx.byte(v), false).filter(|&j| j != i)
-        {
-            bills[i].bill.companion_of = Some(bills[j].bill.key.clone());
+        if said && let Some(j) = bill_before(starts, cx.byte(v), false) {
+            numbered_companion(bills, i, j);
         }
         return;
     }

@@ -3,6 +3,7 @@
 
 use super::super::people::Found;
 use super::super::types::{Span, StoryBill};
+use super::Acc;
 
 /// The companion of `other` ("Senator Mike Lee introduced companion legislation in the Senate"): its own bill,
 /// in the chamber the sentence or its sponsors' titles name (else the other chamber), pointing at `other`.
@@ -57,4 +58,12 @@ pub(super) fn chamber_of(words: &[&str]) -> Option<&'static str> {
         ["in" | "to", "the", "House"] => Some("House"),
         _ => None,
     })
+}
+
+/// "Sen. Mike Lee introduced a companion bill, S. 567": the numbered bill `i` points at bill `other`, the one
+/// before it, unless it already points somewhere.
+pub(super) fn numbered_companion(bills: &mut [Acc], i: usize, other: usize) {
+    if i != other && bills[i].bill.companion_of.is_none() {
+        bills[i].bill.companion_of = Some(bills[other].bill.key.clone());
+    }
 }
