@@ -167,3 +167,33 @@ fn groups_named_by_a_number_and_companies_named_lobby_are_not_people() {
         assert!(names(text).is_empty(), "{text}: {:?}", names(text));
     }
 }
+
+#[test]
+fn an_editors_insertion_in_brackets_is_part_of_the_name() {
+    assert_eq!(
+        names("\"We must hear from Dr. [Christine Harlow] Vance,\" the senator wrote."),
+        ["Christine Harlow Vance"]
+    );
+    assert_eq!(
+        names(
+            "\"It was [former Speaker John] Boehner and [House Appropriations Committee Chairman Hal] Rogers,\" he said."
+        ),
+        ["John Boehner", "Hal Rogers"]
+    );
+}
+
+#[test]
+fn a_quoted_nickname_stays_in_the_name() {
+    assert_eq!(
+        names(
+            "The Senate voted to confirm Cornelia \"Nina\" Pillard to the court. Pillard thanked them."
+        ),
+        ["Cornelia \"Nina\" Pillard"]
+    );
+    // A quoted word that is not a given name is not a nickname.
+    assert!(
+        !names("He called Mary \"Crooked\" Jones a liar.")
+            .iter()
+            .any(|n| n.contains('"'))
+    );
+}

@@ -127,6 +127,30 @@ fn place_initials(text: &str, toks: &[Tok], k: usize) -> bool {
         )
 }
 
+/// `"Nina"` at token `k` (an opening double quote, one capitalized word, a closing quote) before a surname:
+/// the token after the closing quote.
+fn quoted_nickname(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    let open = |t: &Tok| t.is_punct(text, "\"") || t.is_punct(text, "\u{201c}");
+    let close = |t: &Tok| t.is_punct(text, "\"") || t.is_punct(text, "\u{201d}");
+    let (q, w, c, next) = (
+        toks.get(k)?,
+        toks.get(k + 1)?,
+        toks.get(k + 2)?,
+        toks.get(k + 3)?,
+    );
+    let tight = q.end == w.start && w.end == c.start;
+    (open(q)
+        && tight
+        && w.kind == Kind::Word
+        && w.is_cap()
+        && is_given(w.text(text))
+        && close(c)
+        && next.is_cap()
+        && next.kind == Kind::Word
+        && nameable(next.text(text)))
+    .then_some(k + 3)
+}
+
 /// Whether a capitalized word may be part of a name.
 pub fn nameable(word: &str) -> bool {
     !is_stop(word) && !is_head(word)
@@ -170,6 +194,29 @@ pub fn parse_name<'a>(
                 .is_some_and(|n| n.is_cap() && n.kind == Kind::Word)
         {
             k += 3;
+            continue;
+        }
+        // "Dr. [Christine Blasey] Ford", "[former Speaker John] Boehner": an editor's insertion in a quote.
+        if parts.len > 0
+            && t.is_punct(text, "]")
+            && (i.saturating_sub(8)..i)
+                .rev()
+                .take_while(|&j| !toks[j].is_punct(text, "]"))
+                .any(|j| toks[j].is_punct(text, "["))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is_cap() && n.kind == Kind::Word && nameable(n.text(text)))
+        {
+            k += 1;
+            continue;
+        }
+        // Cornelia "Nina" Pillard: a nickname in double quotes, shown as written.
+        if parts.len > 0
+            && let Some(after) = quoted_nickname(text, toks, k)
+        {
+            let word = &text[t.start as usize..toks[after - 1].end as usize];
+            parts.push(k + 1, word, false);
+            k = after;
             continue;
         }
         if parts.len >= 6 || (k > i && t.has(NL)) || t.kind != Kind::Word {
