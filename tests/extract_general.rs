@@ -197,3 +197,34 @@ fn a_quoted_nickname_stays_in_the_name() {
             .any(|n| n.contains('"'))
     );
 }
+
+#[test]
+fn a_two_word_surname_after_an_honorific_is_the_full_names_person() {
+    assert_eq!(
+        names(
+            "Rep. Bonnie Watson Coleman spoke first. Later Ms. Watson Coleman said the bill would fail."
+        ),
+        ["Bonnie Watson Coleman"]
+    );
+}
+
+#[test]
+fn a_given_name_alone_after_a_kin_word_is_not_a_person() {
+    assert!(
+        names("He said both he and his wife, Hillary, would campaign for her.").is_empty(),
+        "{:?}",
+        names("He said both he and his wife, Hillary, would campaign for her.")
+    );
+}
+
+#[test]
+fn a_possessive_title_and_a_company_officer() {
+    assert!(names("The apology came during Prime Minister's Questions on Wednesday.").is_empty());
+    assert_eq!(
+        roles("\"It is shared,\" said Target Chief Financial Officer Quentin Marsh."),
+        [(
+            "Quentin Marsh".to_string(),
+            Some("Target Chief Financial Officer".to_string())
+        )]
+    );
+}

@@ -248,6 +248,20 @@ pub(super) fn not_a_subject(text: &str, toks: &[Tok], name: &NameParse) -> bool 
     if word(after) == "&" {
         return true; // "Lanny J. Davis & Associates": a firm
     }
+    // "his wife, Hillary,", "daughter Victoria": a given name alone after a kin word is not labelled a person.
+    if name.words == 1 && name.first > 0 {
+        let k = if word(name.first - 1) == "," {
+            name.first.wrapping_sub(2)
+        } else {
+            name.first - 1
+        };
+        if matches!(
+            word(k),
+            "wife" | "husband" | "son" | "daughter" | "brother" | "sister" | "mother" | "father"
+        ) {
+            return true;
+        }
+    }
     let line_start = toks[name.first].has(NL) || name.first == 0 || (word(name.first - 1) == "By");
     let line_end = toks.get(after).is_none_or(|t| t.has(NL));
     if line_start && line_end {

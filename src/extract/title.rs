@@ -86,6 +86,10 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
         return None;
     }
     let word = tok.text(text);
+    // "Prime Minister's Questions", "the Speaker's Lobby": a possessive title word owns a thing, not a name.
+    if tok.has(POSS) {
+        return None;
+    }
     let head = head_of(word)?;
     let mut after = i + 1;
     // "Sen." / "Mr." / "Gov." etc.

@@ -144,6 +144,7 @@ pub(super) const HEADS: &[Head] = &[
     q("spokesperson", "Spokesperson"),
     q("General", "General"),
     q("Attorney", "Attorney"),
+    q("Officer", "Officer"),
     h("Ayatollah", "Ayatollah", 2),
     h("Sheikh", "Sheikh", 2),
     h("Imam", "Imam", 2),

@@ -82,6 +82,22 @@ impl People {
         cand.name.given.is_some() && cand.name.suffix_word() == Some("Jr") && cand.son_before
     }
 
+    /// "Ms. Watson Coleman" after "Bonnie Watson Coleman": a two-word name that ends one person's full name is
+    /// that person's compound surname, not a given name and a surname.
+    fn compound_surname(&self, cand: &Cand, same: &[usize]) -> Option<usize> {
+        let given = cand.name.given?;
+        if cand.name.words != 2 {
+            return None;
+        }
+        let tail = format!(" {given} {}", cand.name.surname);
+        let mut ends = same
+            .iter()
+            .copied()
+            .filter(|&i| self.found[i].person.name.ends_with(&tail));
+        let one = ends.next()?;
+        ends.next().is_none().then_some(one)
+    }
+
     /// Which person a candidate is, if already found.
     pub fn link(&self, cand: &Cand) -> Option<usize> {
         let surname: &str = &cand.name.surname;
@@ -96,7 +112,9 @@ impl People {
                 && !(son && f.given.is_some() && suffix_of(&f.person.name).is_none())
         };
         let mut matches = same.iter().filter(is_match);
-        let one = *matches.next()?;
+        let Some(&one) = matches.next() else {
+            return self.compound_surname(cand, same);
+        };
         if matches.next().is_none() {
             return Some(one);
         }
