@@ -58,6 +58,8 @@ pub(crate) struct ClausePlan {
     pub clause: Clause,
     pub resolved: Resolved,
     pub marks: Arc<Marks>,
+    /// The first clause of the run of words that name a person or bill together, if in one.
+    pub run: Option<usize>,
 }
 
 /// A comparison of (score, article) pairs.
@@ -147,7 +149,10 @@ impl SearchIndex {
             if stale() {
                 return None;
             }
-            plans.push(self.plan(articles, clause, names, stale)?);
+            let run = names.as_ref().map(|n| n.0);
+            let mut plan = self.plan(articles, clause, names.map(|n| n.1), stale)?;
+            plan.run = run;
+            plans.push(plan);
         }
         if stale() {
             return None;
@@ -245,7 +250,15 @@ impl SearchIndex {
             let depth = w.proximity_depth.min(found.len());
             found[..depth].par_iter_mut().for_each(|(s, d)| {
                 if let Some(a) = articles.get(*d as usize) {
-                    *s *= w.proximity_factor(sets.min_span(&a.title, &a.body), sets.words);
+                    let scan = sets.scan(&a.title, &a.body);
+                    let inv = self.inv_norms.get(*d as usize).copied().unwrap_or((1.0, 1.0));
+                    let phrases: f32 = sets
+                        .pairs
+                        .iter()
+                        .zip(&scan.pairs)
+                        .map(|(p, &(t, b))| w.phrase_part(p.idf, t, b, inv).1)
+                        .sum();
+                    *s = (*s + phrases) * w.proximity_factor(scan.span, sets.words);
                 }
             });
             found[..depth].sort_unstable_by(by_score);
@@ -328,6 +341,7 @@ impl SearchIndex {
             clause: clause.clone(),
             resolved,
             marks,
+            run: None,
         })
     }
 

@@ -7,7 +7,7 @@ use super::engine::ClausePlan;
 use super::index::SearchIndex;
 use super::names::entity_matches;
 use super::query::{Clause, Scope, Term};
-use super::score::WordSets;
+use super::score::{Pair, WordSets, is_stopword};
 
 /// People and bills a clause is restricted to, with their fuzz.
 pub(crate) type Names = (Vec<(u32, f32)>, Vec<(u32, f32)>);
@@ -24,9 +24,10 @@ impl SearchIndex {
     /// People and bills named by consecutive words of the query together ("rand paul", "tax cuts
     /// and jobs act"): for each clause of such a run, the names every word of the run matches
     /// (the clause's own fuzz), which replace the names it matches alone ("paul" alone also
-    /// finds Ron Paul). `None` for clauses outside a run.
-    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<Names>> {
-        let mut out: Vec<Option<Names>> = vec![None; clauses.len()];
+    /// finds Ron Paul), with the number of the run's first clause. `None` for clauses outside a
+    /// run.
+    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<(usize, Names)>> {
+        let mut out: Vec<Option<(usize, Names)>> = vec![None; clauses.len()];
         let lists: Vec<Option<Names>> = clauses
             .iter()
             .map(|c| match (&c.term, c.scope, c.negated) {
@@ -64,7 +65,7 @@ impl SearchIndex {
                                 .copied()
                                 .collect()
                         };
-                        out[k] = Some((only(p, &people), only(b, &bills)));
+                        out[k] = Some((i, (only(p, &people), only(b, &bills))));
                     }
                 }
             }
@@ -90,18 +91,41 @@ impl SearchIndex {
         n
     }
 
-    /// The forms of each positive word (or phrase) clause, for the proximity of a query's words.
+    /// The forms of each positive word (or phrase) clause, for the proximity of a query's words,
+    /// and the pairs of consecutive words (stopwords aside) that count as phrases: all but those
+    /// within a run naming only people (their mentions already count the name as a whole).
     pub(crate) fn word_sets(&self, plans: &[ClausePlan]) -> WordSets {
         let mut sets = WordSets::default();
+        sets.window = self.weights.phrase_window;
         let mut word = 0;
+        // The previous word that can start a pair: (its number, plan, idf).
+        let mut prev: Option<(usize, &ClausePlan, f32)> = None;
         for p in plans.iter().filter(|p| !p.clause.negated) {
             match (&p.clause.term, p.clause.scope) {
-                (Term::Word(_), Scope::Any | Scope::Title) => {
+                (Term::Word(w), Scope::Any | Scope::Title) => {
                     let best = p.resolved.terms.iter().map(|t| t.1).fold(0.0, f32::max);
                     for &(t, fuzz) in &p.resolved.terms {
                         if fuzz >= best / 2.0 {
                             sets.add(word, self.vocab.term(t));
                         }
+                    }
+                    if !is_stopword(w) && word < 32 {
+                        let idf = self.word_idf(&p.resolved);
+                        if let Some((first, q, q_idf)) = prev
+                            && !(p.run.is_some()
+                                && p.run == q.run
+                                && p.resolved.bills.is_empty()
+                                && !p.resolved.people.is_empty())
+                            && idf.is_finite()
+                        {
+                            sets.pairs.push(Pair {
+                                first,
+                                second: word,
+                                label: format!("{} {w}", q.clause),
+                                idf: (idf + q_idf) / 2.0,
+                            });
+                        }
+                        prev = idf.is_finite().then_some((word, p, idf));
                     }
                     word += 1;
                 }
@@ -110,8 +134,9 @@ impl SearchIndex {
                         sets.add(word, first);
                         word += 1;
                     }
+                    prev = None;
                 }
-                _ => {}
+                _ => prev = None,
             }
         }
         sets

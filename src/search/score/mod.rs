@@ -12,8 +12,8 @@
 pub mod explain;
 mod proximity;
 
-pub use explain::{ClausePart, Explanation, FieldPart};
-pub(crate) use proximity::{WordSets, closeness};
+pub use explain::{ClausePart, Explanation, FieldPart, PhrasePart};
+pub(crate) use proximity::{Pair, Scan, WordSets, closeness};
 
 /// Words of a body that count as its lead (about the first paragraph of a news story).
 pub const LEAD_WORDS: u32 = 60;
@@ -69,8 +69,14 @@ pub struct Weights {
     pub proximity: f32,
     /// Words of distance at which the proximity bonus halves.
     pub proximity_scale: f32,
-    /// Stories re-ranked with the proximity bonus (the best by the other parts).
+    /// Stories re-ranked with the proximity bonus and phrases (the best by the other parts).
     pub proximity_depth: usize,
+    /// Weight of two consecutive query words occurring together (a phrase such as "tuition
+    /// fees"), scored like a word (BM25F over title and body) and added to the words' sum.
+    pub phrase: f32,
+    /// Positions within which the second word of a phrase must follow the first ("prevention of
+    /// terrorism": 2).
+    pub phrase_window: u32,
 }
 
 impl Default for Weights {
@@ -98,6 +104,8 @@ impl Default for Weights {
             proximity: 0.3,
             proximity_scale: 10.0,
             proximity_depth: 100,
+            phrase: 0.5,
+            phrase_window: 2,
         }
     }
 }
@@ -199,6 +207,21 @@ impl Weights {
     /// its best score in the corpus (1 when every word matches as well as anywhere).
     pub fn coordinate(&self, balance: f32) -> f32 {
         1.0 - self.coordination + self.coordination * balance.clamp(0.0, 1.0)
+    }
+
+    /// The weighted frequency and score of a phrase found `title` and `body` times in a story
+    /// (with the story's inverse length norms).
+    pub fn phrase_part(&self, idf: f32, title: u32, body: u32, inv: (f32, f32)) -> (f32, f32) {
+        let tf = if title > 0 {
+            self.title_tf_by(title, inv.0)
+        } else {
+            0.0
+        } + if body > 0 {
+            self.body * body as f32 * inv.1
+        } else {
+            0.0
+        };
+        (tf, self.phrase * idf * saturate(tf, self.k1))
     }
 
     /// The proximity factor for words `span` positions apart in all (`words` of them adjacent: 1).
