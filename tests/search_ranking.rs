@@ -206,3 +206,64 @@ fn a_shorter_form_of_a_word_matches_it() {
     // Only known endings: "terro" is not a form of "terrorize".
     assert!(ids(&a, &ix, "terrorize").is_empty());
 }
+
+/// The stories written for phrases and partial matches (`tests/fixtures/ranking/phrases.jsonl`).
+fn phrases() -> (Vec<Article>, SearchIndex) {
+    let path = "tests/fixtures/ranking/phrases.jsonl";
+    let corpus = corpus::load(&[path.into()], &LoadOptions::default()).expect("fixture loads");
+    let entities = EntityIndex::build(&corpus.articles);
+    let index = SearchIndex::build(&corpus.articles, &entities);
+    (corpus.articles, index)
+}
+
+#[test]
+fn words_found_together_count_as_a_phrase() {
+    let (a, ix) = phrases();
+    let q = parse("tuition fees").expect("query parses");
+    let score = |ix: &SearchIndex, id: &str| -> i64 {
+        let hits = ix.search(&a, &q, 10);
+        hits.iter()
+            .find(|h| a[h.article].id == id)
+            .map(|h| h.score)
+            .expect("the story matches")
+    };
+    let with = (score(&ix, "fees-together"), score(&ix, "fees-apart"));
+    assert_eq!(ids(&a, &ix, "tuition fees"), ["fees-together", "fees-apart"]);
+    // Without the phrase weight the story with the words together loses what it added, and the
+    // one with the words apart keeps its score.
+    let plain = ix.with_weights(cloakroom::search::Weights {
+        phrase: 0.0,
+        ..cloakroom::search::Weights::default()
+    });
+    let without = (
+        score(&plain, "fees-together"),
+        score(&plain, "fees-apart"),
+    );
+    assert!(with.0 > without.0, "{with:?} {without:?}");
+    assert_eq!(with.1, without.1);
+    // The explanation names the phrase.
+    let ranking = plain.rank(&a, &q, 10, &|| false).expect("ranks");
+    let e = ranking.explain_score(&plain, &a, 0).expect("explained");
+    assert!(e.phrases.is_empty(), "no phrase weight, no phrase part");
+    let (_, ix) = phrases();
+    let ranking = ix.rank(&a, &q, 10, &|| false).expect("ranks");
+    let e = ranking.explain_score(&ix, &a, 0).expect("explained");
+    assert_eq!(e.phrases.len(), 1, "{e}");
+    assert!(e.to_string().contains("phrase \"tuition fees\""), "{e}");
+}
+
+#[test]
+fn few_stories_with_every_word_are_followed_by_those_lacking_the_commonest() {
+    let (a, ix) = phrases();
+    // One story has all three words; "deal" is the commonest, so the story of Schumer and Iran
+    // without it follows; those without "iran" or "schumer" do not match.
+    assert_eq!(
+        ids(&a, &ix, "schumer iran deal"),
+        ["iran-deal-schumer", "iran-schumer"]
+    );
+    // Two words: every word must match, as before.
+    assert_eq!(ids(&a, &ix, "iran deal"), ["iran-deal-schumer"]);
+    // Sorted by date, only the stories with every word.
+    let got = ids_sorted(&a, &ix, "schumer iran deal", Sort::Date);
+    assert_eq!(got, ["iran-deal-schumer"]);
+}

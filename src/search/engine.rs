@@ -176,7 +176,11 @@ impl SearchIndex {
             });
         }
         let w = &self.weights;
-        let mut found: Vec<(f32, u32)> = (0..self.n)
+        // When few stories have every word, those lacking only the commonest follow them.
+        let droppable = (sort == Sort::Relevance)
+            .then(|| self.droppable(&plans))
+            .flatten();
+        let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
             .filter_map(|d| {
@@ -197,10 +201,14 @@ impl SearchIndex {
                 }
                 let mut sum = 0.0;
                 let mut balance = 1.0f32;
-                for p in &positive {
+                let mut full = true;
+                for (i, p) in positive.iter().enumerate() {
                     let s = p.score[d];
                     if s <= 0.0 {
-                        return None;
+                        if !full || droppable != Some(i) {
+                            return None;
+                        }
+                        full = false;
                     }
                     sum += s;
                     balance = balance.min(s / p.best);
@@ -210,10 +218,12 @@ impl SearchIndex {
                 } else {
                     sum
                 };
-                Some((score, d as u32))
+                Some((score, d as u32, full))
             })
             .collect();
-        let total = found.len();
+        let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);
+        let mut found: Vec<(f32, u32)> = found.into_iter().map(|m| (m.0, m.1)).collect();
+        let mut total = found.len();
         let by_score = |a: &(f32, u32), b: &(f32, u32)| -> Ordering {
             b.0.total_cmp(&a.0)
                 .then_with(|| self.dates[b.1 as usize].cmp(&self.dates[a.1 as usize]))
@@ -237,32 +247,30 @@ impl SearchIndex {
         } else {
             &by_score
         };
-        if keep < found.len() {
-            if keep == 0 {
-                found.clear();
-            } else {
-                found.select_nth_unstable_by(keep - 1, order);
-                found.truncate(keep);
-            }
-        }
-        found.sort_unstable_by(order);
-        if let Some(sets) = &sets {
-            let depth = w.proximity_depth.min(found.len());
-            found[..depth].par_iter_mut().for_each(|(s, d)| {
-                if let Some(a) = articles.get(*d as usize) {
-                    let scan = sets.scan(&a.title, &a.body);
-                    let inv = self.inv_norms.get(*d as usize).copied().unwrap_or((1.0, 1.0));
-                    let phrases: f32 = sets
-                        .pairs
-                        .iter()
-                        .zip(&scan.pairs)
-                        .map(|(p, &(t, b))| w.phrase_part(p.idf, t, b, inv).1)
-                        .sum();
-                    *s = (*s + phrases) * w.proximity_factor(scan.span, sets.words);
+        let cut = |found: &mut Vec<(f32, u32)>, keep: usize| {
+            if keep < found.len() {
+                if keep == 0 {
+                    found.clear();
+                } else {
+                    found.select_nth_unstable_by(keep - 1, order);
+                    found.truncate(keep);
                 }
-            });
-            found[..depth].sort_unstable_by(by_score);
-            found.truncate(limit);
+            }
+            found.sort_unstable_by(order);
+            if let Some(sets) = &sets {
+                let depth = w.proximity_depth.min(found.len());
+                self.rerank(articles, sets, &mut found[..depth]);
+                found[..depth].sort_unstable_by(by_score);
+                found.truncate(limit);
+            }
+        };
+        cut(&mut found, keep);
+        if total < score::PARTIAL_BELOW && found.len() < limit {
+            let mut more: Vec<(f32, u32)> = partial.into_iter().map(|m| (m.0, m.1)).collect();
+            cut(&mut more, keep.min(limit - found.len()));
+            more.truncate(limit - found.len());
+            total += more.len();
+            found.extend(more);
         }
         let hits = found
             .into_iter()

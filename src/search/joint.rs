@@ -3,11 +3,14 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::engine::ClausePlan;
 use super::index::SearchIndex;
 use super::names::entity_matches;
 use super::query::{Clause, Scope, Term};
 use super::score::{Pair, WordSets, is_stopword};
+use crate::corpus::Article;
 
 /// People and bills a clause is restricted to, with their fuzz.
 pub(crate) type Names = (Vec<(u32, f32)>, Vec<(u32, f32)>);
@@ -89,6 +92,49 @@ impl SearchIndex {
             c.store_names(word, Arc::clone(&n));
         }
         n
+    }
+
+    /// Re-scores the best stories with the phrases and the proximity of the query's words (one
+    /// pass over each story's text).
+    pub(crate) fn rerank(&self, articles: &[Article], sets: &WordSets, found: &mut [(f32, u32)]) {
+        let w = &self.weights;
+        found.par_iter_mut().for_each(|(s, d)| {
+            if let Some(a) = articles.get(*d as usize) {
+                let scan = sets.scan(&a.title, &a.body);
+                let inv = self.inv_norms.get(*d as usize).copied().unwrap_or((1.0, 1.0));
+                let phrases: f32 = sets
+                    .pairs
+                    .iter()
+                    .zip(&scan.pairs)
+                    .map(|(p, &(t, b))| w.phrase_part(p.idf, t, b, inv).1)
+                    .sum();
+                *s = (*s + phrases) * w.proximity_factor(scan.span, sets.words);
+            }
+        });
+    }
+
+    /// The positive clause (its number among them) a story may lack when few stories have them
+    /// all: the commonest of three or more plain words (stopwords aside), so that "schumer iran
+    /// deal" goes on with the stories of Schumer and Iran. `None` for shorter queries.
+    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<usize> {
+        let words: Vec<(usize, f32)> = plans
+            .iter()
+            .filter(|p| !p.clause.negated)
+            .enumerate()
+            .filter_map(|(i, p)| match (&p.clause.term, p.clause.scope) {
+                (Term::Word(w), Scope::Any) if !is_stopword(w) => {
+                    Some((i, self.word_idf(&p.resolved)))
+                }
+                _ => None,
+            })
+            .collect();
+        if words.len() < 3 {
+            return None;
+        }
+        words
+            .into_iter()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
     }
 
     /// The forms of each positive word (or phrase) clause, for the proximity of a query's words,

@@ -130,7 +130,7 @@ impl Ranking {
             .pairs
             .iter()
             .zip(&scan.pairs)
-            .filter(|(_, c)| c.0 + c.1 > 0)
+            .filter(|(_, c)| c.0 + c.1 > 0 && w.phrase > 0.0)
             .map(|(p, &(title, body))| {
                 let (tf, score) = w.phrase_part(p.idf, title, body, inv);
                 PhrasePart {
@@ -349,6 +349,13 @@ impl fmt::Display for Explanation {
                 f,
                 " × {:.3} proximity (all words within {span})",
                 self.proximity
+            )?;
+        }
+        if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0) {
+            write!(
+                f,
+                " (lacks {}: ranked after every story with all the words)",
+                missing.query
             )?;
         }
         for c in &self.words {
