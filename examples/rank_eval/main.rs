@@ -197,7 +197,11 @@ fn explain(
         let grade = grades
             .get(key.as_str())
             .map_or("-".to_string(), ToString::to_string);
-        let title: String = loaded.articles[hit.article].title.chars().take(70).collect();
+        let title: String = loaded.articles[hit.article]
+            .title
+            .chars()
+            .take(70)
+            .collect();
         println!("{:>2}. [{grade}] {key} {title}", i + 1);
         if let Some(e) = ranking.explain_score(index, &loaded.articles, i) {
             println!("    {}", e.to_string().replace('\n', "\n    "));

@@ -101,7 +101,11 @@ impl SearchIndex {
         found.par_iter_mut().for_each(|(s, d)| {
             if let Some(a) = articles.get(*d as usize) {
                 let scan = sets.scan(&a.title, &a.body);
-                let inv = self.inv_norms.get(*d as usize).copied().unwrap_or((1.0, 1.0));
+                let inv = self
+                    .inv_norms
+                    .get(*d as usize)
+                    .copied()
+                    .unwrap_or((1.0, 1.0));
                 let phrases: f32 = sets
                     .pairs
                     .iter()
@@ -168,7 +172,7 @@ impl SearchIndex {
                                 first,
                                 second: word,
                                 label: format!("{} {w}", q.clause),
-                                idf: (idf + q_idf) / 2.0,
+                                idf: f32::midpoint(idf, q_idf),
                             });
                         }
                         prev = idf.is_finite().then_some((word, p, idf));

@@ -331,7 +331,11 @@ impl fmt::Display for Explanation {
     /// An indented breakdown, one part a line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let open = if self.phrases.is_empty() { "" } else { "(" };
-        write!(f, "{:.3} = {open}{:.3} (sum of words)", self.score, self.sum)?;
+        write!(
+            f,
+            "{:.3} = {open}{:.3} (sum of words)",
+            self.score, self.sum
+        )?;
         if self.words.len() > 1 {
             write!(
                 f,

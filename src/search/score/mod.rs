@@ -321,7 +321,9 @@ mod tests {
     #[test]
     fn forms_of_a_word() {
         assert!(is_form("tax", "taxes") && is_form("ban", "banned") && is_form("act", "acts"));
-        assert!(!is_form("act", "actor") && !is_form("paul", "paula") && !is_form("wall", "wallace"));
+        assert!(
+            !is_form("act", "actor") && !is_form("paul", "paula") && !is_form("wall", "wallace")
+        );
         let w = Weights::default();
         assert!(w.prefix_fuzz("act", "acting", true) > 2.0 * w.prefix_fuzz("act", "actor", true));
         assert!(w.prefix_fuzz("mas", "massie", false) > w.long_prefix);
