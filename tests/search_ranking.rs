@@ -270,3 +270,28 @@ fn few_stories_with_every_word_are_followed_by_those_lacking_the_commonest() {
     let got = ids_sorted(&a, &ix, "schumer iran deal", Sort::Date);
     assert_eq!(got, ["iran-deal-schumer"]);
 }
+
+#[test]
+fn a_word_many_names_share_names_none_of_them_alone() {
+    let (a, ix) = phrases();
+    let fields = |query: &str, id: &str| -> Vec<&'static str> {
+        let q = parse(query).expect("query parses");
+        let r = ix.rank(&a, &q, 20, &|| false).expect("ranks");
+        let i = r
+            .hits
+            .iter()
+            .position(|h| a[h.article].id == id)
+            .expect("the story matches");
+        let e = r.explain_score(&ix, &a, i).expect("explained");
+        e.words
+            .iter()
+            .flat_map(|w| w.fields.iter().map(|f| f.field))
+            .collect()
+    };
+    // "clean air act" names the Clean Air Act: its mentions count.
+    assert!(fields("clean air act", "clean-air").contains(&"bill"));
+    // "act" alone names every act of the corpus, so none: only the word counts.
+    let alone = fields("act", "clean-air");
+    assert!(!alone.contains(&"bill"), "{alone:?}");
+    assert!(alone.contains(&"title"), "{alone:?}");
+}

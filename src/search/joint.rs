@@ -9,7 +9,7 @@ use super::engine::ClausePlan;
 use super::index::SearchIndex;
 use super::names::entity_matches;
 use super::query::{Clause, Scope, Term};
-use super::score::{Pair, WordSets, is_stopword};
+use super::score::{self, Pair, WordSets, is_stopword};
 use crate::corpus::Article;
 
 /// People and bills a clause is restricted to, with their fuzz.
@@ -75,6 +75,23 @@ impl SearchIndex {
             i = j.max(i + 1);
         }
         out
+    }
+
+    /// The people and bills a word alone names, without those it names only by a word that many
+    /// names share ("act" alone is not every act, "john" not every John): a kind of entity is
+    /// dropped when the word names more than [`score::GENERIC_NAMES`] of them.
+    pub(crate) fn distinctive(&self, names: &Names) -> Names {
+        let keep = |v: &[(u32, f32)], all: usize| -> Vec<(u32, f32)> {
+            if v.len() as f32 > score::GENERIC_NAMES * all as f32 && v.len() > 1 {
+                Vec::new()
+            } else {
+                v.to_vec()
+            }
+        };
+        (
+            keep(&names.0, self.people.len()),
+            keep(&names.1, self.bills.len()),
+        )
     }
 
     /// The people and bills a word names (remembered while the user types).

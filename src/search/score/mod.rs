@@ -111,6 +111,10 @@ impl Default for Weights {
 /// lack only its commonest word follow them (ranked after them).
 pub const PARTIAL_BELOW: usize = 10;
 
+/// A word alone that names more than this share of the people (or of the bills) names none of
+/// them: it is a word many names share ("act", "john").
+pub const GENERIC_NAMES: f32 = 0.05;
+
 /// Inverse document frequency (BM25's, never negative) of a word in `df` of `n` stories.
 pub fn idf(df: u32, n: usize) -> f32 {
     let (df, n) = (df as f32, n as f32);
