@@ -276,13 +276,13 @@ fn a_word_many_names_share_names_none_of_them_alone() {
     let (a, ix) = phrases();
     let fields = |query: &str, id: &str| -> Vec<&'static str> {
         let q = parse(query).expect("query parses");
-        let r = ix.rank(&a, &q, 20, &|| false).expect("ranks");
-        let i = r
+        let ranking = ix.rank(&a, &q, 20, &|| false).expect("ranks");
+        let at = ranking
             .hits
             .iter()
             .position(|h| a[h.article].id == id)
             .expect("the story matches");
-        let e = r.explain_score(&ix, &a, i).expect("explained");
+        let e = ranking.explain_score(&ix, &a, at).expect("explained");
         e.words
             .iter()
             .flat_map(|w| w.fields.iter().map(|f| f.field))
