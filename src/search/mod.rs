@@ -48,6 +48,7 @@ mod details;
 mod engine;
 mod entity;
 mod index;
+mod intern;
 mod joint;
 mod links;
 mod marks;
@@ -60,6 +61,7 @@ pub mod score;
 mod terms;
 pub mod text;
 mod worker;
+mod words;
 
 pub use engine::{Ranking, Sort};
 pub use entity::best_entity;
