@@ -85,6 +85,37 @@ impl Chunk {
     }
 }
 
+/// Counts one field of article `doc`: its words' (id, position) `occurrences`, in any order, into
+/// postings (a new one per word, then counting up to 127 occurrences and keeping the lead flag).
+/// `seen[id]` is one past the index of the word's last posting. No branch depends on whether a
+/// word is new to the article: that is a coin toss, and a mispredicted branch costs more.
+fn count(
+    pairs: &mut Vec<Pair>,
+    seen: &mut [u32],
+    doc: u16,
+    occurrences: impl Iterator<Item = (u32, u32)>,
+) {
+    let first = pairs.len();
+    let (most, _) = occurrences.size_hint();
+    // Zeroed room for every occurrence: a word new to the article counts into a fresh posting.
+    pairs.resize(first + most, (0, 0, 0));
+    let mut n = first;
+    for (id, pos) in occurrences {
+        let lead = if pos < LEAD_WORDS { LEAD } else { 0 };
+        let last = seen[id as usize] as usize;
+        let new = last <= first;
+        let at = std::hint::select_unpredictable(new, n, last.wrapping_sub(1));
+        if at >= pairs.len() {
+            pairs.resize(at + 1, (0, 0, 0));
+        }
+        let tf = pairs[at].2;
+        pairs[at] = (id, doc, ((tf & !LEAD) + 1).min(127) | (tf & LEAD) | lead);
+        n += usize::from(new);
+        seen[id as usize] = at as u32 + 1;
+    }
+    pairs.truncate(n);
+}
+
 /// Indexes the words and bill numbers of `articles`, the first of which is article `base`.
 pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     debug_assert!(articles.len() <= CHUNK);
@@ -99,7 +130,10 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     let mut body_pairs: Vec<Pair> = Vec::with_capacity(body_bytes / 12);
     let mut lens = Vec::with_capacity(articles.len());
     let mut buf = String::new();
-    let (mut keys, mut at, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+    // A field's short words (keys and positions), their ids, and its long words (ids and
+    // positions). Short words are looked up together once the field is read, so that their
+    // lookups' cache misses overlap; counting does not depend on the order.
+    let (mut keys, mut at, mut ids, mut long) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (k, article) in articles.iter().enumerate() {
         let mut len = (0u32, 0u32);
         for is_title in [true, false] {
@@ -108,36 +142,17 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
             } else {
                 (&article.body, &mut body_pairs, &mut seen_body)
             };
-            let doc = k as u16;
-            let first = pairs.len() as u32;
-            let mut words = 0u32;
-            let mut add = |id: u32, words: u32| {
-                let id = id as usize;
-                if id >= seen.len() {
-                    seen.resize(id + 1, 0);
-                }
-                let lead = if words < LEAD_WORDS { LEAD } else { 0 };
-                let at = seen[id];
-                if at > first {
-                    // Already in this article: count up to 127 occurrences, keep the lead flag.
-                    let p = &mut pairs[at as usize - 1];
-                    p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
-                } else {
-                    pairs.push((id as u32, doc, 1 | lead));
-                    seen[id] = pairs.len() as u32;
-                }
-            };
-            // Short words are looked up together once the field is read, so that their lookups'
-            // cache misses overlap; counting does not depend on the order.
             keys.clear();
             at.clear();
+            long.clear();
+            let mut words = 0u32;
             scan_words(text, |w| {
                 match vocab.key_or_id(text, w) {
                     Lookup::Key(key) => {
                         keys.push(key);
                         at.push(words);
                     }
-                    Lookup::Id(id) => add(id, words),
+                    Lookup::Id(id) => long.push((id, words)),
                 }
                 words += 1;
             });
@@ -151,14 +166,16 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                         keys.push(key);
                         at.push(pos);
                     }
-                    Lookup::Id(id) => add(id, pos),
+                    Lookup::Id(id) => long.push((id, pos)),
                 }
             }
             ids.clear();
             vocab.ids(&keys, &mut ids);
-            for (&id, &pos) in ids.iter().zip(&at) {
-                add(id, pos);
+            if seen.len() < vocab.len() {
+                seen.resize(vocab.len(), 0);
             }
+            let occurrences = ids.iter().copied().zip(at.iter().copied());
+            count(pairs, seen, k as u16, occurrences.chain(long.iter().copied()));
             if is_title {
                 len.0 = words;
             } else {

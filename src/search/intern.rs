@@ -29,6 +29,17 @@ const fn ascii_lower(x: u64) -> u64 {
     x | ((ge_a & !gt_z & HIGH) >> 2)
 }
 
+/// Per word length, the bytes of a key's two words that belong to the word.
+const LEN_MASKS: [(u64, u64); KEY_BYTES + 1] = {
+    let mut t = [(0, 0); KEY_BYTES + 1];
+    let mut len = 0;
+    while len <= KEY_BYTES {
+        t[len] = len_masks(len);
+        len += 1;
+    }
+    t
+};
+
 /// The bytes of a key's two words that belong to a word of `len` bytes.
 const fn len_masks(len: usize) -> (u64, u64) {
     let lo = if len >= 8 {
@@ -66,7 +77,7 @@ impl Key {
     fn ascii(text: &[u8], start: usize, len: usize) -> Key {
         let raw = match text.get(start..start + KEY_BYTES) {
             Some(b) => {
-                let (lo, hi) = len_masks(len);
+                let (lo, hi) = LEN_MASKS[len];
                 Key(le(&b[..8]) & lo, le(&b[8..]) & hi)
             }
             None => Key::new(&text[start..start + len]),
@@ -130,8 +141,8 @@ pub(crate) struct Interner {
     text: String,
     /// Start of each word in `text`, and one past the last.
     starts: Vec<u32>,
-    /// The short words: open addressing with linear probing, a power of two long, at most half
-    /// full.
+    /// The short words: open addressing with linear probing, a power of two long, at most three
+    /// quarters full.
     slots: Vec<Slot>,
     used: usize,
     /// The longer words, by their ids.
@@ -169,6 +180,7 @@ impl Interner {
 
     /// The key of a word of `text` as [`scan_words`](super::words::scan_words) gave it, or the id
     /// of a long one, interned now.
+    #[inline]
     pub fn key_or_id(&mut self, text: &str, word: Word<'_>) -> Lookup {
         match word {
             Word::Ascii(s, e) if e - s <= KEY_BYTES => {
@@ -236,7 +248,7 @@ impl Interner {
         self.starts.push(self.text.len() as u32);
         self.slots[i] = Slot { key, id };
         self.used += 1;
-        if self.used * 2 > self.slots.len() {
+        if self.used * 4 > self.slots.len() * 3 {
             self.grow();
         }
         id
