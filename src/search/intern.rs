@@ -23,6 +23,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// `x` with its ASCII capitals lower-cased (every byte below 0x80).
+#[inline]
 const fn ascii_lower(x: u64) -> u64 {
     let ge_a = x + (0x80 - b'A' as u64) * ONES;
     let gt_z = x + (0x7f - b'Z' as u64) * ONES;
@@ -58,6 +59,7 @@ const fn len_masks(len: usize) -> (u64, u64) {
 }
 
 /// Eight bytes as a little-endian word.
+#[inline]
 fn le(b: &[u8]) -> u64 {
     let mut a = [0u8; 8];
     a.copy_from_slice(b);
@@ -66,6 +68,7 @@ fn le(b: &[u8]) -> u64 {
 
 impl Key {
     /// The key of a word of at most [`KEY_BYTES`] bytes.
+    #[inline]
     fn new(word: &[u8]) -> Key {
         let mut a = [0u8; KEY_BYTES];
         a[..word.len()].copy_from_slice(word);
@@ -74,6 +77,7 @@ impl Key {
 
     /// The key of `text[start..start + len]` (ASCII letters and digits, `len` at most
     /// [`KEY_BYTES`]) lower-cased, read as two words when the text goes on long enough.
+    #[inline]
     fn ascii(text: &[u8], start: usize, len: usize) -> Key {
         let raw = match text.get(start..start + KEY_BYTES) {
             Some(b) => {
@@ -86,6 +90,7 @@ impl Key {
     }
 
     /// Equality without a branch.
+    #[inline]
     fn same(self, other: Key) -> bool {
         ((self.0 ^ other.0) | (self.1 ^ other.1)) == 0
     }
@@ -108,11 +113,13 @@ impl Key {
     }
 
     /// No word: a free slot.
+    #[inline]
     fn is_empty(self) -> bool {
         self.0 == 0
     }
 
     /// A folded multiply of the two words.
+    #[inline]
     fn hash(self) -> u64 {
         let m = u128::from(self.0 ^ 0x243f_6a88_85a3_08d3)
             * u128::from(self.1 ^ 0x1319_8a2e_0370_7344);
@@ -198,6 +205,7 @@ impl Interner {
     }
 
     /// Like [`key_or_id`](Self::key_or_id) for a normalized word.
+    #[inline]
     pub fn key_or_id_of(&mut self, word: &str) -> Lookup {
         if word.len() <= KEY_BYTES {
             Lookup::Key(Key::new(word.as_bytes()))
@@ -209,6 +217,7 @@ impl Interner {
     /// Appends the ids of `keys` to `ids`, adding new words. A key's first two slots are read
     /// without branching on what they hold, so that the processor overlaps the cache misses of
     /// many lookups; the few keys found in neither are looked up again afterwards.
+    #[inline]
     pub fn ids(&mut self, keys: &[Key], ids: &mut Vec<u32>) {
         let start = ids.len();
         let mask = self.slots.len() - 1;

@@ -20,6 +20,7 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;
 
 /// The high bit of each byte of `x` (all below 0x80) that lies in `lo..=hi`.
+#[inline]
 const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
     let ge = x + (0x80 - lo as u64) * ONES;
     let gt = x + (0x7f - hi as u64) * ONES;
@@ -29,6 +30,7 @@ const fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
 /// Bit `j` of the first mask is set when `block[j]` may belong to a word (an ASCII letter or digit,
 /// an apostrophe or any non-ASCII byte); of the second, when it needs the full rules (an apostrophe
 /// or a non-ASCII byte). Eight bytes at a time, each byte's verdict in its high bit.
+#[inline]
 fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
     let mut word = 0u64;
     let mut special = 0u64;
