@@ -9,8 +9,14 @@ use super::text;
 use super::words::scan_words;
 use crate::corpus::Article;
 
-/// Articles per parallel indexing chunk (article offsets inside a chunk fit a `u16`).
+/// Most articles in a parallel indexing chunk (article offsets inside a chunk fit a `u16`).
 pub(crate) const CHUNK: usize = 4096;
+
+/// Articles per chunk for a corpus of `n`: enough chunks to keep every thread busy to the end
+/// (about four per thread), none larger than [`CHUNK`] (nor tiny).
+pub(crate) fn chunk_size(n: usize) -> usize {
+    n.div_ceil(4 * rayon::current_num_threads()).clamp(256, CHUNK)
+}
 
 /// One field's postings within a chunk: for the chunk's `t`th word in sorted order, the article
 /// offsets `docs[offsets[t]..offsets[t + 1]]`, ascending, each with its frequency byte above bit 16.
