@@ -15,7 +15,8 @@ pub(crate) const CHUNK: usize = 4096;
 /// Articles per chunk for a corpus of `n`: enough chunks to keep every thread busy to the end
 /// (about four per thread), none larger than [`CHUNK`] (nor tiny).
 pub(crate) fn chunk_size(n: usize) -> usize {
-    n.div_ceil(4 * rayon::current_num_threads()).clamp(256, CHUNK)
+    n.div_ceil(4 * rayon::current_num_threads())
+        .clamp(256, CHUNK)
 }
 
 /// One field's postings within a chunk: for the chunk's `t`th word in sorted order, the article
@@ -181,7 +182,12 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                 seen.resize(vocab.len(), 0);
             }
             let occurrences = ids.iter().copied().zip(at.iter().copied());
-            count(pairs, seen, k as u16, occurrences.chain(long.iter().copied()));
+            count(
+                pairs,
+                seen,
+                k as u16,
+                occurrences.chain(long.iter().copied()),
+            );
             if is_title {
                 len.0 = words;
             } else {

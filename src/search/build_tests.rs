@@ -63,8 +63,20 @@ fn word(rng: &mut Rng) -> String {
         "the", "The", "of", "senate", "Senate", "BILL", "vote", "nato", "tax", "a", "I", "x2",
     ];
     const ODD: &[&str] = &[
-        "O'Rourke", "Massie's", "Massie\u{2019}s", "Zürich", "MÜLLER", "İstanbul", "straße",
-        "H.R. 1234", "HR 99", "S. 744", "Pub. L. 117-58", "\u{201c}quoted\u{201d}", "—", "it's",
+        "O'Rourke",
+        "Massie's",
+        "Massie\u{2019}s",
+        "Zürich",
+        "MÜLLER",
+        "İstanbul",
+        "straße",
+        "H.R. 1234",
+        "HR 99",
+        "S. 744",
+        "Pub. L. 117-58",
+        "\u{201c}quoted\u{201d}",
+        "—",
+        "it's",
     ];
     match rng.below(10) {
         0..=4 => COMMON[rng.below(COMMON.len())].to_string(),
@@ -112,7 +124,11 @@ fn parallel_build_matches_a_plain_index() {
     for (id, (word, [title, body])) in expected.iter().enumerate() {
         let id = id as u32;
         assert_eq!(index.vocab.term(id), word);
-        assert_eq!(index.title.iter_tf(id).collect::<Vec<_>>(), *title, "{word}");
+        assert_eq!(
+            index.title.iter_tf(id).collect::<Vec<_>>(),
+            *title,
+            "{word}"
+        );
         assert_eq!(index.body.iter_tf(id).collect::<Vec<_>>(), *body, "{word}");
         assert_eq!(index.title.count(id) as usize, title.len());
         assert_eq!(index.body.count(id) as usize, body.len());

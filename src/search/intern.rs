@@ -121,8 +121,8 @@ impl Key {
     /// A folded multiply of the two words.
     #[inline]
     fn hash(self) -> u64 {
-        let m = u128::from(self.0 ^ 0x243f_6a88_85a3_08d3)
-            * u128::from(self.1 ^ 0x1319_8a2e_0370_7344);
+        let m =
+            u128::from(self.0 ^ 0x243f_6a88_85a3_08d3) * u128::from(self.1 ^ 0x1319_8a2e_0370_7344);
         (m as u64) ^ ((m >> 64) as u64)
     }
 }
@@ -348,7 +348,10 @@ mod tests {
                 };
                 got.push(id);
             }
-            assert!(got.iter().enumerate().all(|(i, &id)| id == i as u32), "round {round}");
+            assert!(
+                got.iter().enumerate().all(|(i, &id)| id == i as u32),
+                "round {round}"
+            );
         }
         assert_eq!(v.len(), words.len());
         assert!(words.iter().enumerate().all(|(i, w)| v.term(i as u32) == w));

@@ -60,8 +60,8 @@ mod quick;
 pub mod score;
 mod terms;
 pub mod text;
-mod worker;
 mod words;
+mod worker;
 
 pub use engine::{Ranking, Sort};
 pub use entity::best_entity;

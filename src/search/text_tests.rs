@@ -134,15 +134,50 @@ impl Rng {
 /// Pieces that exercise every rule: capitals, digits, both apostrophes, non-ASCII letters (some
 /// growing when lower-cased), non-ASCII punctuation, and runs longer than a token or a block.
 const PIECES: &[&str] = &[
-    "massie", "Massie", "MASSIE", "hr", "1234", "H.R.", " ", " ", " ", "  ", ",", ".", "-", "\n",
-    "'", "\u{2019}", "'s", "\u{2019}s", "O'", "Rourke", "Zürich", "MÜLLER", "İstanbul", "ß",
-    "Ωmega", "中文", "\u{201c}", "\u{201d}", "\u{2014}", "é", "x", "a", "0", "\t", "#", "\u{0}",
+    "massie",
+    "Massie",
+    "MASSIE",
+    "hr",
+    "1234",
+    "H.R.",
+    " ",
+    " ",
+    " ",
+    "  ",
+    ",",
+    ".",
+    "-",
+    "\n",
+    "'",
+    "\u{2019}",
+    "'s",
+    "\u{2019}s",
+    "O'",
+    "Rourke",
+    "Zürich",
+    "MÜLLER",
+    "İstanbul",
+    "ß",
+    "Ωmega",
+    "中文",
+    "\u{201c}",
+    "\u{201d}",
+    "\u{2014}",
+    "é",
+    "x",
+    "a",
+    "0",
+    "\t",
+    "#",
+    "\u{0}",
     "abcdefghijklmnopqrstuvwxyz0123456789abcdefghij",
     "Supercalifragilisticexpialidocious",
 ];
 
 fn random_text(rng: &mut Rng, pieces: usize) -> String {
-    (0..pieces).map(|_| PIECES[rng.below(PIECES.len())]).collect()
+    (0..pieces)
+        .map(|_| PIECES[rng.below(PIECES.len())])
+        .collect()
 }
 
 #[test]

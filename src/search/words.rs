@@ -53,45 +53,45 @@ fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
 /// Calls `f` with every normalized word of `text`, in order: the words
 /// [`for_each_word`](super::text::for_each_word) gives, without copying ASCII ones.
 pub(crate) fn scan_words(text: &str, mut f: impl FnMut(Word<'_>)) {
-    let b = text.as_bytes();
+    let bytes = text.as_bytes();
     let mut buf = String::with_capacity(64);
     let mut pos = 0;
-    while pos < b.len() {
-        let avail = (b.len() - pos).min(BLOCK);
-        let (word, special) = if let Some(block) = b.get(pos..pos + BLOCK) {
+    while pos < bytes.len() {
+        let avail = (bytes.len() - pos).min(BLOCK);
+        let (word, special) = if let Some(block) = bytes.get(pos..pos + BLOCK) {
             let mut a = [0u8; BLOCK];
             a.copy_from_slice(block);
             block_masks(&a)
         } else {
             let mut a = [0u8; BLOCK];
-            a[..avail].copy_from_slice(&b[pos..]);
+            a[..avail].copy_from_slice(&bytes[pos..]);
             block_masks(&a)
         };
-        let more = pos + avail < b.len();
+        let more = pos + avail < bytes.len();
         let mut next = pos + avail;
-        let mut m = word;
-        while m != 0 {
-            let s = m.trailing_zeros() as usize;
-            let run = (m >> s).trailing_ones() as usize;
-            let e = s + run;
+        let mut left = word;
+        while left != 0 {
+            let start = left.trailing_zeros() as usize;
+            let run = (left >> start).trailing_ones() as usize;
+            let end = start + run;
             let bits = if run == BLOCK {
                 u64::MAX
             } else {
-                ((1u64 << run) - 1) << s
+                ((1u64 << run) - 1) << start
             };
             if special & bits != 0 {
-                next = slow_token(text, pos + s, &mut buf, &mut f);
+                next = slow_token(text, pos + start, &mut buf, &mut f);
                 break;
             }
-            if e == BLOCK && more {
+            if end == BLOCK && more {
                 // The word may go on past the block: look again from its start.
-                next = pos + s;
+                next = pos + start;
                 break;
             }
             if run <= MAX_TOKEN_BYTES {
-                f(Word::Ascii(pos + s, pos + e));
+                f(Word::Ascii(pos + start, pos + end));
             }
-            m &= !bits;
+            left &= !bits;
         }
         if next == pos {
             // A run of word bytes filling the whole block.
