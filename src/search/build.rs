@@ -1,69 +1,26 @@
 //! Index building in parallel: per-chunk vocabularies and postings, merged into one sorted vocabulary.
 
-use std::hash::BuildHasher;
-
-use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::{FxBuildHasher, FxHashMap};
 
+use super::intern::{Interner, Lookup};
 use super::postings::{LEAD, Postings, PostingsBuilder};
 use super::score::LEAD_WORDS;
 use super::text;
+use super::words::scan_words;
 use crate::corpus::Article;
 
-/// Articles per parallel indexing chunk (article offsets inside a chunk fit a `u16`).
+/// Most articles in a parallel indexing chunk (article offsets inside a chunk fit a `u16`).
 pub(crate) const CHUNK: usize = 4096;
 
-/// A chunk's words, each stored once in one string arena.
-struct LocalVocab {
-    text: String,
-    /// Start of each word in `text`, and one past the last.
-    starts: Vec<u32>,
-    table: HashTable<u32>,
+/// Articles per chunk for a corpus of `n`: enough chunks to keep every thread busy to the end
+/// (about four per thread), none larger than [`CHUNK`] (nor tiny).
+pub(crate) fn chunk_size(n: usize) -> usize {
+    n.div_ceil(4 * rayon::current_num_threads())
+        .clamp(256, CHUNK)
 }
 
-/// Word `id` of an arena.
-fn term_in<'a>(text: &'a str, starts: &[u32], id: u32) -> &'a str {
-    let i = id as usize;
-    &text[starts[i] as usize..starts[i + 1] as usize]
-}
-
-impl LocalVocab {
-    fn new() -> LocalVocab {
-        LocalVocab {
-            text: String::new(),
-            starts: vec![0],
-            table: HashTable::new(),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.starts.len() - 1
-    }
-
-    fn term(&self, id: u32) -> &str {
-        term_in(&self.text, &self.starts, id)
-    }
-
-    /// The id of `word`, adding it when new.
-    fn intern(&mut self, word: &str) -> u32 {
-        let hash = FxBuildHasher.hash_one(word);
-        if let Some(&id) = self.table.find(hash, |&id| self.term(id) == word) {
-            return id;
-        }
-        let id = self.len() as u32;
-        self.text.push_str(word);
-        self.starts.push(self.text.len() as u32);
-        let (text, starts) = (&self.text, &self.starts);
-        self.table.insert_unique(hash, id, |&id| {
-            FxBuildHasher.hash_one(term_in(text, starts, id))
-        });
-        id
-    }
-}
-
-/// One field's postings within a chunk: for local term `t`, the article offsets
-/// `docs[offsets[t]..offsets[t + 1]]`, ascending, each with its frequency byte above bit 16.
+/// One field's postings within a chunk: for the chunk's `t`th word in sorted order, the article
+/// offsets `docs[offsets[t]..offsets[t + 1]]`, ascending, each with its frequency byte above bit 16.
 #[derive(Default)]
 struct Side {
     offsets: Vec<u32>,
@@ -75,11 +32,12 @@ struct Side {
 type Pair = (u32, u16, u8);
 
 impl Side {
-    /// Groups postings (in article order) by term with a counting sort.
-    fn from_pairs(pairs: &[Pair], terms: usize) -> Side {
-        let mut offsets = vec![0u32; terms + 1];
+    /// Groups postings (in article order) by term with a counting sort, terms in the order of
+    /// their `rank`.
+    fn from_pairs(pairs: &[Pair], rank: &[u32]) -> Side {
+        let mut offsets = vec![0u32; rank.len() + 1];
         for &(t, ..) in pairs {
-            offsets[t as usize + 1] += 1;
+            offsets[rank[t as usize] as usize + 1] += 1;
         }
         for i in 1..offsets.len() {
             offsets[i] += offsets[i - 1];
@@ -87,14 +45,20 @@ impl Side {
         let mut fill = offsets.clone();
         let mut docs = vec![0u32; pairs.len()];
         for &(t, d, tf) in pairs {
-            let at = &mut fill[t as usize];
+            let at = &mut fill[rank[t as usize] as usize];
             docs[*at as usize] = u32::from(d) | u32::from(tf) << 16;
             *at += 1;
         }
         Side { offsets, docs }
     }
 
-    /// The postings of local term `term`: article offset in the low 16 bits, frequency byte above.
+    /// Number of postings of the chunk's words `from..to` (in sorted order).
+    fn span(&self, from: u32, to: u32) -> usize {
+        (self.offsets[to as usize] - self.offsets[from as usize]) as usize
+    }
+
+    /// The postings of the chunk's `term`th word in sorted order: article offset in the low 16
+    /// bits, frequency byte above.
     fn docs(&self, term: u32) -> &[u32] {
         let t = term as usize;
         match (self.offsets.get(t), self.offsets.get(t + 1)) {
@@ -107,25 +71,76 @@ impl Side {
 /// One chunk's local vocabulary and postings.
 pub(crate) struct Chunk {
     base: u32,
-    vocab: LocalVocab,
+    vocab: Interner,
+    /// The vocabulary's ids in the words' sorted order.
+    sorted: Vec<u32>,
     title: Side,
     body: Side,
     /// Words in each article's title and body.
     pub lens: Vec<(u16, u32)>,
 }
 
+impl Chunk {
+    /// The chunk's `r`th word in sorted order.
+    fn term(&self, r: u32) -> &str {
+        self.vocab.term(self.sorted[r as usize])
+    }
+
+    /// The title's or the body's postings.
+    fn side(&self, title: bool) -> &Side {
+        if title { &self.title } else { &self.body }
+    }
+}
+
+/// Counts one field of article `doc`: its words' (id, position) `occurrences`, in any order, into
+/// postings (a new one per word, then counting up to 127 occurrences and keeping the lead flag).
+/// `seen[id]` is one past the index of the word's last posting. No branch depends on whether a
+/// word is new to the article: that is a coin toss, and a mispredicted branch costs more.
+fn count(
+    pairs: &mut Vec<Pair>,
+    seen: &mut [u32],
+    doc: u16,
+    occurrences: impl Iterator<Item = (u32, u32)>,
+) {
+    let first = pairs.len();
+    let (most, _) = occurrences.size_hint();
+    // Zeroed room for every occurrence: a word new to the article counts into a fresh posting.
+    pairs.resize(first + most, (0, 0, 0));
+    let mut n = first;
+    for (id, pos) in occurrences {
+        let lead = if pos < LEAD_WORDS { LEAD } else { 0 };
+        let last = seen[id as usize] as usize;
+        let new = last <= first;
+        let at = std::hint::select_unpredictable(new, n, last.wrapping_sub(1));
+        if at >= pairs.len() {
+            pairs.resize(at + 1, (0, 0, 0));
+        }
+        let tf = pairs[at].2;
+        pairs[at] = (id, doc, ((tf & !LEAD) + 1).min(127) | (tf & LEAD) | lead);
+        n += usize::from(new);
+        seen[id as usize] = at as u32 + 1;
+    }
+    pairs.truncate(n);
+}
+
 /// Indexes the words and bill numbers of `articles`, the first of which is article `base`.
 pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
     debug_assert!(articles.len() <= CHUNK);
-    let mut vocab = LocalVocab::new();
+    let mut vocab = Interner::default();
     // Per local term and field, one past the index of its last posting: the posting to count
     // into when it is this article's (at or after the article's first posting).
     let mut seen_title: Vec<u32> = Vec::new();
     let mut seen_body: Vec<u32> = Vec::new();
     let mut title_pairs: Vec<Pair> = Vec::new();
-    let mut body_pairs: Vec<Pair> = Vec::with_capacity(articles.len() * 256);
+    // About one distinct word per 12 bytes of a body.
+    let body_bytes: usize = articles.iter().map(|a| a.body.len()).sum();
+    let mut body_pairs: Vec<Pair> = Vec::with_capacity(body_bytes / 12);
     let mut lens = Vec::with_capacity(articles.len());
     let mut buf = String::new();
+    // A field's short words (keys and positions), their ids, and its long words (ids and
+    // positions). Short words are looked up together once the field is read, so that their
+    // lookups' cache misses overlap; counting does not depend on the order.
+    let (mut keys, mut at, mut ids, mut long) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (k, article) in articles.iter().enumerate() {
         let mut len = (0u32, 0u32);
         for is_title in [true, false] {
@@ -134,35 +149,45 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
             } else {
                 (&article.body, &mut body_pairs, &mut seen_body)
             };
-            let doc = k as u16;
-            let first = pairs.len() as u32;
+            keys.clear();
+            at.clear();
+            long.clear();
             let mut words = 0u32;
-            let mut add = |vocab: &mut LocalVocab, w: &str, words: u32| {
-                let id = vocab.intern(w) as usize;
-                if id >= seen.len() {
-                    seen.resize(id + 1, 0);
+            scan_words(text, |w| {
+                match vocab.key_or_id(text, w) {
+                    Lookup::Key(key) => {
+                        keys.push(key);
+                        at.push(words);
+                    }
+                    Lookup::Id(id) => long.push((id, words)),
                 }
-                let lead = if words < LEAD_WORDS { LEAD } else { 0 };
-                let at = seen[id];
-                if at > first {
-                    // Already in this article: count up to 127 occurrences, keep the lead flag.
-                    let p = &mut pairs[at as usize - 1];
-                    p.2 = ((p.2 & !LEAD).saturating_add(1).min(127)) | (p.2 & LEAD) | lead;
-                } else {
-                    pairs.push((id as u32, doc, 1 | lead));
-                    seen[id] = pairs.len() as u32;
-                }
-            };
-            text::for_each_word(text, |w| {
-                add(&mut vocab, w, words);
                 words += 1;
             });
             for m in text::find_bills(text) {
                 buf.clear();
                 buf.push('#');
                 buf.push_str(&m.key);
-                add(&mut vocab, &buf, if m.start < 400 { 0 } else { u32::MAX });
+                let pos = if m.start < 400 { 0 } else { u32::MAX };
+                match vocab.key_or_id_of(&buf) {
+                    Lookup::Key(key) => {
+                        keys.push(key);
+                        at.push(pos);
+                    }
+                    Lookup::Id(id) => long.push((id, pos)),
+                }
             }
+            ids.clear();
+            vocab.ids(&keys, &mut ids);
+            if seen.len() < vocab.len() {
+                seen.resize(vocab.len(), 0);
+            }
+            let occurrences = ids.iter().copied().zip(at.iter().copied());
+            count(
+                pairs,
+                seen,
+                k as u16,
+                occurrences.chain(long.iter().copied()),
+            );
             if is_title {
                 len.0 = words;
             } else {
@@ -171,12 +196,19 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
         }
         lens.push((len.0.min(u32::from(u16::MAX)) as u16, len.1));
     }
-    let terms = vocab.len();
+    // Words in sorted order, so that merging reads each chunk's postings front to back.
+    let mut sorted: Vec<u32> = (0..vocab.len() as u32).collect();
+    sorted.sort_unstable_by(|&a, &b| vocab.term(a).cmp(vocab.term(b)));
+    let mut rank = vec![0u32; sorted.len()];
+    for (r, &id) in sorted.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
     Chunk {
         base: base as u32,
-        title: Side::from_pairs(&title_pairs, terms),
-        body: Side::from_pairs(&body_pairs, terms),
+        title: Side::from_pairs(&title_pairs, &rank),
+        body: Side::from_pairs(&body_pairs, &rank),
         vocab,
+        sorted,
         lens,
     }
 }
@@ -184,32 +216,63 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
 /// Merges chunk vocabularies into one sorted vocabulary (returned as its terms) and builds the
 /// title and body postings over it.
 pub(crate) fn merge(chunks: &[Chunk]) -> (Vec<&str>, Postings, Postings) {
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    for c in chunks {
-        for t in 0..c.vocab.len() as u32 {
-            let n = ids.len() as u32;
-            ids.entry(c.vocab.term(t)).or_insert(n);
-        }
-    }
-    let mut sorted: Vec<&str> = ids.keys().copied().collect();
-    sorted.par_sort_unstable();
-    for (i, t) in sorted.iter().enumerate() {
-        if let Some(v) = ids.get_mut(t) {
-            *v = i as u32;
-        }
-    }
-    // Per chunk: (global id, local id), sorted by global id.
-    let maps: Vec<Vec<(u32, u32)>> = chunks
-        .par_iter()
-        .map(|c| {
-            let mut m: Vec<(u32, u32)> = (0..c.vocab.len() as u32)
-                .map(|l| (ids[c.vocab.term(l)], l))
-                .collect();
-            m.sort_unstable();
-            m
+    // Every chunk's words interned once more, chunk after chunk: the corpus-wide id of each
+    // chunk's word (in the chunk's sorted order), and where each corpus-wide word was first seen.
+    let mut all = Interner::default();
+    let mut first_seen: Vec<(u32, u32)> = Vec::new();
+    let (mut keys, mut at, mut ids) = (Vec::new(), Vec::new(), Vec::new());
+    let mut globals: Vec<Vec<u32>> = chunks
+        .iter()
+        .enumerate()
+        .map(|(ci, c)| {
+            let mut global = vec![0u32; c.sorted.len()];
+            keys.clear();
+            at.clear();
+            for (r, g) in global.iter_mut().enumerate() {
+                match all.key_or_id_of(c.term(r as u32)) {
+                    Lookup::Key(k) => {
+                        keys.push(k);
+                        at.push(r);
+                    }
+                    Lookup::Id(id) => *g = id,
+                }
+            }
+            ids.clear();
+            all.ids(&keys, &mut ids);
+            for (&id, &r) in ids.iter().zip(&at) {
+                global[r] = id;
+            }
+            let before = first_seen.len() as u32;
+            first_seen.resize(all.len(), (0, 0));
+            for (r, &g) in global.iter().enumerate() {
+                if g >= before {
+                    first_seen[g as usize] = (ci as u32, r as u32);
+                }
+            }
+            global
         })
         .collect();
-    drop(ids);
+    let term = |g: u32| {
+        let (c, r) = first_seen[g as usize];
+        chunks[c as usize].term(r)
+    };
+    let mut order: Vec<u32> = (0..first_seen.len() as u32).collect();
+    order.par_sort_unstable_by(|&a, &b| term(a).cmp(term(b)));
+    let mut rank = vec![0u32; order.len()];
+    for (i, &g) in order.iter().enumerate() {
+        rank[g as usize] = i as u32;
+    }
+    let sorted: Vec<&str> = order.iter().map(|&g| term(g)).collect();
+    drop(order);
+    // Each chunk's words in sorted order get ascending sorted ids: merging walks every chunk's
+    // postings front to back.
+    globals.par_iter_mut().for_each(|global| {
+        for g in global.iter_mut() {
+            *g = rank[*g as usize];
+        }
+        debug_assert!(global.is_sorted());
+    });
+    drop(rank);
     let n = sorted.len() as u32;
     let parts = 64u32;
     let step = n.div_ceil(parts).max(1);
@@ -218,23 +281,26 @@ pub(crate) fn merge(chunks: &[Chunk]) -> (Vec<&str>, Postings, Postings) {
             .into_par_iter()
             .map(|p| {
                 let (lo, hi) = (p * step, ((p + 1) * step).min(n));
-                let mut ptr: Vec<usize> = maps
+                // Per chunk, its words in `lo..hi`.
+                let ranges: Vec<std::ops::Range<usize>> = globals
                     .iter()
-                    .map(|m| m.partition_point(|&(g, _)| g < lo))
+                    .map(|g| g.partition_point(|&x| x < lo)..g.partition_point(|&x| x < hi))
                     .collect();
-                let mut b = PostingsBuilder::default();
+                let postings = chunks
+                    .iter()
+                    .zip(&ranges)
+                    .map(|(c, r)| c.side(title).span(r.start as u32, r.end as u32))
+                    .sum();
+                let mut ptr: Vec<usize> = ranges.iter().map(|r| r.start).collect();
+                let mut b = PostingsBuilder::with_capacity((hi - lo) as usize, postings);
                 for g in lo..hi {
                     b.next_term();
-                    for (ci, m) in maps.iter().enumerate() {
-                        if let Some(&(mg, local)) = m.get(ptr[ci])
-                            && mg == g
-                        {
-                            let c = &chunks[ci];
-                            let side = if title { &c.title } else { &c.body };
-                            for &p in side.docs(local) {
+                    for ((c, global), at) in chunks.iter().zip(&globals).zip(ptr.iter_mut()) {
+                        if global.get(*at) == Some(&g) {
+                            for &p in c.side(title).docs(*at as u32) {
                                 b.push(c.base + (p & 0xFFFF), (p >> 16) as u8);
                             }
-                            ptr[ci] += 1;
+                            *at += 1;
                         }
                     }
                 }
@@ -293,3 +359,7 @@ mod tests {
         assert!(title.iter(id("#hr1234")).next().is_none());
     }
 }
+
+#[cfg(test)]
+#[path = "build_tests.rs"]
+mod build_tests;

@@ -58,6 +58,8 @@ pub(crate) struct ClausePlan {
     pub clause: Clause,
     pub resolved: Resolved,
     pub marks: Arc<Marks>,
+    /// The first clause of the run of words that name a person or bill together, if in one.
+    pub run: Option<usize>,
 }
 
 /// A comparison of (score, article) pairs.
@@ -147,7 +149,10 @@ impl SearchIndex {
             if stale() {
                 return None;
             }
-            plans.push(self.plan(articles, clause, names, stale)?);
+            let run = names.as_ref().map(|n| n.0);
+            let mut plan = self.plan(articles, clause, names.map(|n| n.1), stale)?;
+            plan.run = run;
+            plans.push(plan);
         }
         if stale() {
             return None;
@@ -171,7 +176,11 @@ impl SearchIndex {
             });
         }
         let w = &self.weights;
-        let mut found: Vec<(f32, u32)> = (0..self.n)
+        // When few stories have every word, those lacking only the commonest follow them.
+        let droppable = (sort == Sort::Relevance)
+            .then(|| self.droppable(&plans))
+            .flatten();
+        let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
             .filter_map(|d| {
@@ -192,10 +201,14 @@ impl SearchIndex {
                 }
                 let mut sum = 0.0;
                 let mut balance = 1.0f32;
-                for p in &positive {
+                let mut full = true;
+                for (i, p) in positive.iter().enumerate() {
                     let s = p.score[d];
                     if s <= 0.0 {
-                        return None;
+                        if !full || droppable != Some(i) {
+                            return None;
+                        }
+                        full = false;
                     }
                     sum += s;
                     balance = balance.min(s / p.best);
@@ -205,10 +218,12 @@ impl SearchIndex {
                 } else {
                     sum
                 };
-                Some((score, d as u32))
+                Some((score, d as u32, full))
             })
             .collect();
-        let total = found.len();
+        let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);
+        let mut found: Vec<(f32, u32)> = found.into_iter().map(|m| (m.0, m.1)).collect();
+        let mut total = found.len();
         let by_score = |a: &(f32, u32), b: &(f32, u32)| -> Ordering {
             b.0.total_cmp(&a.0)
                 .then_with(|| self.dates[b.1 as usize].cmp(&self.dates[a.1 as usize]))
@@ -232,24 +247,30 @@ impl SearchIndex {
         } else {
             &by_score
         };
-        if keep < found.len() {
-            if keep == 0 {
-                found.clear();
-            } else {
-                found.select_nth_unstable_by(keep - 1, order);
-                found.truncate(keep);
-            }
-        }
-        found.sort_unstable_by(order);
-        if let Some(sets) = &sets {
-            let depth = w.proximity_depth.min(found.len());
-            found[..depth].par_iter_mut().for_each(|(s, d)| {
-                if let Some(a) = articles.get(*d as usize) {
-                    *s *= w.proximity_factor(sets.min_span(&a.title, &a.body), sets.words);
+        let cut = |found: &mut Vec<(f32, u32)>, keep: usize| {
+            if keep < found.len() {
+                if keep == 0 {
+                    found.clear();
+                } else {
+                    found.select_nth_unstable_by(keep - 1, order);
+                    found.truncate(keep);
                 }
-            });
-            found[..depth].sort_unstable_by(by_score);
-            found.truncate(limit);
+            }
+            found.sort_unstable_by(order);
+            if let Some(sets) = &sets {
+                let depth = w.proximity_depth.min(found.len());
+                self.rerank(articles, sets, &mut found[..depth]);
+                found[..depth].sort_unstable_by(by_score);
+                found.truncate(limit);
+            }
+        };
+        cut(&mut found, keep);
+        if total < score::PARTIAL_BELOW && found.len() < limit {
+            let mut more: Vec<(f32, u32)> = partial.into_iter().map(|m| (m.0, m.1)).collect();
+            cut(&mut more, keep.min(limit - found.len()));
+            more.truncate(limit - found.len());
+            total += more.len();
+            found.extend(more);
         }
         let hits = found
             .into_iter()
@@ -328,6 +349,7 @@ impl SearchIndex {
             clause: clause.clone(),
             resolved,
             marks,
+            run: None,
         })
     }
 
@@ -350,7 +372,7 @@ impl SearchIndex {
                     r.people = entity_matches(&self.people, word, exact, w);
                     r.bills = entity_matches(&self.bills, word, exact, w);
                 } else if clause.scope == Scope::Any {
-                    (r.people, r.bills) = Names::clone(&self.word_names(word));
+                    (r.people, r.bills) = self.distinctive(&self.word_names(word));
                 }
             }
             (Term::Phrase(p), Scope::Any | Scope::Title) => {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::build::{CHUNK, index_chunk, merge};
+use super::build::{chunk_size, index_chunk, merge};
 use super::cache::TermCache;
 use super::links::{links_of, story_links};
 use super::matcher::char_mask;
@@ -174,11 +174,12 @@ impl SearchIndex {
     ) -> SearchIndex {
         let done = AtomicUsize::new(0);
         let total = articles.len();
+        let size = chunk_size(articles.len());
         let chunks: Vec<_> = articles
-            .par_chunks(CHUNK)
+            .par_chunks(size)
             .enumerate()
             .map(|(i, chunk)| {
-                let c = index_chunk(i * CHUNK, chunk);
+                let c = index_chunk(i * size, chunk);
                 let d = done.fetch_add(chunk.len(), Ordering::Relaxed) + chunk.len();
                 progress(d, total);
                 c

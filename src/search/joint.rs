@@ -3,11 +3,14 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use super::engine::ClausePlan;
 use super::index::SearchIndex;
 use super::names::entity_matches;
 use super::query::{Clause, Scope, Term};
-use super::score::WordSets;
+use super::score::{self, Pair, WordSets, is_stopword};
+use crate::corpus::Article;
 
 /// People and bills a clause is restricted to, with their fuzz.
 pub(crate) type Names = (Vec<(u32, f32)>, Vec<(u32, f32)>);
@@ -24,9 +27,10 @@ impl SearchIndex {
     /// People and bills named by consecutive words of the query together ("rand paul", "tax cuts
     /// and jobs act"): for each clause of such a run, the names every word of the run matches
     /// (the clause's own fuzz), which replace the names it matches alone ("paul" alone also
-    /// finds Ron Paul). `None` for clauses outside a run.
-    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<Names>> {
-        let mut out: Vec<Option<Names>> = vec![None; clauses.len()];
+    /// finds Ron Paul), with the number of the run's first clause. `None` for clauses outside a
+    /// run.
+    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<(usize, Names)>> {
+        let mut out: Vec<Option<(usize, Names)>> = vec![None; clauses.len()];
         let lists: Vec<Option<Names>> = clauses
             .iter()
             .map(|c| match (&c.term, c.scope, c.negated) {
@@ -64,13 +68,30 @@ impl SearchIndex {
                                 .copied()
                                 .collect()
                         };
-                        out[k] = Some((only(p, &people), only(b, &bills)));
+                        out[k] = Some((i, (only(p, &people), only(b, &bills))));
                     }
                 }
             }
             i = j.max(i + 1);
         }
         out
+    }
+
+    /// The people and bills a word alone names, without those it names only by a word that many
+    /// names share ("act" alone is not every act, "john" not every John): a kind of entity is
+    /// dropped when the word names more than [`score::GENERIC_NAMES`] of them.
+    pub(crate) fn distinctive(&self, names: &Names) -> Names {
+        let keep = |v: &[(u32, f32)], all: usize| -> Vec<(u32, f32)> {
+            if v.len() as f32 > score::GENERIC_NAMES * all as f32 && v.len() > 1 {
+                Vec::new()
+            } else {
+                v.to_vec()
+            }
+        };
+        (
+            keep(&names.0, self.people.len()),
+            keep(&names.1, self.bills.len()),
+        )
     }
 
     /// The people and bills a word names (remembered while the user types).
@@ -90,18 +111,88 @@ impl SearchIndex {
         n
     }
 
-    /// The forms of each positive word (or phrase) clause, for the proximity of a query's words.
+    /// Re-scores the best stories with the phrases and the proximity of the query's words (one
+    /// pass over each story's text).
+    pub(crate) fn rerank(&self, articles: &[Article], sets: &WordSets, found: &mut [(f32, u32)]) {
+        let w = &self.weights;
+        found.par_iter_mut().for_each(|(s, d)| {
+            if let Some(a) = articles.get(*d as usize) {
+                let scan = sets.scan(&a.title, &a.body);
+                let inv = self
+                    .inv_norms
+                    .get(*d as usize)
+                    .copied()
+                    .unwrap_or((1.0, 1.0));
+                let phrases: f32 = sets
+                    .pairs
+                    .iter()
+                    .zip(&scan.pairs)
+                    .map(|(p, &(t, b))| w.phrase_part(p.idf, t, b, inv).1)
+                    .sum();
+                *s = (*s + phrases) * w.proximity_factor(scan.span, sets.words);
+            }
+        });
+    }
+
+    /// The positive clause (its number among them) a story may lack when few stories have them
+    /// all: the commonest of three or more plain words (stopwords aside), so that "schumer iran
+    /// deal" goes on with the stories of Schumer and Iran. `None` for shorter queries.
+    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<usize> {
+        let words: Vec<(usize, f32)> = plans
+            .iter()
+            .filter(|p| !p.clause.negated)
+            .enumerate()
+            .filter_map(|(i, p)| match (&p.clause.term, p.clause.scope) {
+                (Term::Word(w), Scope::Any) if !is_stopword(w) => {
+                    Some((i, self.word_idf(&p.resolved)))
+                }
+                _ => None,
+            })
+            .collect();
+        if words.len() < 3 {
+            return None;
+        }
+        words
+            .into_iter()
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    }
+
+    /// The forms of each positive word (or phrase) clause, for the proximity of a query's words,
+    /// and the pairs of consecutive words (stopwords aside) that count as phrases: all but those
+    /// within a run naming only people (their mentions already count the name as a whole).
     pub(crate) fn word_sets(&self, plans: &[ClausePlan]) -> WordSets {
         let mut sets = WordSets::default();
+        sets.window = self.weights.phrase_window;
         let mut word = 0;
+        // The previous word that can start a pair: (its number, plan, idf).
+        let mut prev: Option<(usize, &ClausePlan, f32)> = None;
         for p in plans.iter().filter(|p| !p.clause.negated) {
             match (&p.clause.term, p.clause.scope) {
-                (Term::Word(_), Scope::Any | Scope::Title) => {
+                (Term::Word(w), Scope::Any | Scope::Title) => {
                     let best = p.resolved.terms.iter().map(|t| t.1).fold(0.0, f32::max);
                     for &(t, fuzz) in &p.resolved.terms {
                         if fuzz >= best / 2.0 {
                             sets.add(word, self.vocab.term(t));
                         }
+                    }
+                    if !is_stopword(w) && word < 32 {
+                        let idf = self.word_idf(&p.resolved);
+                        if let Some((first, q, q_idf)) = prev
+                            && !(p.run.is_some()
+                                && p.run == q.run
+                                && p.resolved.bills.is_empty()
+                                && !p.resolved.people.is_empty())
+                            && idf.is_finite()
+                        {
+                            sets.pairs.push(Pair {
+                                first,
+                                second: word,
+                                label: format!("{} {w}", q.clause),
+                                idf: f32::midpoint(idf, q_idf),
+                            });
+                        }
+                        prev = idf.is_finite().then_some((word, p, idf));
                     }
                     word += 1;
                 }
@@ -110,8 +201,9 @@ impl SearchIndex {
                         sets.add(word, first);
                         word += 1;
                     }
+                    prev = None;
                 }
-                _ => {}
+                _ => prev = None,
             }
         }
         sets

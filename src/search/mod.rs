@@ -48,6 +48,7 @@ mod details;
 mod engine;
 mod entity;
 mod index;
+mod intern;
 mod joint;
 mod links;
 mod marks;
@@ -59,6 +60,7 @@ mod quick;
 pub mod score;
 mod terms;
 pub mod text;
+mod words;
 mod worker;
 
 pub use engine::{Ranking, Sort};

@@ -122,10 +122,12 @@ impl<'a> Pattern<'a> {
                 && w.as_bytes().first() == self.text.as_bytes().first()
             {
                 let w: Vec<char> = w.chars().collect();
-                // Four letters: only two swapped ("pual" for Paul).
-                let swap = self.chars.len() > 4
-                    || (w.len() == 4 && char_mask(&w.iter().collect::<String>()) == self.mask);
-                typo = swap && typo_distance(&self.chars, &w, 1).is_some();
+                // Four letters: only two swapped ("pual" for Paul) or one left out ("mich" for
+                // Mitch, "staw" for Straw), never one wrong.
+                let four = (w.len() == 4 && char_mask(&w.iter().collect::<String>()) == self.mask)
+                    || (w.len() == 5 && is_subsequence(&self.chars, &w));
+                typo =
+                    (self.chars.len() > 4 || four) && typo_distance(&self.chars, &w, 1).is_some();
             }
         });
         typo.then_some(self.typo_score)
@@ -158,6 +160,12 @@ impl<'a> Pattern<'a> {
         }
         fuzzy
     }
+}
+
+/// `short`'s letters occur in `long` in order.
+fn is_subsequence(short: &[char], long: &[char]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|c| it.any(|x| x == c))
 }
 
 /// How well a matched entity's names fit the pattern: one of its words is the pattern, or begins

@@ -45,9 +45,22 @@ pub struct Postings {
 pub struct PostingsBuilder {
     postings: Postings,
     last: Option<u32>,
+    /// Postings of the current term so far.
+    count: u32,
 }
 
 impl PostingsBuilder {
+    /// A builder with room for `terms` terms and `postings` postings.
+    pub fn with_capacity(terms: usize, postings: usize) -> PostingsBuilder {
+        let mut b = PostingsBuilder::default();
+        b.postings.offsets.reserve(terms + 1);
+        b.postings.tf_starts.reserve(terms + 1);
+        b.postings.counts.reserve(terms);
+        b.postings.tfs.reserve(postings);
+        b.postings.data.reserve(postings + postings / 2);
+        b
+    }
+
     /// Appends an article number to the current term (larger than the term's previous ones), with
     /// its frequency byte.
     pub fn push(&mut self, doc: u32, tf: u8) {
@@ -58,13 +71,20 @@ impl PostingsBuilder {
         };
         put_varint(&mut self.postings.data, delta);
         self.last = Some(doc);
+        self.count += 1;
+    }
+
+    /// Records the current term's count.
+    fn end_term(&mut self) {
         if let Some(c) = self.postings.counts.last_mut() {
-            *c += 1;
+            *c = self.count;
         }
+        self.count = 0;
     }
 
     /// Starts the next term.
     pub fn next_term(&mut self) {
+        self.end_term();
         self.postings.offsets.push(self.postings.data.len() as u64);
         self.postings.tf_starts.push(self.postings.tfs.len() as u64);
         self.postings.counts.push(0);
@@ -73,6 +93,7 @@ impl PostingsBuilder {
 
     /// Finishes the arena.
     pub fn finish(mut self) -> Postings {
+        self.end_term();
         self.postings.offsets.push(self.postings.data.len() as u64);
         self.postings.tf_starts.push(self.postings.tfs.len() as u64);
         self.postings.data.shrink_to_fit();

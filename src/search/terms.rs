@@ -149,7 +149,7 @@ impl SearchIndex {
             .map(|(i, (t, k))| {
                 let dominated = found_exact || (subsequence_typo && i >= first_typo);
                 match k {
-                    MatchKind::Prefix(extra) => (t, w.prefix_fuzz(extra, word_exists)),
+                    MatchKind::Prefix(_) => (t, w.prefix_fuzz(word, v.term(t), word_exists)),
                     _ => (t, w.fuzz(k, dominated)),
                 }
             })

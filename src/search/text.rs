@@ -1,5 +1,7 @@
 //! Text normalization shared by the index and the query parser: word tokens, bill numbers, offsets.
 
+use super::words::{Word, scan_words};
+
 /// Longest token (in bytes) worth indexing; longer runs are URLs, hashes and noise.
 pub const MAX_TOKEN_BYTES: usize = 40;
 
@@ -82,91 +84,23 @@ pub fn normalize_token(raw: &str, out: &mut String) -> bool {
 }
 
 /// Calls `f` with every normalized word of `text` (as [`normalize_token`] would give it) in one
-/// pass with an ASCII fast path: the indexing hot loop.
+/// pass with an ASCII fast path (see [`scan_words`](super::words::scan_words)).
 pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut buf = String::with_capacity(64);
-    let mut raw_len = 0usize;
-    let mut apostrophe: Option<usize> = None;
-    let emit = |f: &mut dyn FnMut(&str),
-                buf: &mut String,
-                raw_len: &mut usize,
-                apostrophe: &mut Option<usize>| {
-        if let Some(a) = apostrophe.take()
-            && &buf[a..] == "s"
-        {
-            buf.truncate(a);
+    let mut buf = String::new();
+    scan_words(text, |w| match w {
+        Word::Ascii(s, e) => {
+            let word = &text[s..e];
+            if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                buf.clear();
+                buf.push_str(word);
+                buf.make_ascii_lowercase();
+                f(&buf);
+            } else {
+                f(word);
+            }
         }
-        if *raw_len <= MAX_TOKEN_BYTES && !buf.is_empty() {
-            f(buf);
-        }
-        buf.clear();
-        *raw_len = 0;
-    };
-    let next_is_word = |at: usize| -> bool {
-        match bytes.get(at) {
-            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
-            None => false,
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits, copied in one go (or not at all when it is
-            // already lower case and a whole word).
-            let start = i;
-            let mut upper = false;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                upper |= bytes[i].is_ascii_uppercase();
-                i += 1;
-            }
-            let whole = raw_len == 0
-                && match bytes.get(i) {
-                    None => true,
-                    Some(&c) => c < 0x80 && c != b'\'',
-                };
-            if whole && !upper {
-                if i - start <= MAX_TOKEN_BYTES {
-                    f(&text[start..i]);
-                }
-                continue;
-            }
-            let at = buf.len();
-            buf.push_str(&text[start..i]);
-            if upper {
-                buf[at..].make_ascii_lowercase();
-            }
-            raw_len += i - start;
-        } else if b < 0x80 {
-            if raw_len > 0 {
-                if b == b'\'' && next_is_word(i + 1) {
-                    apostrophe = Some(buf.len());
-                } else {
-                    emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
-                }
-            }
-            i += 1;
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            let w = ch.len_utf8();
-            if ch.is_alphanumeric() {
-                buf.extend(ch.to_lowercase());
-                raw_len += w;
-            } else if raw_len > 0 {
-                if ch == '\u{2019}' && next_is_word(i + w) {
-                    apostrophe = Some(buf.len());
-                } else {
-                    emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
-                }
-            }
-            i += w;
-        }
-    }
-    if raw_len > 0 {
-        emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
-    }
+        Word::Text(t) => f(t),
+    });
 }
 
 /// The normalized words of a piece of text, in order.

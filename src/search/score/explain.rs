@@ -29,6 +29,26 @@ pub struct Explanation {
     pub proximity: f32,
     /// Each positive word (clause) of the query.
     pub words: Vec<ClausePart>,
+    /// The consecutive words found together in the story (phrases), added to the sum after
+    /// coordination (empty when not applied).
+    pub phrases: Vec<PhrasePart>,
+}
+
+/// Two consecutive query words found together in the story.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PhrasePart {
+    /// The two words.
+    pub words: String,
+    /// Its score: phrase weight × idf × tf / (k1 + tf).
+    pub score: f32,
+    /// The mean of the two words' idf.
+    pub idf: f32,
+    /// Occurrences together in the title.
+    pub title: u32,
+    /// Occurrences together in the body.
+    pub body: u32,
+    /// Weighted frequency over title and body.
+    pub tf: f32,
 }
 
 /// One query word's score in the story.
@@ -100,20 +120,40 @@ impl Ranking {
         };
         let sets = index.word_sets(&self.plans);
         let applied = self.sort == Sort::Relevance && sets.words > 1 && i < w.proximity_depth;
-        let span = if applied {
-            sets.min_span(&a.title, &a.body)
+        let scan = if applied {
+            sets.scan(&a.title, &a.body)
         } else {
-            None
+            super::Scan::default()
         };
-        let proximity = w.proximity_factor(span, sets.words);
+        let inv = w.inverse_norms(&index.lengths(hit.article));
+        let phrases: Vec<PhrasePart> = sets
+            .pairs
+            .iter()
+            .zip(&scan.pairs)
+            .filter(|(_, c)| c.0 + c.1 > 0 && w.phrase > 0.0)
+            .map(|(p, &(title, body))| {
+                let (tf, score) = w.phrase_part(p.idf, title, body, inv);
+                PhrasePart {
+                    words: p.label.clone(),
+                    score,
+                    idf: p.idf,
+                    title,
+                    body,
+                    tf,
+                }
+            })
+            .collect();
+        let phrase: f32 = phrases.iter().map(|p| p.score).sum();
+        let proximity = w.proximity_factor(scan.span, sets.words);
         Some(Explanation {
-            score: sum * coordination * proximity,
+            score: (sum * coordination + phrase) * proximity,
             sum,
             balance,
             coordination,
-            span,
+            span: scan.span,
             proximity,
             words,
+            phrases,
         })
     }
 }
@@ -290,7 +330,12 @@ fn best_entity(
 impl fmt::Display for Explanation {
     /// An indented breakdown, one part a line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.3} = {:.3} (sum of words)", self.score, self.sum)?;
+        let open = if self.phrases.is_empty() { "" } else { "(" };
+        write!(
+            f,
+            "{:.3} = {open}{:.3} (sum of words)",
+            self.score, self.sum
+        )?;
         if self.words.len() > 1 {
             write!(
                 f,
@@ -299,11 +344,22 @@ impl fmt::Display for Explanation {
                 self.balance * 100.0
             )?;
         }
+        let phrase: f32 = self.phrases.iter().map(|p| p.score).sum();
+        if !self.phrases.is_empty() {
+            write!(f, " + {phrase:.3} (phrases))")?;
+        }
         if let Some(span) = self.span {
             write!(
                 f,
                 " × {:.3} proximity (all words within {span})",
                 self.proximity
+            )?;
+        }
+        if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0) {
+            write!(
+                f,
+                " (lacks {}: ranked after every story with all the words)",
+                missing.query
             )?;
         }
         for c in &self.words {
@@ -334,6 +390,13 @@ impl fmt::Display for Explanation {
                     }
                 )?;
             }
+        }
+        for p in &self.phrases {
+            write!(
+                f,
+                "\n  {:.3} = phrase \"{}\": weight × idf {:.3} × tf {:.3}/(k1 + tf), {} in the title, {} in the body",
+                p.score, p.words, p.idf, p.tf, p.title, p.body
+            )?;
         }
         Ok(())
     }

@@ -12,8 +12,8 @@
 pub mod explain;
 mod proximity;
 
-pub use explain::{ClausePart, Explanation, FieldPart};
-pub(crate) use proximity::{WordSets, closeness};
+pub use explain::{ClausePart, Explanation, FieldPart, PhrasePart};
+pub(crate) use proximity::{Pair, Scan, WordSets, closeness};
 
 /// Words of a body that count as its lead (about the first paragraph of a news story).
 pub const LEAD_WORDS: u32 = 60;
@@ -51,11 +51,9 @@ pub struct Weights {
     pub prefix: f32,
     /// What each extra letter of a prefix match costs.
     pub prefix_letter: f32,
-    /// A longer word the typed word begins is a form of it ("taxes", "voted") when it has at most
-    /// this many more letters; longer ones ("wallace" for "wall") weigh [`Weights::long_prefix`]
-    /// when the word itself is in the corpus.
-    pub variant_letters: u32,
-    /// Fuzz of a longer word that is not a form of the word typed, when the word itself exists.
+    /// Fuzz of a longer word that is not a form of the word typed (not the word and one of
+    /// [`FORM_ENDINGS`]: "actor" or "activity" for "act", "paula" for "paul", "wallace" for
+    /// "wall"), when the word itself is in the corpus.
     pub long_prefix: f32,
     /// Fuzz of a one-letter typo or a close fuzzy match when the word itself is not found.
     pub typo: f32,
@@ -69,8 +67,14 @@ pub struct Weights {
     pub proximity: f32,
     /// Words of distance at which the proximity bonus halves.
     pub proximity_scale: f32,
-    /// Stories re-ranked with the proximity bonus (the best by the other parts).
+    /// Stories re-ranked with the proximity bonus and phrases (the best by the other parts).
     pub proximity_depth: usize,
+    /// Weight of two consecutive query words occurring together (a phrase such as "tuition
+    /// fees"), scored like a word (BM25F over title and body) and added to the words' sum.
+    pub phrase: f32,
+    /// Positions within which the second word of a phrase must follow the first ("prevention of
+    /// terrorism": 2).
+    pub phrase_window: u32,
 }
 
 impl Default for Weights {
@@ -89,7 +93,6 @@ impl Default for Weights {
             prefix: 0.7,
             stem: 0.6,
             prefix_letter: 0.03,
-            variant_letters: 2,
             long_prefix: 0.2,
             typo: 0.9,
             fuzzy: 0.6,
@@ -98,9 +101,19 @@ impl Default for Weights {
             proximity: 0.3,
             proximity_scale: 10.0,
             proximity_depth: 100,
+            phrase: 0.5,
+            phrase_window: 2,
         }
     }
 }
+
+/// When fewer stories than this have every word of a query of three words or more, those that
+/// lack only its commonest word follow them (ranked after them).
+pub const PARTIAL_BELOW: usize = 10;
+
+/// A word alone that names more than this share of the people (or of the bills) names none of
+/// them: it is a word many names share ("act", "john").
+pub const GENERIC_NAMES: f32 = 0.05;
 
 /// Inverse document frequency (BM25's, never negative) of a word in `df` of `n` stories.
 pub fn idf(df: u32, n: usize) -> f32 {
@@ -201,6 +214,21 @@ impl Weights {
         1.0 - self.coordination + self.coordination * balance.clamp(0.0, 1.0)
     }
 
+    /// The weighted frequency and score of a phrase found `title` and `body` times in a story
+    /// (with the story's inverse length norms).
+    pub fn phrase_part(&self, idf: f32, title: u32, body: u32, inv: (f32, f32)) -> (f32, f32) {
+        let tf = if title > 0 {
+            self.title_tf_by(title, inv.0)
+        } else {
+            0.0
+        } + if body > 0 {
+            self.body * body as f32 * inv.1
+        } else {
+            0.0
+        };
+        (tf, self.phrase * idf * saturate(tf, self.k1))
+    }
+
     /// The proximity factor for words `span` positions apart in all (`words` of them adjacent: 1).
     pub fn proximity_factor(&self, span: Option<u32>, words: usize) -> f32 {
         span.map_or(1.0, |s| {
@@ -221,10 +249,12 @@ impl Weights {
         }
     }
 
-    /// Fuzz of a vocabulary word that the typed word begins, `extra` letters longer: a form of the
-    /// word, or (when the word itself exists) far less.
-    pub fn prefix_fuzz(&self, extra: u32, word_exists: bool) -> f32 {
-        if word_exists && extra > self.variant_letters {
+    /// Fuzz of a vocabulary word `term` that the typed `word` begins: a form of the word ("taxes",
+    /// "voted", "banned"), or (when the word itself exists) far less; while the word is being
+    /// typed (not in the corpus yet), any longer word is a prefix match.
+    pub fn prefix_fuzz(&self, word: &str, term: &str, word_exists: bool) -> f32 {
+        let extra = term.chars().count().saturating_sub(word.chars().count()) as u32;
+        if word_exists && !is_form(word, term) {
             self.long_prefix
         } else {
             self.fuzz(MatchKind::Prefix(extra), true)
@@ -243,6 +273,27 @@ pub enum MatchKind {
     Typo,
     /// A fuzzy (subsequence) match, with its matcher score as a share of the best one.
     Fuzzy(f32),
+}
+
+/// Endings that make a longer form of a word ("tax": "taxes"; "reform": "reformers").
+pub const FORM_ENDINGS: &[&str] = &[
+    "s", "es", "ed", "ing", "er", "ers", "ment", "ments", "al", "ism", "ist", "ists", "ation",
+    "ations",
+];
+
+/// `term` is `word` with one of [`FORM_ENDINGS`], or with its last letter doubled before "ed",
+/// "ing" or "er" ("ban": "banned").
+pub fn is_form(word: &str, term: &str) -> bool {
+    let Some(ending) = term.strip_prefix(word) else {
+        return false;
+    };
+    if FORM_ENDINGS.contains(&ending) {
+        return true;
+    }
+    let mut chars = ending.chars();
+    word.chars().last().is_some_and(|last| {
+        chars.next() == Some(last) && ["ed", "ing", "er"].contains(&chars.as_str())
+    })
 }
 
 /// Endings that make another form of a word: a vocabulary term that is the typed word less one
@@ -270,6 +321,17 @@ const STOPWORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forms_of_a_word() {
+        assert!(is_form("tax", "taxes") && is_form("ban", "banned") && is_form("act", "acts"));
+        assert!(
+            !is_form("act", "actor") && !is_form("paul", "paula") && !is_form("wall", "wallace")
+        );
+        let w = Weights::default();
+        assert!(w.prefix_fuzz("act", "acting", true) > 2.0 * w.prefix_fuzz("act", "actor", true));
+        assert!(w.prefix_fuzz("mas", "massie", false) > w.long_prefix);
+    }
 
     #[test]
     fn stopwords_are_sorted() {
