@@ -54,7 +54,8 @@ fn block_masks(block: &[u8; BLOCK]) -> (u64, u64) {
 /// [`for_each_word`](super::text::for_each_word) gives, without copying ASCII ones.
 pub(crate) fn scan_words(text: &str, mut f: impl FnMut(Word<'_>)) {
     let bytes = text.as_bytes();
-    let mut buf = String::with_capacity(64);
+    // For words that need the full rules (allocated only then).
+    let mut buf = String::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let avail = (bytes.len() - pos).min(BLOCK);
