@@ -228,3 +228,12 @@ fn a_possessive_title_and_a_company_officer() {
         )]
     );
 }
+
+#[test]
+fn accented_given_names_and_more_role_nouns() {
+    assert_eq!(names("Later Julián Vexter left early."), ["Julián Vexter"]);
+    assert_eq!(
+        names("In school he read the philosopher Ayn Randolphi closely."),
+        ["Ayn Randolphi"]
+    );
+}
