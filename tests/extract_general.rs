@@ -237,3 +237,12 @@ fn accented_given_names_and_more_role_nouns() {
         ["Ayn Randolphi"]
     );
 }
+
+#[test]
+fn an_organization_whose_first_word_is_a_participle_is_never_promoted() {
+    assert_eq!(
+        names("Martin Hollis and Planned Parenthood sued on Monday."),
+        ["Martin Hollis"]
+    );
+    assert!(names("Leading Edge, the lobbying firm, declined.").is_empty());
+}
