@@ -1,6 +1,7 @@
 # Final check of tests/eval/heldout3/labels-b.json (run from the worktree root): JSON valid, every person, alias,
 # optional person and bill label/alias occurs in its article's text (case-insensitive, whitespace and curly
 # apostrophes normalized, periods removed, square brackets of quoted insertions dropped); counts.
+# Part b of heldout3 (label3b): also checks the labels of optional_bills (bills named only in furniture).
 import json, re, sys
 C = '/work/shared/corpora/'
 def norm(s):
@@ -12,7 +13,7 @@ def text(src):
     return open(C + src, encoding='utf-8', errors='replace').read(), ''
 labels = json.load(open('tests/eval/heldout3/labels-b.json'))['articles']
 bad = 0
-n = {'articles': 0, 'people': 0, 'optional': 0, 'linked': 0, 'null': 0, 'named': 0, 'numbered': 0, 'described': 0}
+n = {'articles': 0, 'people': 0, 'optional': 0, 'linked': 0, 'null': 0, 'named': 0, 'numbered': 0, 'described': 0, 'optional_bills': 0, 'stratum_bills': 0}
 ids = set()
 for a in labels:
     assert a['source'] not in ids, a['source']; ids.add(a['source'])
@@ -35,6 +36,10 @@ for a in labels:
         if isinstance(p, dict) and 'bioguide' in p:
             n['linked' if p['bioguide'] else 'null'] += 1
     n['optional'] += len(a.get('optional_people', []))
+    n['stratum_bills'] += a.get('stratum') == 'bills'
+    for b in a.get('optional_bills', []):
+        n['optional_bills'] += 1
+        need(b['label'], 'optional bill'); [need(x, 'optional bill alias') for x in b['aliases']]
     for b in a['bills']:
         n[b['kind']] += 1
         if b['kind'] != 'described': need(b['label'], 'bill')
