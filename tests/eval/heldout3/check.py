@@ -1,7 +1,7 @@
-# Final check of tests/eval/heldout3/labels-b.json (run from the worktree root): JSON valid, every person, alias,
+# Final check of tests/eval/heldout3/labels.json (run from the worktree root): JSON valid, every person, alias,
 # optional person and bill label/alias occurs in its article's text (case-insensitive, whitespace and curly
 # apostrophes normalized, periods removed, square brackets of quoted insertions dropped); counts.
-# Part b of heldout3 (label3b): also checks the labels of optional_bills (bills named only in furniture).
+# Also checks the labels of optional_bills (bills named only in furniture).
 import json, re, sys
 C = '/work/shared/corpora/'
 def norm(s):
@@ -11,7 +11,9 @@ def text(src):
     if src.startswith('allsides'):
         d = json.load(open(C + src)); return d['title'] + '\n' + d['content_original'], d.get('date') or ''
     return open(C + src, encoding='utf-8', errors='replace').read(), ''
-labels = json.load(open('tests/eval/heldout3/labels-b.json'))['articles']
+# The federal numbers of bills the article writes out ("Senate Bill 1016" is S. 1016), added by the lead as aliases.
+NUMBER_ALIASES = {('fWFaavcIqrghrvtu', 'S. 1016'), ('fWFaavcIqrghrvtu', 'S. 673')}
+labels = json.load(open('tests/eval/heldout3/labels.json'))['articles']
 bad = 0
 n = {'articles': 0, 'people': 0, 'optional': 0, 'linked': 0, 'null': 0, 'named': 0, 'numbered': 0, 'described': 0, 'optional_bills': 0, 'stratum_bills': 0}
 ids = set()
@@ -25,6 +27,7 @@ for a in labels:
     if a['source'].startswith('allsides') and not date and 'date' not in a and a['people']: print('no date:', a['id'])
     def need(s, what):
         global bad
+        if (a['id'], s) in NUMBER_ALIASES: return
         if norm(s) not in t: print(a['id'], what, 'NOT IN TEXT:', s); bad += 1
     names = set()
     for p in a['people'] + a.get('optional_people', []):
