@@ -32,7 +32,7 @@ Mickey Minnie Donald Goldie Tory Whig Labour Green Patriot Virgil Homer Truman R
 Forest Field Lane Hill Dale Glen Vale Ford Bridge Bell Cliff Rock Stone Wood Woods Heath Moss Marsh Banks
 Will Bill Mark Pat Sue Don Art Bob Ray Rob Jack Frank Grant Gene Norm Herb Jim Penny Bonnie Mary Sharon
 Ebony Harley Jaguar Mustang Bentley Rolls Mercury Jupiter Apollo Atlas Titan Orion Neptune Delta Alpha Omega
-Ira Isis Kia Asia Aretha Elvis Madonna Oprah Hillary Kent Essex Devon Cornwall Chester Durham Lancaster York Bristol
+Spark Arch Carte Blanch Blanche Coy Ira Isis Kia Asia Aretha Elvis Madonna Oprah Hillary Kent Essex Devon Cornwall Chester Durham Lancaster York Bristol
 Clinton Jefferson Jackson Madison Monroe Tyler Taylor Pierce Kennedy Reagan Nixon Johnson Carter Wilson Hoover
 Jesus Christ Angel Moses Abraham Israel Ezra Elijah Noah Isaiah Solomon Jonah
 Dominique Monique Antoine Jacques Pierre Michel Rene Marcel Claude Germaine Normand

@@ -228,3 +228,21 @@ fn a_possessive_title_and_a_company_officer() {
         )]
     );
 }
+
+#[test]
+fn accented_given_names_and_more_role_nouns() {
+    assert_eq!(names("Later Julián Vexter left early."), ["Julián Vexter"]);
+    assert_eq!(
+        names("In school he read the philosopher Ayn Randolphi closely."),
+        ["Ayn Randolphi"]
+    );
+}
+
+#[test]
+fn an_organization_whose_first_word_is_a_participle_is_never_promoted() {
+    assert_eq!(
+        names("Martin Hollis and Planned Parenthood sued on Monday."),
+        ["Martin Hollis"]
+    );
+    assert!(names("Leading Edge, the lobbying firm, declined.").is_empty());
+}

@@ -21,6 +21,9 @@ pub struct Labelled {
     /// People named only in page furniture (captions, related headlines): neither a miss nor a false positive.
     #[serde(default)]
     pub optional_people: Vec<GoldPerson>,
+    /// Bills named only in page furniture (a caption, a related headline): neither a miss nor a false positive.
+    #[serde(default)]
+    pub optional_bills: Vec<GoldBill>,
     /// "bills" for the bill stratum of the held-out set; absent for the uniform sample.
     #[serde(default)]
     pub stratum: Option<String>,

@@ -270,6 +270,8 @@ pub fn score_article(l: &Labelled, a: &Article, verbose: bool) -> (Totals, Error
             } else {
                 totals.named.tp += 1;
             }
+        } else if l.optional_bills.iter().any(|g| bill_matches(b, g)) {
+            // Named only in furniture: neither right nor wrong.
         } else {
             let kind = if is_described(b) {
                 totals.described.fp += 1;
@@ -424,6 +426,32 @@ mod tests {
         score_link(Some("P000197"), &gold(Some(None)), &mut t, &mut e);
         score_link(Some("P000197"), &gold(None), &mut t, &mut e);
         assert_eq!((t.tp, t.fp, t.fn_), (1, 2, 2));
+    }
+
+    #[test]
+    fn optional_people_and_bills_are_neither_right_nor_wrong() {
+        let article = Article {
+            title: "Senate votes".into(),
+            body: "Sen. Mitch McConnell said the Senate would take up the USA PATRIOT Act on Tuesday. \
+                   McConnell spoke to reporters."
+                .into(),
+            ..Article::default()
+        };
+        let labelled = |optional: bool| -> Labelled {
+            let extra = if optional {
+                r#", "optional_people": ["Mitch McConnell"], "optional_bills": [{"label": "USA PATRIOT Act", "kind": "named", "aliases": ["PATRIOT Act"]}]"#
+            } else {
+                ""
+            };
+            serde_json::from_str(&format!(
+                r#"{{"source": "x", "id": "x", "people": [], "bills": []{extra}}}"#
+            ))
+            .unwrap()
+        };
+        let (t, _) = score_article(&labelled(false), &article, false);
+        assert_eq!((t.people.fp, t.named.fp), (1, 1), "both found and counted wrong");
+        let (t, _) = score_article(&labelled(true), &article, false);
+        assert_eq!((t.people.fp, t.people.fn_, t.named.fp, t.named.fn_), (0, 0, 0, 0));
     }
 
     #[test]

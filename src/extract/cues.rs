@@ -80,14 +80,19 @@ const SPEECH: &[&str] = &[
     "acknowledged",
 ];
 
+/// A name whose first word is a participle ("Planned Parenthood", "Leading Edge") is an organization's.
+pub(super) fn participle_first(text: &str, toks: &[Tok], name: &NameParse) -> bool {
+    let first = toks.get(name.first).map_or("", |t| t.text(text));
+    first.ends_with("ed") || first.ends_with("ing")
+}
+
 /// "X Y said", "said X Y", "according to X Y", "X Y, who": context that makes capitalized words a person.
 pub(super) fn speaks(text: &str, toks: &[Tok], name: &NameParse) -> bool {
     let word = |k: Option<usize>| k.and_then(|k| toks.get(k)).map_or("", |t| t.text(text));
     let next = word(Some(name.after));
     let prev = word(name.first.checked_sub(1));
     // "Planned Parenthood said", "United Way said": verbs and participles are not given names.
-    let first = word(Some(name.first));
-    if first.ends_with("ed") || first.ends_with("ing") {
+    if participle_first(text, toks, name) {
         return false;
     }
     is_speech(next)
@@ -188,6 +193,38 @@ const ROLE_NOUNS: &[&str] = &[
     "scholar",
     "staffer",
     "president",
+    "philosopher",
+    "nanny",
+    "housekeeper",
+    "poet",
+    "artist",
+    "architect",
+    "engineer",
+    "farmer",
+    "rancher",
+    "cleric",
+    "chef",
+    "coach",
+    "musician",
+    "rapper",
+    "banker",
+    "investor",
+    "mogul",
+    "tycoon",
+    "magnate",
+    "heiress",
+    "dissident",
+    "whistleblower",
+    "informant",
+    "suspect",
+    "defendant",
+    "plaintiff",
+    "witness",
+    "inmate",
+    "prisoner",
+    "detainee",
+    "hostage",
+    "refugee",
     "secretary",
     "minister",
     "mother",
@@ -210,6 +247,9 @@ fn is_role_noun(word: &str) -> bool {
 pub(super) fn apposed(text: &str, toks: &[Tok], name: &NameParse) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
     let after = name.after;
+    if participle_first(text, toks, name) {
+        return false;
+    }
     if name.first > 0 && is_role_noun(word(name.first - 1)) {
         return true;
     }

@@ -135,15 +135,17 @@ fn name_fits(m: &Member, given: Option<&str>, middle: Option<char>) -> Option<Na
         let forms = m.given_names();
         let initial = g.len() <= 2 && g.ends_with('.');
         let known = forms.iter().any(|f| f == g)
-            || (initial && forms.iter().any(|f| f.starts_with(&g[..1])))
-            || forms
-                .iter()
-                .any(|f| is_short_form(f, g) && g.len() <= f.len());
+            || (initial && forms.iter().any(|f| f.starts_with(&g[..1])));
         if !known {
-            if !forms.iter().any(|f| is_short_form(f, g)) {
-                return None;
+            // One pass over the short forms: the written name shorter (known) or longer (a long form).
+            let short = forms.iter().find(|f| is_short_form(f, g))?;
+            if g.len() > short.len()
+                && !forms
+                    .iter()
+                    .any(|f| is_short_form(f, g) && g.len() <= f.len())
+            {
+                how = NameFit::LongForm;
             }
-            how = NameFit::LongForm;
         }
     }
     match (middle, m.middle_initial()) {

@@ -5,7 +5,7 @@ mod surname;
 
 use std::borrow::Cow;
 
-use super::cues::{apposed, is_famous, not_a_subject, speaks};
+use super::cues::{apposed, is_famous, not_a_subject, participle_first, speaks};
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
 use chrono::NaiveDate;
@@ -344,6 +344,7 @@ fn promote_lists(text: &str, toks: &[Tok], cands: &mut [Cand]) {
         if cands[i].evidence != Evidence::Weak
             || cands[i].name.words < 2
             || cands[i].name.possessive
+            || participle_first(text, toks, &cands[i].name)
         {
             continue;
         }

@@ -68,8 +68,24 @@ pub fn is_stop(word: &str) -> bool {
 /// The gazetteer of given names made by `scripts/build_given.py` (census first names and the roster's).
 const GIVEN_FILE: &str = include_str!("../../assets/given_names.txt");
 
-/// A common given name: the hand table or the gazetteer.
+/// A common given name: the hand table or the gazetteer; an accented form is the plain one ("Julián", "José").
 pub fn is_given(word: &str) -> bool {
+    if given_set().contains(word) {
+        return true;
+    }
+    if word.is_ascii() {
+        return false;
+    }
+    let folded = crate::roster::fold(word);
+    let mut chars = folded.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let plain: String = first.to_uppercase().chain(chars).collect();
+    plain.is_ascii() && given_set().contains(&plain)
+}
+
+fn given_set() -> &'static WordSet {
     static CELL: OnceLock<WordSet> = OnceLock::new();
     CELL.get_or_init(|| {
         let mut words: Vec<&'static str> = GIVEN_NAMES.to_vec();
@@ -81,7 +97,6 @@ pub fn is_given(word: &str) -> bool {
         );
         WordSet::new(&words)
     })
-    .contains(word)
 }
 
 /// A word that makes a capitalized run an organization, place or law.
