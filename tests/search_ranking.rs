@@ -295,3 +295,17 @@ fn a_word_many_names_share_names_none_of_them_alone() {
     assert!(!alone.contains(&"bill"), "{alone:?}");
     assert!(alone.contains(&"title"), "{alone:?}");
 }
+
+#[test]
+fn a_typo_of_a_name_that_is_another_name_reads_as_the_name_of_the_run() {
+    let (a, ix) = phrases();
+    // "alexandra" is Alexandra Smith's name exactly, but with "ocasio-cortez" the words name
+    // Alexandria Ocasio-Cortez: her story, and the typo weighs as a typo, not as a stray match.
+    let q = parse("alexandra ocasio-cortez").expect("query parses");
+    let ranking = ix.rank(&a, &q, 10, &|| false).expect("ranks");
+    let first = ranking.hits.first().expect("a hit");
+    assert_eq!(a[first.article].id, "aoc");
+    let e = ranking.explain_score(&ix, &a, 0).expect("explained");
+    let typo = e.words.first().expect("the first word");
+    assert!(typo.fuzz > 0.5, "{e}");
+}

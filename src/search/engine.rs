@@ -266,9 +266,10 @@ impl SearchIndex {
         };
         cut(&mut found, keep);
         if total < score::PARTIAL_BELOW && found.len() < limit {
+            let room = (score::PARTIAL_BELOW - total).min(limit - found.len());
             let mut more: Vec<(f32, u32)> = partial.into_iter().map(|m| (m.0, m.1)).collect();
-            cut(&mut more, keep.min(limit - found.len()));
-            more.truncate(limit - found.len());
+            cut(&mut more, room);
+            more.truncate(room);
             total += more.len();
             found.extend(more);
         }

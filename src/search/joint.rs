@@ -62,10 +62,15 @@ impl SearchIndex {
             if j - i >= 2 {
                 for k in i..j {
                     if let Some((p, b)) = &lists[k] {
+                        // A name every word of the run matches is the name meant: a typo of it
+                        // is not dominated by the other names the word alone matched better
+                        // ("alexandra ocasio-cortez": not some Alexandra).
+                        let typo = self.weights.typo;
+                        let dominated = self.weights.dominated;
                         let only = |v: &[(u32, f32)], keep: &[u32]| -> Vec<(u32, f32)> {
                             v.iter()
                                 .filter(|x| keep.binary_search(&x.0).is_ok())
-                                .copied()
+                                .map(|&(id, f)| (id, if f <= dominated { typo } else { f }))
                                 .collect()
                         };
                         out[k] = Some((i, (only(p, &people), only(b, &bills))));

@@ -107,8 +107,8 @@ impl Default for Weights {
     }
 }
 
-/// When fewer stories than this have every word of a query of three words or more, those that
-/// lack only its commonest word follow them (ranked after them).
+/// When fewer stories than this have every word of a query of three words or more, the best of
+/// those that lack only its commonest word follow them, up to this many in all.
 pub const PARTIAL_BELOW: usize = 10;
 
 /// A word alone that names more than this share of the people (or of the bills) names none of
