@@ -449,9 +449,16 @@ mod tests {
             .unwrap()
         };
         let (t, _) = score_article(&labelled(false), &article, false);
-        assert_eq!((t.people.fp, t.named.fp), (1, 1), "both found and counted wrong");
+        assert_eq!(
+            (t.people.fp, t.named.fp),
+            (1, 1),
+            "both found and counted wrong"
+        );
         let (t, _) = score_article(&labelled(true), &article, false);
-        assert_eq!((t.people.fp, t.people.fn_, t.named.fp, t.named.fn_), (0, 0, 0, 0));
+        assert_eq!(
+            (t.people.fp, t.people.fn_, t.named.fp, t.named.fn_),
+            (0, 0, 0, 0)
+        );
     }
 
     #[test]
