@@ -191,11 +191,49 @@ fn the_judged_set_covers_every_category_in_both_splits() {
     }
 }
 
+fn load_fresh() -> Vec<judged::Judged> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/ranking/fresh.json");
+    judged::load(&path).expect("fresh.json is a valid held-out query set")
+}
+
+#[test]
+fn the_fresh_set_is_held_out_covers_every_category_and_shares_no_query() {
+    let fresh = load_fresh();
+    assert!(fresh.iter().all(|q| q.split == "test"));
+    for category in judged::CATEGORIES {
+        let n = fresh.iter().filter(|q| q.category == category).count();
+        assert!(n >= 5, "{category}: {n} fresh queries");
+    }
+    let old: HashSet<String> = load_set().iter().map(|q| q.query.to_lowercase()).collect();
+    for q in &fresh {
+        assert!(
+            !old.contains(&q.query.to_lowercase()),
+            "{:?} is in both sets",
+            q.query
+        );
+    }
+    check_judgments(&fresh);
+}
+
+#[test]
+fn a_held_out_set_needs_every_category_in_its_test_split() {
+    let one = r#"[{"query":"q","category":"name","split":"test","judgments":{"a":2}}]"#;
+    let err = judged::parse(one).unwrap_err();
+    assert!(err.contains("has no test query"), "{err}");
+    assert!(
+        !err.contains("dev"),
+        "a held-out set needs no dev split: {err}"
+    );
+}
+
 #[test]
 fn every_query_is_judged_with_grades_0_to_2_and_stable_keys() {
-    let set = load_set();
+    check_judgments(&load_set());
+}
+
+fn check_judgments(set: &[judged::Judged]) {
     let mut queries = HashSet::new();
-    for q in &set {
+    for q in set {
         assert!(
             queries.insert(q.query.to_lowercase()),
             "{:?} twice",
