@@ -4,7 +4,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use super::given::GIVEN_NAMES;
-use super::tables::{HARD_SUFFIXES, STOP_WORDS};
+use super::tables::{HARD_SUFFIXES, ORG_WORDS, STOP_WORDS};
 
 /// Which (first byte, length) pairs occur in a word list: most words of a text fail this test
 /// without being hashed.
@@ -55,14 +55,14 @@ impl WordSet {
     }
 }
 
-fn set(cell: &'static OnceLock<WordSet>, words: &[&'static str]) -> &'static WordSet {
-    cell.get_or_init(|| WordSet::new(words))
+fn set(cell: &'static OnceLock<WordSet>, lists: &[&[&'static str]]) -> &'static WordSet {
+    cell.get_or_init(|| WordSet::new(&lists.concat()))
 }
 
 /// A capitalized word that is never part of a person's name.
 pub fn is_stop(word: &str) -> bool {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    set(&CELL, STOP_WORDS).contains(word)
+    set(&CELL, &[STOP_WORDS, ORG_WORDS]).contains(word)
 }
 
 /// The gazetteer of given names made by `scripts/build_given.py` (census first names and the roster's).
@@ -102,7 +102,7 @@ fn given_set() -> &'static WordSet {
 /// A word that makes a capitalized run an organization, place or law.
 pub fn is_hard_suffix(word: &str) -> bool {
     static CELL: OnceLock<WordSet> = OnceLock::new();
-    set(&CELL, HARD_SUFFIXES).contains(word)
+    set(&CELL, &[HARD_SUFFIXES, ORG_WORDS]).contains(word)
 }
 
 #[cfg(test)]

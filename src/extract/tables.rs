@@ -527,28 +527,12 @@ pub const STOP_WORDS: &[&str] = &[
     "QC",
     "KC",
     "MEP",
-    "Lobby",
     "Financial",
     "Operating",
     "Executive",
     "Marketing",
     "Technology",
     "Questions",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "Eleven",
-    "Twelve",
-    "International",
-    "Rights",
-    "Rooms",
-    "List",
     "Sir",
     "Dame",
     "Lady",
@@ -751,6 +735,12 @@ pub const HARD_SUFFIXES: &[&str] = &[
     "Rally",
     "Day",
     "Lecture",
+];
+
+/// Words that end a capitalized run as an organization or a group and are never part of a name
+/// ("Susan B. Anthony List", "Campaign for Palestinian Rights", "the Keating Five"): both a stop
+/// word and a hard suffix.
+pub const ORG_WORDS: &[&str] = &[
     "International",
     "List",
     "Rights",

@@ -2,93 +2,6 @@
 
 use super::*;
 
-/// The word scanner as it was before the block-at-a-time one (kept as the reference it must match).
-fn reference_for_each_word(text: &str, mut f: impl FnMut(&str)) {
-    let bytes = text.as_bytes();
-    let mut buf = String::with_capacity(64);
-    let mut raw_len = 0usize;
-    let mut apostrophe: Option<usize> = None;
-    let emit = |f: &mut dyn FnMut(&str),
-                buf: &mut String,
-                raw_len: &mut usize,
-                apostrophe: &mut Option<usize>| {
-        if let Some(a) = apostrophe.take()
-            && &buf[a..] == "s"
-        {
-            buf.truncate(a);
-        }
-        if *raw_len <= MAX_TOKEN_BYTES && !buf.is_empty() {
-            f(buf);
-        }
-        buf.clear();
-        *raw_len = 0;
-    };
-    let next_is_word = |at: usize| -> bool {
-        match bytes.get(at) {
-            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
-            None => false,
-        }
-    };
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_alphanumeric() {
-            // A run of ASCII letters and digits, copied in one go (or not at all when it is
-            // already lower case and a whole word).
-            let start = i;
-            let mut upper = false;
-            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-                upper |= bytes[i].is_ascii_uppercase();
-                i += 1;
-            }
-            let whole = raw_len == 0
-                && match bytes.get(i) {
-                    None => true,
-                    Some(&c) => c < 0x80 && c != b'\'',
-                };
-            if whole && !upper {
-                if i - start <= MAX_TOKEN_BYTES {
-                    f(&text[start..i]);
-                }
-                continue;
-            }
-            let at = buf.len();
-            buf.push_str(&text[start..i]);
-            if upper {
-                buf[at..].make_ascii_lowercase();
-            }
-            raw_len += i - start;
-        } else if b < 0x80 {
-            if raw_len > 0 {
-                if b == b'\'' && next_is_word(i + 1) {
-                    apostrophe = Some(buf.len());
-                } else {
-                    emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
-                }
-            }
-            i += 1;
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            let w = ch.len_utf8();
-            if ch.is_alphanumeric() {
-                buf.extend(ch.to_lowercase());
-                raw_len += w;
-            } else if raw_len > 0 {
-                if ch == '\u{2019}' && next_is_word(i + w) {
-                    apostrophe = Some(buf.len());
-                } else {
-                    emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
-                }
-            }
-            i += w;
-        }
-    }
-    if raw_len > 0 {
-        emit(&mut f, &mut buf, &mut raw_len, &mut apostrophe);
-    }
-}
-
 fn keys(text: &str) -> Vec<String> {
     find_bills(text).into_iter().map(|m| m.key).collect()
 }
@@ -187,12 +100,12 @@ fn block_scanner_matches_the_reference_on_random_text() {
         // Lengths around the 64-byte blocks and well past them.
         let text = random_text(&mut rng, 1 + round % 90);
         let mut slow = Vec::new();
-        reference_for_each_word(&text, |w| slow.push(w.to_string()));
+        crate::search::words::scan_words_by_char_rules(&text, |w| slow.push(w.to_string()));
         assert_eq!(words(&text), slow, "{text:?}");
     }
     let long = format!("{} {}", "A".repeat(200), "ok ".repeat(40));
     let mut slow = Vec::new();
-    reference_for_each_word(&long, |w| slow.push(w.to_string()));
+    crate::search::words::scan_words_by_char_rules(&long, |w| slow.push(w.to_string()));
     assert_eq!(words(&long), slow);
 }
 

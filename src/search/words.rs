@@ -102,6 +102,21 @@ pub(crate) fn scan_words(text: &str, mut f: impl FnMut(Word<'_>)) {
     }
 }
 
+/// The character rules alone over the whole text, without the block fast path: the reference the
+/// block scanner must match (the scanner as it was before blocks).
+#[cfg(test)]
+pub(crate) fn scan_words_by_char_rules(text: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        pos = slow_token(text, pos, &mut buf, &mut |w: Word<'_>| {
+            if let Word::Text(t) = w {
+                f(t);
+            }
+        });
+    }
+}
+
 /// The full rules from byte `start` (where no word is under way) up to the next point where none
 /// is and an ASCII character other than an apostrophe follows (or the text ends); returns that
 /// point.
