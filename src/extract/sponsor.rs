@@ -2,6 +2,7 @@
 //! and bills a story describes by purpose only.
 
 mod companion;
+mod purpose;
 mod starts;
 
 use super::people::Found;
@@ -9,6 +10,7 @@ use super::sets::Prefilter;
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryBill};
 use companion::{chamber_of, companion_of, numbered_companion};
+use purpose::purpose_phrase;
 use starts::{Starts, bill_before, push_mention};
 
 /// A bill being assembled for one story.
@@ -68,19 +70,6 @@ const COSPONSOR: &[&str] = &[
 const OBJECTS: &[&str] = &["legislation", "bill", "resolution", "measure"];
 const BOUNDARY_AFTER_COMMA: &[&str] = &[
     "and", "but", "while", "whereas", "as", "although", "though", "which", "who", "where", "when",
-];
-const PURPOSE_END: &[&str] = &[
-    "and",
-    "but",
-    "while",
-    "which",
-    "who",
-    "according",
-    "as",
-    "saying",
-    "said",
-    "though",
-    "although",
 ];
 const CUE_WORDS: &[&str] = &[
     "aimed", "at", "that", "would", "which", "to", "designed", "intended", "meant", "seeking",
@@ -324,47 +313,6 @@ fn trigger(cx: &Ctx, v: usize, found: &[Found], bills: &mut Vec<Acc>, starts: &m
     add_sponsors(&mut acc, &subjects, found);
     starts.add(span.start, bills.len(), true);
     bills.push(acc);
-}
-
-/// Where the purpose after an object word starts and ends: "aimed at withdrawing ... NATO".
-fn purpose_phrase(cx: &Ctx, mut k: usize, e: usize) -> Option<(usize, usize)> {
-    if cx.word(k) == "," {
-        k += 1;
-    }
-    let first = cx
-        .toks
-        .get(k)
-        .filter(|t| t.kind == Kind::Word && !t.has(super::token::CAP))?;
-    let w = first.text(cx.text);
-    let cue = matches!(
-        w,
-        "aimed"
-            | "to"
-            | "that"
-            | "which"
-            | "designed"
-            | "intended"
-            | "meant"
-            | "seeking"
-            | "calling"
-            | "urging"
-    ) || (w.ends_with("ing") && w.len() > 5);
-    if !cue {
-        return None;
-    }
-    let mut end = k + 1;
-    while end < e && end - k < 20 {
-        let t = cx.word(end);
-        if matches!(
-            t,
-            "." | ";" | "\u{2014}" | "\u{2013}" | "(" | "\"" | "\u{201c}" | "!" | "?"
-        ) || (t == "," && (PURPOSE_END.contains(&cx.word(end + 1)) || end - k > 6))
-        {
-            break;
-        }
-        end += 1;
-    }
-    (end > k + 1).then_some((k, end))
 }
 
 fn cosponsors(cx: &Ctx, v: usize, found: &[Found], bills: &mut [Acc], starts: &Starts) {

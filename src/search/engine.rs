@@ -20,20 +20,6 @@ pub(crate) const ENTITY: u32 = 3;
 pub(crate) const TITLE: u32 = 2;
 pub(crate) const BODY: u32 = 1;
 
-/// A match score at or above this is strong (used by the titles-only search while indexing).
-pub(crate) const STRONG: i64 = 1 << 20;
-
-/// Packs strength, class and fuzzy score into one comparable number (titles-only search).
-pub(crate) fn pack(class: u32, score: i64) -> u32 {
-    let strong = u32::from(score >= STRONG);
-    (strong << 28) | (class << 24) | ((score % STRONG).clamp(1, 0xF_FFFF) as u32)
-}
-
-/// The class of a packed match.
-pub(crate) fn class_of(packed: u32) -> u32 {
-    (packed >> 24) & 0xF
-}
-
 /// Scores are reported as integers: thousandths.
 const SCALE: f32 = 1000.0;
 

@@ -1,7 +1,5 @@
 //! Why a story scored what it did: each word's fields, frequencies, idf and fuzz, then coordination and proximity.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use super::{Weights, saturate};
@@ -325,79 +323,4 @@ fn best_entity(
     }
     best.zip(alone)
         .map(|((t, part, _), alone)| (t, part, alone))
-}
-
-impl fmt::Display for Explanation {
-    /// An indented breakdown, one part a line.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let open = if self.phrases.is_empty() { "" } else { "(" };
-        write!(
-            f,
-            "{:.3} = {open}{:.3} (sum of words)",
-            self.score, self.sum
-        )?;
-        if self.words.len() > 1 {
-            write!(
-                f,
-                " × {:.3} coordination (weakest word at {:.0}% of its best)",
-                self.coordination,
-                self.balance * 100.0
-            )?;
-        }
-        let phrase: f32 = self.phrases.iter().map(|p| p.score).sum();
-        if !self.phrases.is_empty() {
-            write!(f, " + {phrase:.3} (phrases))")?;
-        }
-        if let Some(span) = self.span {
-            write!(
-                f,
-                " × {:.3} proximity (all words within {span})",
-                self.proximity
-            )?;
-        }
-        if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0) {
-            write!(
-                f,
-                " (lacks {}: ranked after every story with all the words)",
-                missing.query
-            )?;
-        }
-        for c in &self.words {
-            write!(
-                f,
-                "\n  {:.3} = {}: fuzz {:.2} × idf {:.3} × tf {:.3}/(k1 + tf) = {:.3}, as \"{}\"",
-                c.score, c.query, c.fuzz, c.idf, c.tf, c.saturation, c.matched
-            )?;
-            for p in &c.fields {
-                let what = match (p.field, &p.name) {
-                    (field, Some(name)) => format!("{field} \"{name}\""),
-                    (field, None) => field.to_string(),
-                };
-                let flag = match (p.field, p.flag) {
-                    ("body", true) => ", in the lead",
-                    ("person" | "bill", true) => ", named in the title",
-                    _ => "",
-                };
-                write!(
-                    f,
-                    "\n      {:.3} = {what}: {} × {}{flag}",
-                    p.weight,
-                    p.count,
-                    if matches!(p.field, "person" | "bill") {
-                        "mentions"
-                    } else {
-                        "occurrences"
-                    }
-                )?;
-            }
-        }
-        for p in &self.phrases {
-            write!(
-                f,
-                "\n  {:.3} = phrase \"{}\": weight × idf {:.3} × tf {:.3}/(k1 + tf), {} in the title, {} in the body",
-                p.score, p.words, p.idf, p.tf, p.title, p.body
-            )?;
-        }
-        Ok(())
-    }
 }

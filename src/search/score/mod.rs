@@ -10,6 +10,7 @@
 //! each other. Date only breaks exact ties. [`explain`] prints the parts.
 
 pub mod explain;
+mod explain_text;
 mod proximity;
 
 pub use explain::{ClausePart, Explanation, FieldPart, PhrasePart};
