@@ -191,28 +191,44 @@ fn the_judged_set_covers_every_category_in_both_splits() {
     }
 }
 
-fn load_fresh() -> Vec<judged::Judged> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/ranking/fresh.json");
-    judged::load(&path).expect("fresh.json is a valid held-out query set")
+fn load_fresh(file: &str) -> Vec<judged::Judged> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/eval/ranking")
+        .join(file);
+    judged::load(&path).unwrap_or_else(|e| panic!("{file} is not a valid held-out set: {e}"))
+}
+
+/// A held-out set: all test, at least `per_category` queries in every category, no query of an earlier set.
+fn check_held_out(set: &[judged::Judged], per_category: usize, earlier: &[Vec<judged::Judged>]) {
+    assert!(set.iter().all(|q| q.split == "test"));
+    for category in judged::CATEGORIES {
+        let n = set.iter().filter(|q| q.category == category).count();
+        assert!(n >= per_category, "{category}: {n} fresh queries");
+    }
+    let old: HashSet<String> = earlier
+        .iter()
+        .flatten()
+        .map(|q| q.query.to_lowercase())
+        .collect();
+    for q in set {
+        assert!(
+            !old.contains(&q.query.to_lowercase()),
+            "{:?} is in an earlier set",
+            q.query
+        );
+    }
+    check_judgments(set);
 }
 
 #[test]
 fn the_fresh_set_is_held_out_covers_every_category_and_shares_no_query() {
-    let fresh = load_fresh();
-    assert!(fresh.iter().all(|q| q.split == "test"));
-    for category in judged::CATEGORIES {
-        let n = fresh.iter().filter(|q| q.category == category).count();
-        assert!(n >= 5, "{category}: {n} fresh queries");
-    }
-    let old: HashSet<String> = load_set().iter().map(|q| q.query.to_lowercase()).collect();
-    for q in &fresh {
-        assert!(
-            !old.contains(&q.query.to_lowercase()),
-            "{:?} is in both sets",
-            q.query
-        );
-    }
-    check_judgments(&fresh);
+    check_held_out(&load_fresh("fresh.json"), 5, &[load_set()]);
+}
+
+#[test]
+fn the_second_fresh_set_shares_no_query_with_the_two_before_it() {
+    let earlier = [load_set(), load_fresh("fresh.json")];
+    check_held_out(&load_fresh("fresh2.json"), 8, &earlier);
 }
 
 #[test]
