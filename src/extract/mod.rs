@@ -26,6 +26,7 @@ mod person_key;
 mod sets;
 mod sponsor;
 mod story_bills;
+pub mod story_roles;
 mod tables;
 mod title;
 mod title_words;
