@@ -10,7 +10,9 @@ use serde_json::{Value, json};
 
 use super::LoadArgs;
 use crate::corpus::{Article, LoadOptions};
-use crate::extract::EntityIndex;
+use crate::extract::story_roles::people_in_story;
+use crate::extract::{EntityIndex, StoryEntities, extract};
+use rayon::prelude::*;
 
 /// Arguments of `entities`.
 #[derive(Debug, Clone, Args)]
@@ -34,13 +36,15 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
     if status == 2 {
         return Ok(ExitCode::from(2));
     }
-    let index = EntityIndex::build(&corpus.articles);
     let out = if args.json {
-        let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index))?;
+        // The stories' own extractions are kept for their people's roles in each story.
+        let stories: Vec<StoryEntities> = corpus.articles.par_iter().map(extract).collect();
+        let index = EntityIndex::from_stories(&stories);
+        let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index, &stories))?;
         s.push('\n');
         s
     } else {
-        table(&index)
+        table(&EntityIndex::build(&corpus.articles))
     };
     let mut stdout = io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
@@ -50,7 +54,11 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
 
 /// The `--json` document: articles with the names of their people and labels of their bills, then the
 /// people and bills with the ids of the articles that mention them.
-pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
+///
+/// Each article also has `roles`: its people with who they are in it (`name`, `role`, `party`, `state`,
+/// `chamber`, `bioguide`): the roster's facts as of its date for linked people, the story's own words for
+/// the others where it gives any (`stories` are the articles' own extractions; empty: the corpus-wide facts).
+pub fn to_json(articles: &[Article], index: &EntityIndex, stories: &[StoryEntities]) -> Value {
     let id_of = |i: &u32| articles.get(*i as usize).map_or("", |a| a.id.as_str());
     let arts: Vec<Value> = articles
         .iter()
@@ -64,7 +72,15 @@ pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
                 .bills_of(i)
                 .map(|(_, b, _)| b.label.as_str())
                 .collect();
-            json!({"id": a.id, "title": a.title, "people": people, "bills": bills})
+            let roles: Vec<Value> = people_in_story(index, i, a.date, stories.get(i), &a.body)
+                .map(|(_, p, _, who)| {
+                    json!({
+                        "name": p.name, "role": who.role, "party": who.party, "state": who.state,
+                        "chamber": who.chamber, "bioguide": p.bioguide,
+                    })
+                })
+                .collect();
+            json!({"id": a.id, "title": a.title, "people": people, "bills": bills, "roles": roles})
         })
         .collect();
     let people: Vec<Value> = index
@@ -208,7 +224,7 @@ mod tests {
     fn json_has_the_contract_shape() {
         let arts = corpus();
         let index = EntityIndex::build(&arts);
-        let v = to_json(&arts, &index);
+        let v = to_json(&arts, &index, &[]);
         assert_eq!(v["articles"][0]["id"], "a1");
         assert_eq!(v["articles"][0]["people"][0], "Thomas Massie");
         assert_eq!(v["articles"][0]["bills"][0], "H.R. 3684");
@@ -245,6 +261,30 @@ mod tests {
         assert_eq!(bill["url"], Value::Null, "undated: no Congress, no page");
         assert_eq!(bill["companion_of"], Value::Null);
         assert_eq!(bill["sponsor_ids"], json!(["M001184"]));
+    }
+
+    #[test]
+    fn each_articles_roles_are_who_its_people_are_in_it() {
+        let mut arts = vec![
+            article("u1", "ID cards", "Home Secretary David Blunkett defended the cards."),
+            article("u2", "Cards", "Home Secretary David Blunkett said the cards would come."),
+            article("u3", "Election", "The former Home Secretary David Blunkett hinted at a date."),
+        ];
+        arts.extend(corpus());
+        let stories: Vec<StoryEntities> = arts.iter().map(extract).collect();
+        let index = EntityIndex::from_stories(&stories);
+        let v = to_json(&arts, &index, &stories);
+        let role = |a: usize| v["articles"][a]["roles"][0]["role"].clone();
+        assert_eq!(v["articles"][2]["roles"][0]["name"], "David Blunkett");
+        assert_eq!(role(0), "Home Secretary");
+        assert_eq!(role(2), "former Home Secretary");
+        assert_eq!(v["people"][0]["role"], "Home Secretary", "the corpus vote");
+        let massie = &v["articles"][3]["roles"][0];
+        assert_eq!(massie["bioguide"], "M001184");
+        assert_eq!(massie["party"], "R");
+        // Without the stories' own words: the corpus vote.
+        let plain = to_json(&arts, &index, &[]);
+        assert_eq!(plain["articles"][2]["roles"][0]["role"], "Home Secretary");
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn card_in_story(
     card.record.chamber = who.chamber;
 }
 
-/// The people of article `article` of `index` with who they are in it: `own` is that story's extraction (none
+/// The people of article `article` of `index`, with their mentions and who they are in it: `own` is that story's extraction (none
 /// gives the corpus-wide facts of unlinked people).
 pub fn people_in_story<'a>(
     index: &'a EntityIndex,
@@ -81,10 +81,10 @@ pub fn people_in_story<'a>(
     date: Option<NaiveDate>,
     own: Option<&'a StoryEntities>,
     body: &'a str,
-) -> impl Iterator<Item = (u32, &'a Person, AsOf)> + 'a {
+) -> impl Iterator<Item = (u32, &'a Person, &'a [Span], AsOf)> + 'a {
     index.people_of(article).map(move |(id, p, spans)| {
         let words = own.and_then(|o| own_person(o, spans));
-        (id, p, person_in_story(p, date, words, body))
+        (id, p, spans, person_in_story(p, date, words, body))
     })
 }
 
@@ -100,22 +100,31 @@ fn qualified_role(body: &str, own: &StoryPerson, role: &str) -> String {
     };
     let mut titled = 0;
     let mut former = 0;
+    // The longest form of a past title the story writes ("Home Secretary" where the role is "Secretary").
+    let mut written = role;
     for m in own.mentions.iter().filter(|m| m.field == Field::Body) {
         let from = floor_boundary(body, m.start.saturating_sub(LOOK));
         let to = floor_boundary(body, (m.end + LOOK).min(body.len()));
         let (Some(before), Some(after)) = (body.get(from..m.start), body.get(m.end..to)) else {
             continue;
         };
-        let found = title_before(before, last)
-            .map(is_former)
-            .or_else(|| title_after(after, last));
+        let found = match title_before(before, last) {
+            Some(head) => {
+                let title = before[head.len()..].trim();
+                if is_former(head) && title.len() > written.len() && title.ends_with(role) {
+                    written = title;
+                }
+                Some(is_former(head))
+            }
+            None => title_after(after, last),
+        };
         if let Some(past) = found {
             titled += 1;
             former += usize::from(past);
         }
     }
     if titled > 0 && former == titled && !role.starts_with("former ") {
-        format!("former {role}")
+        format!("former {written}")
     } else {
         role.to_owned()
     }

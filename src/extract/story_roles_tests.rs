@@ -39,8 +39,8 @@ fn corpus() -> (Vec<StoryEntities>, EntityIndex) {
 fn role_in(index: &EntityIndex, stories: &[StoryEntities], article: usize) -> Option<String> {
     let (date, body) = STORIES[article];
     people_in_story(index, article, day(date), Some(&stories[article]), body)
-        .find(|(_, p, _)| p.name == "David Blunkett")
-        .and_then(|(_, _, who)| who.role)
+        .find(|(_, p, _, _)| p.name == "David Blunkett")
+        .and_then(|(_, _, _, who)| who.role)
 }
 
 #[test]
@@ -70,8 +70,8 @@ fn without_the_storys_words_the_corpus_vote_shows() {
     let (_, index) = corpus();
     let (date, body) = STORIES[1];
     let who = people_in_story(&index, 1, day(date), None, body)
-        .find(|(_, p, _)| p.name == "David Blunkett")
-        .map(|(_, _, who)| who)
+        .find(|(_, p, _, _)| p.name == "David Blunkett")
+        .map(|(_, _, _, who)| who)
         .expect("in story 1");
     assert_eq!(who.role.as_deref(), Some("Home Secretary"));
 }
@@ -81,8 +81,8 @@ fn a_linked_member_keeps_the_rosters_facts_whatever_the_story_says() {
     let body = "Former Senator Mitch McConnell of Kentucky spoke on the floor.";
     let own = extract_text("", body, day("2019-03-01"));
     let index = EntityIndex::from_stories(std::slice::from_ref(&own));
-    let (_, p, who) = people_in_story(&index, 0, day("2019-03-01"), Some(&own), body)
-        .find(|(_, p, _)| p.name == "Mitch McConnell")
+    let (_, p, _, who) = people_in_story(&index, 0, day("2019-03-01"), Some(&own), body)
+        .find(|(_, p, _, _)| p.name == "Mitch McConnell")
         .expect("found");
     assert!(p.bioguide.is_some(), "linked");
     assert_ne!(who.role.as_deref(), Some("former Senator"));
@@ -101,8 +101,8 @@ fn the_storys_party_and_state_replace_the_vote() {
     let index = EntityIndex::from_stories(&stories);
     let party = |article: usize, body: &str| {
         people_in_story(&index, article, None, Some(&stories[article]), body)
-            .find(|(_, p, _)| p.name == "Jane Ackroyd")
-            .and_then(|(_, _, who)| who.party)
+            .find(|(_, p, _, _)| p.name == "Jane Ackroyd")
+            .and_then(|(_, _, _, who)| who.party)
     };
     assert_eq!(index.people[0].party.as_deref(), Some("Labour"), "corpus vote");
     assert_eq!(party(0, first).as_deref(), Some("Labour"));
@@ -131,6 +131,19 @@ fn a_title_after_a_name() {
     assert_eq!(title_after(", the Home Secretary, said", "Secretary"), Some(false));
     assert_eq!(title_after(" said the home secretary", "Secretary"), None);
     assert_eq!(title_after(", who met the secretary", "Secretary"), Some(false));
+}
+
+#[test]
+fn a_past_title_is_shown_as_the_story_writes_it() {
+    let body = "Ex-Home Secretary David Blunkett gave fresh clues about the election date.";
+    let own = extract_text("", body, None);
+    let p = own
+        .people
+        .iter()
+        .find(|p| p.name == "David Blunkett")
+        .expect("found");
+    let role = p.role.clone().expect("a role");
+    assert_eq!(qualified_role(body, p, &role), "former Home Secretary");
 }
 
 #[test]
