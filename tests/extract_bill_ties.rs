@@ -1,0 +1,96 @@
+//! How a bill's name and its number are tied in the text, on sentences written for this: apposition words,
+//! the same sponsor, coordinated lists in the same order, and a name whose year falls in the number's Congress.
+
+use chrono::NaiveDate;
+use cloakroom::extract::{StoryBill, extract_text};
+
+fn bills_on(body: &str, date: &str) -> Vec<StoryBill> {
+    extract_text("", body, NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()).bills
+}
+
+/// Each bill as "number = title".
+fn ties(body: &str) -> Vec<String> {
+    bills_on(body, "2019-05-01")
+        .iter()
+        .map(|b| {
+            format!(
+                "{} = {}",
+                b.number.as_deref().unwrap_or("-"),
+                b.title.as_deref().unwrap_or("-")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn apposition_words_tie_a_number_to_a_name() {
+    for body in [
+        "The House passed H.R. 1, formally titled the For the People Act, on Friday.",
+        "The House passed H.R. 1, officially the For the People Act, on Friday.",
+        "The House passed H.R. 1, also called the For the People Act, on Friday.",
+        "The House passed H.R. 1, which is known as the For the People Act, on Friday.",
+        "The House passed H.R. 1, better known as the For the People Act, on Friday.",
+        "The House passed H.R. 1, the so-called For the People Act, on Friday.",
+        "The House passed the For the People Act, designated H.R. 1, on Friday.",
+        "The House passed the For the People Act, numbered H.R. 1, on Friday.",
+        "The House passed the For the People Act, known in the House as H.R. 1, on Friday.",
+        "The House passed the For the People Act \u{2014} H.R. 1 \u{2014} on Friday.",
+    ] {
+        assert_eq!(ties(body), ["H.R. 1 = For the People Act"], "{body}");
+    }
+}
+
+#[test]
+fn the_same_sponsor_ties_a_number_to_a_name() {
+    let body = "Rep. Thomas Massie of Kentucky introduced H.R. 3684 on Tuesday. \
+                The NATO Exit Act, sponsored by Massie, would take the country out of the alliance.";
+    assert_eq!(ties(body), ["H.R. 3684 = NATO Exit Act"], "{body}");
+}
+
+#[test]
+fn a_sponsor_with_two_bills_of_a_kind_ties_none() {
+    let body = "Rep. Thomas Massie of Kentucky introduced H.R. 3684 on Tuesday. \
+                The second bill, H.R. 3685, sponsored by Massie, cuts aid. \
+                The NATO Exit Act, sponsored by Massie, would take the country out of the alliance.";
+    let got = ties(body);
+    assert!(got.contains(&"- = NATO Exit Act".to_owned()), "{got:?}");
+}
+
+#[test]
+fn coordinated_names_and_numbers_in_the_same_order_pair_up() {
+    let body = "The House passed the Bipartisan Background Checks Act and the Enhanced Background Checks Act \
+                last year. Pelosi asked the Senate to bring H.R. 8 and H.R. 1112 to a vote.";
+    assert_eq!(
+        ties(body),
+        [
+            "H.R. 8 = Bipartisan Background Checks Act",
+            "H.R. 1112 = Enhanced Background Checks Act"
+        ]
+    );
+}
+
+#[test]
+fn a_name_whose_year_is_the_numbers_congress_is_that_bill() {
+    let body = "The House passed the Keep Your Health Plan Act of 2013 on Friday. \
+                If the president were presented with H.R. 3350, he would veto it.";
+    let got: Vec<String> = bills_on(body, "2013-11-15")
+        .iter()
+        .map(|b| b.label.clone())
+        .collect();
+    assert_eq!(got, ["H.R. 3350"]);
+    // An act of another Congress stays its own bill.
+    let body = "The House voted to amend the Clean Air Act of 1990 on Friday. \
+                If the president were presented with H.R. 3350, he would veto it.";
+    assert_eq!(bills_on(body, "2013-11-15").len(), 2);
+}
+
+#[test]
+fn a_law_and_an_unrelated_number_stay_apart() {
+    let body = "H.R. 3222 would amend the Religious Freedom Restoration Act, Democrats said.";
+    assert_eq!(
+        ties(body),
+        ["H.R. 3222 = -", "- = Religious Freedom Restoration Act"]
+    );
+    let body = "Pelosi's plan builds on H.R. 1. The Families First Coronavirus Response Act passed in March.";
+    assert_eq!(ties(body).len(), 2);
+}
