@@ -94,3 +94,44 @@ fn a_law_and_an_unrelated_number_stay_apart() {
     let body = "Pelosi's plan builds on H.R. 1. The Families First Coronavirus Response Act passed in March.";
     assert_eq!(ties(body).len(), 2);
 }
+
+#[test]
+fn a_groups_possessive_is_part_of_a_bills_name() {
+    let labels = |body: &str| -> Vec<String> {
+        bills_on(body, "2021-09-24")
+            .into_iter()
+            .map(|b| b.label)
+            .collect()
+    };
+    assert_eq!(
+        labels("The House passed the Women's Health Protection Act on Friday."),
+        ["Women's Health Protection Act"]
+    );
+    assert_eq!(
+        labels("He signed America's Water Infrastructure Act of 2018 into law."),
+        ["America's Water Infrastructure Act of 2018"]
+    );
+    assert_eq!(
+        labels("MPs debated the Christmas & New Year's Day Trading Bill on Tuesday."),
+        ["Christmas & New Year's Day Trading Bill"]
+    );
+    // A person's possessive is not: the sponsor's name stays out.
+    assert_eq!(
+        labels("Critics attacked Pelosi's Health Care Freedom Act on Friday."),
+        ["Health Care Freedom Act"]
+    );
+}
+
+#[test]
+fn a_name_in_apposition_to_the_bill_names_the_number_before() {
+    for body in [
+        "The House passed H.R. 1 in March. The bill, known as the For the People Act, would expand voting.",
+        "Pelosi called H.R. 1 urgent. The legislation, dubbed the For the People Act, would expand voting.",
+        "Pelosi called H.R. 1 urgent. The measure, the For the People Act, would expand voting.",
+    ] {
+        assert_eq!(ties(body), ["H.R. 1 = For the People Act"], "{body}");
+    }
+    // Not in apposition to "the bill": two bills.
+    let body = "The House passed H.R. 1 in March. Critics of the bill cited the Voting Rights Act of 1965.";
+    assert_eq!(ties(body).len(), 2, "{body}");
+}

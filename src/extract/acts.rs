@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::acts_words::{CONNECTIVES, GENERIC, LEAD_DROP, LEAD_KEEP};
+use super::acts_words::{CONNECTIVES, GENERIC, LEAD_DROP, LEAD_KEEP, NAME_POSSESSIVES};
 use super::aliases::{canonical, nickname};
 use super::token::{CAP, Kind, POSS, SENT, Tok};
 
@@ -158,14 +158,18 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
     let mut j = i;
     while j > 0 {
         let t = &toks[j - 1];
+        let w = t.text(text);
         if t.has(POSS) {
             // "Kate's Law", but not "Ryan's Health Care Act".
             if suffix == "Law" && j == i && t.has(CAP) {
                 first = j - 1;
+                break;
             }
-            break;
+            // "Women's Health Protection Act": a group's possessive is part of the name.
+            if !(j < i && t.has(CAP) && NAME_POSSESSIVES.contains(&w.to_ascii_lowercase().as_str())) {
+                break;
+            }
         }
-        let w = t.text(text);
         if name_word(t) {
             if super::title::is_head(w) && matches!(w, "Sir" | "Lord" | "Lady" | "Dame") {
                 return None; // "Sir Bill Morris"

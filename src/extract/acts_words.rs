@@ -168,3 +168,12 @@ pub(super) const GENERIC: &[&str] = &[
     "Senate",
     "House",
 ];
+
+/// Possessives that belong to a bill's name, not to a person ("Women's Health Protection Act", "America's Water
+/// Infrastructure Act", "Christmas & New Year's Day Trading Bill"): groups, the country, days of the year.
+pub(super) const NAME_POSSESSIVES: &[&str] = &[
+    "america", "americans", "children", "citizens", "consumers", "employees", "families", "farmers", "firefighters",
+    "heroes", "homeowners", "immigrants", "kids", "men", "miners", "nation", "nurses", "officers", "parents",
+    "patients", "people", "seniors", "servicemembers", "students", "survivors", "taxpayers", "teachers",
+    "veterans", "victims", "voters", "women", "workers", "year",
+];

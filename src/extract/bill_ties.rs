@@ -60,6 +60,69 @@ const NAMING: &[&str] = &[
     "short for",
 ];
 
+/// "H.R. 1 passed in March. The bill, known as the For the People Act, ...": a name in apposition to "the bill"
+/// (or "the measure", "the legislation") names the latest number before it, when neither has its other half yet.
+pub fn join_named_anaphora(
+    text: &str,
+    numbers: &[number::Number],
+    named: &[acts::Named],
+    bills: &mut StoryBills,
+) {
+    for a in named {
+        let Some(words) = apposition_to_bill(&text[..a.start]) else {
+            continue;
+        };
+        // Within a few sentences, and no other name between.
+        let Some(n) = numbers
+            .iter()
+            .filter(|n| n.end <= a.start.saturating_sub(words) && a.start - n.end <= ANAPHORA_REACH)
+            .max_by_key(|n| n.end)
+        else {
+            continue;
+        };
+        if named.iter().any(|o| o.start > n.end && o.end <= a.start.saturating_sub(words)) {
+            continue;
+        }
+        if let (Some(ni), Some(ai)) = (bills.index_of(&n.key), bills.index_of(&a.key))
+            && ni != ai
+            && bare_number(bills, ni)
+            && bare_name(bills, ai)
+        {
+            bills.merge(ai, ni);
+        }
+    }
+}
+
+/// How far back a "the bill, known as ..." looks for its number, in bytes.
+const ANAPHORA_REACH: usize = 400;
+
+/// When `before` (the text up to a name) ends with "the bill, known as the" or "The measure, dubbed": the length
+/// of those words.
+fn apposition_to_bill(before: &str) -> Option<usize> {
+    let tail_start = before.len().saturating_sub(MAX_BETWEEN_WORDS);
+    let tail_start = (tail_start..=before.len()).find(|&i| before.is_char_boundary(i))?;
+    let tail = &before[tail_start..];
+    let cut = tail.rfind(|c: char| matches!(c, '.' | ';' | '\n')).map_or(0, |i| i + 1);
+    let clause = tail[cut..].to_lowercase();
+    let clause = clause.trim_end_matches([' ', '"', '\u{201c}', '\'', '\u{2018}']);
+    let (head, naming) = clause.split_once(',')?;
+    let head = head.trim();
+    let refers = ["bill", "measure", "legislation"].iter().any(|w| {
+        head.strip_suffix(w).is_some_and(|h| {
+            let h = h.trim_end();
+            ["the", "this", "that", "his", "her", "their", "a"]
+                .iter()
+                .any(|d| h == *d || h.ends_with(&format!(" {d}")))
+        })
+    });
+    let naming = naming.trim();
+    let naming_ok = naming.is_empty() || naming == "the" || same_bill_words(naming);
+    (refers && naming_ok).then(|| before.len() - tail_start - cut)
+}
+
+/// The longest "the bill, which is also known as the" looked at before a name, in bytes.
+const MAX_BETWEEN_WORDS: usize = 60;
+
 /// Whether bill `i` has a number and no name yet, and is not a companion of another.
 fn bare_number(bills: &StoryBills, i: usize) -> bool {
     let b = &bills.list[i].bill;

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::sponsor::Acc;
 use super::types::{Field, Span, StoryBill};
-use super::bill_ties::{join_coordinated, same_bill_words};
+use super::bill_ties::{join_coordinated, join_named_anaphora, same_bill_words};
 use super::{acts, number};
 
 /// The bills of one story. A bill merged into another stays in `list` emptied (no key, no mentions), so that
@@ -298,6 +298,7 @@ pub fn pair_numbers_with_names(
         }
     }
     join_coordinated(text, numbers, named, bills);
+    join_named_anaphora(text, numbers, named, bills);
     join_short_names(bills);
 }
 
