@@ -135,3 +135,38 @@ fn a_name_in_apposition_to_the_bill_names_the_number_before() {
     let body = "The House passed H.R. 1 in March. Critics of the bill cited the Voting Rights Act of 1965.";
     assert_eq!(ties(body).len(), 2, "{body}");
 }
+
+#[test]
+fn brackets_and_lists_inside_a_bills_name() {
+    let labels = |body: &str| -> Vec<String> {
+        bills_on(body, "2020-03-30")
+            .into_iter()
+            .map(|b| b.label)
+            .collect()
+    };
+    assert_eq!(
+        labels("MPs backed the Safety of Rwanda (Asylum and Immigration) Bill on Monday."),
+        ["Safety of Rwanda (Asylum and Immigration) Bill"]
+    );
+    assert_eq!(
+        labels("The House passed the Coronavirus Aid, Relief, and Economic Security Act on Friday."),
+        ["Coronavirus Aid, Relief, and Economic Security Act"]
+    );
+    assert_eq!(
+        labels("Lawmakers said the Coronavirus Aid, Relief and Economic Security Act would pass."),
+        ["Coronavirus Aid, Relief and Economic Security Act"]
+    );
+    // A list of other things before a name is not part of it.
+    assert_eq!(
+        labels("Senators Smith, Jones and Brown backed the Clean Air Act."),
+        ["Clean Air Act"]
+    );
+    assert_eq!(
+        labels("In Washington, Republicans and Democrats fought over the Clean Air Act."),
+        ["Clean Air Act"]
+    );
+    assert_eq!(
+        labels("Sen. Mike Lee (R-Utah) praised the Clean Air Act."),
+        ["Clean Air Act"]
+    );
+}
