@@ -170,3 +170,25 @@ fn brackets_and_lists_inside_a_bills_name() {
         ["Clean Air Act"]
     );
 }
+
+#[test]
+fn idioms_and_adages_are_not_bills() {
+    for body in [
+        "It is a case of Murphy's Law, he said.",
+        "Moore's Law has slowed.",
+        "It was a Delicate Balancing Act for Pelosi.",
+        "Biden plans his Second Act in Delaware.",
+        "Congress read Facebook the Riot Act.",
+    ] {
+        assert!(bills_on(body, "2019-05-01").is_empty(), "{body}");
+    }
+    // A law named for a person by her given name, and acts whose last word only looks like one, are bills.
+    for (body, label) in [
+        ("Voters backed Kate's Law in 2017.", "Kate's Law"),
+        ("The Senate passed the Second Chance Act.", "Second Chance Act"),
+        ("The First Step Act passed in 2018.", "First Step Act"),
+    ] {
+        let got: Vec<String> = bills_on(body, "2019-05-01").into_iter().map(|b| b.label).collect();
+        assert_eq!(got, [label], "{body}");
+    }
+}

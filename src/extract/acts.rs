@@ -3,7 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::acts_words::{CONNECTIVES, GENERIC, LEAD_DROP, LEAD_KEEP, NAME_POSSESSIVES};
+use super::acts_words::{
+    CONNECTIVES, GENERIC, IDIOM_ACTS, LEAD_DROP, LEAD_KEEP, NAME_POSSESSIVES,
+};
 use super::aliases::{canonical, nickname};
 use super::token::{CAP, Kind, POSS, SENT, Tok};
 
@@ -154,14 +156,20 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
     {
         return None; // "Bill Clinton"
     }
+    if suffix == "Act"
+        && toks[i - 1].kind == Kind::Word
+        && IDIOM_ACTS.contains(&toks[i - 1].text(text).to_ascii_lowercase().as_str())
+    {
+        return None; // "a Balancing Act"
+    }
     let mut first = i;
     let mut j = i;
     while j > 0 {
         let t = &toks[j - 1];
         let w = t.text(text);
         if t.has(POSS) {
-            // "Kate's Law", but not "Ryan's Health Care Act".
-            if suffix == "Law" && j == i && t.has(CAP) {
+            // "Kate's Law", but not "Ryan's Health Care Act", nor an adage ("Murphy's Law": a surname).
+            if suffix == "Law" && j == i && t.has(CAP) && super::sets::is_given(w) {
                 first = j - 1;
                 break;
             }

@@ -177,3 +177,11 @@ pub(super) const NAME_POSSESSIVES: &[&str] = &[
     "patients", "people", "seniors", "servicemembers", "students", "survivors", "taxpayers", "teachers",
     "veterans", "victims", "voters", "women", "workers", "year",
 ];
+
+/// Words before "Act" that make a performance or an idiom, not a law ("a delicate Balancing Act", "his Second
+/// Act", "read them the Riot Act").
+pub(super) const IDIOM_ACTS: &[&str] = &[
+    "balancing", "circus", "class", "closing", "comedy", "disappearing", "double", "final", "headline", "high-wire",
+    "juggling", "magic", "opening", "riot", "second", "sister", "solo", "third", "tightrope", "tough", "vanishing",
+    "warm-up",
+];
