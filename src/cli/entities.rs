@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use super::LoadArgs;
 use crate::corpus::{Article, LoadOptions};
-use crate::extract::story_roles::people_in_story;
+use crate::extract::story_roles::{own_words, people_in_story};
 use crate::extract::{EntityIndex, StoryEntities, extract};
 use rayon::prelude::*;
 
@@ -37,10 +37,19 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
         return Ok(ExitCode::from(2));
     }
     let out = if args.json {
-        // The stories' own extractions are kept for their people's roles in each story.
-        let stories: Vec<StoryEntities> = corpus.articles.par_iter().map(extract).collect();
+        // Of each story's own extraction, the words that give its people their roles in it are kept.
+        let (stories, words): (Vec<StoryEntities>, Vec<StoryEntities>) = corpus
+            .articles
+            .par_iter()
+            .map(|a| {
+                let found = extract(a);
+                let words = own_words(&found, &a.body);
+                (found, words)
+            })
+            .unzip();
         let index = EntityIndex::from_stories(&stories);
-        let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index, &stories))?;
+        stories.into_par_iter().for_each(drop);
+        let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index, &words))?;
         s.push('\n');
         s
     } else {
@@ -57,7 +66,8 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
 ///
 /// Each article also has `roles`: its people with who they are in it (`name`, `role`, `party`, `state`,
 /// `chamber`, `bioguide`): the roster's facts as of its date for linked people, the story's own words for
-/// the others where it gives any (`stories` are the articles' own extractions; empty: the corpus-wide facts).
+/// the others where it gives any (`stories` are the articles' own extractions or their [`own_words`]; empty:
+/// the corpus-wide facts).
 pub fn to_json(articles: &[Article], index: &EntityIndex, stories: &[StoryEntities]) -> Value {
     let id_of = |i: &u32| articles.get(*i as usize).map_or("", |a| a.id.as_str());
     let arts: Vec<Value> = articles

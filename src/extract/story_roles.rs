@@ -1,8 +1,9 @@
 //! Who a person is in one story: a linked person's roster facts as of its date, an unlinked person's role, party
 //! and state from the story's own words when it gives any, else what most stories say.
 //!
-//! Nothing is stored per story: the reader extracts the open story anyway (one story takes well under a
-//! millisecond), and the words of that extraction are matched to the corpus index's people by their mentions.
+//! Nothing is stored per story in the index: the reader extracts the open story anyway (one story takes well
+//! under a millisecond), and the words of that extraction are matched to the corpus index's people by their
+//! mentions; `entities --json` keeps [`own_words`], a slim copy, for every story.
 
 use chrono::NaiveDate;
 
@@ -86,6 +87,29 @@ pub fn people_in_story<'a>(
         let words = own.and_then(|o| own_person(o, spans));
         (id, p, spans, person_in_story(p, date, words, body))
     })
+}
+
+/// What of one story's extraction [`people_in_story`] needs, to keep for many stories at once: the people the
+/// story gives a role, party, state or chamber, each with one mention and the role as [`person_in_story`] shows
+/// it ("former Home Secretary"), and no bills.
+pub fn own_words(own: &StoryEntities, body: &str) -> StoryEntities {
+    let people = own
+        .people
+        .iter()
+        .filter(|p| p.role.is_some() || p.party.is_some() || p.state.is_some() || p.chamber.is_some())
+        .map(|p| StoryPerson {
+            role: p.role.as_deref().map(|r| qualified_role(body, p, r)),
+            party: p.party.clone(),
+            state: p.state.clone(),
+            chamber: p.chamber.clone(),
+            mentions: p.mentions.first().copied().into_iter().collect(),
+            ..StoryPerson::default()
+        })
+        .collect();
+    StoryEntities {
+        people,
+        bills: Vec::new(),
+    }
 }
 
 /// How far before or after a name its title is looked for, in bytes.

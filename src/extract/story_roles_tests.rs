@@ -158,3 +158,19 @@ fn a_former_title_on_some_mentions_only_is_not_former() {
     let role = p.role.clone().expect("a role");
     assert_eq!(qualified_role(body, p, &role), role);
 }
+
+#[test]
+fn slim_words_give_the_same_roles() {
+    let (stories, index) = corpus();
+    for (article, (date, body)) in STORIES.iter().enumerate() {
+        let words = own_words(&stories[article], body);
+        assert!(words.people.iter().all(|p| p.mentions.len() == 1));
+        let full: Vec<AsOf> = people_in_story(&index, article, day(date), Some(&stories[article]), body)
+            .map(|(.., who)| who)
+            .collect();
+        let slim: Vec<AsOf> = people_in_story(&index, article, day(date), Some(&words), body)
+            .map(|(.., who)| who)
+            .collect();
+        assert_eq!(full, slim, "story {article}");
+    }
+}
