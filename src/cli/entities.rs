@@ -6,11 +6,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use serde_json::{Value, json};
+
+mod json;
 
 use super::LoadArgs;
-use crate::corpus::{Article, LoadOptions};
-use crate::extract::story_roles::{own_words, people_in_story};
+use crate::corpus::LoadOptions;
+use crate::extract::story_roles::own_words;
 use crate::extract::{EntityIndex, StoryEntities, extract};
 use rayon::prelude::*;
 
@@ -36,7 +37,8 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
     if status == 2 {
         return Ok(ExitCode::from(2));
     }
-    let out = if args.json {
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    if args.json {
         // Of each story's own extraction, the words that give its people their roles in it are kept.
         let (stories, words): (Vec<StoryEntities>, Vec<StoryEntities>) = corpus
             .articles
@@ -49,74 +51,29 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
             .unzip();
         let index = EntityIndex::from_stories(&stories);
         stories.into_par_iter().for_each(drop);
-        let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index, &words))?;
-        s.push('\n');
-        s
+        serde_json::to_writer_pretty(&mut stdout, &json::doc(&corpus.articles, &index, &words))?;
+        stdout.write_all(b"\n")?;
     } else {
-        table(&EntityIndex::build(&corpus.articles))
-    };
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
+        stdout.write_all(table(&EntityIndex::build(&corpus.articles)).as_bytes())?;
+    }
     stdout.flush()?;
     Ok(ExitCode::from(status))
 }
 
-/// The `--json` document: articles with the names of their people and labels of their bills, then the
-/// people and bills with the ids of the articles that mention them.
+/// The `--json` document as a value: articles with the names of their people and labels of their bills, then
+/// the people and bills with the ids of the articles that mention them.
 ///
 /// Each article also has `roles`: its people with who they are in it (`name`, `role`, `party`, `state`,
 /// `chamber`, `bioguide`): the roster's facts as of its date for linked people, the story's own words for
 /// the others where it gives any (`stories` are the articles' own extractions or their [`own_words`]; empty:
 /// the corpus-wide facts).
-pub fn to_json(articles: &[Article], index: &EntityIndex, stories: &[StoryEntities]) -> Value {
-    let id_of = |i: &u32| articles.get(*i as usize).map_or("", |a| a.id.as_str());
-    let arts: Vec<Value> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let people: Vec<&str> = index
-                .people_of(i)
-                .map(|(_, p, _)| p.name.as_str())
-                .collect();
-            let bills: Vec<&str> = index
-                .bills_of(i)
-                .map(|(_, b, _)| b.label.as_str())
-                .collect();
-            let roles: Vec<Value> = people_in_story(index, i, a.date, stories.get(i), &a.body)
-                .map(|(_, p, _, who)| {
-                    json!({
-                        "name": p.name, "role": who.role, "party": who.party, "state": who.state,
-                        "chamber": who.chamber, "bioguide": p.bioguide,
-                    })
-                })
-                .collect();
-            json!({"id": a.id, "title": a.title, "people": people, "bills": bills, "roles": roles})
-        })
-        .collect();
-    let people: Vec<Value> = index
-        .people
-        .iter()
-        .map(|p| {
-            json!({
-                "name": p.name, "aliases": p.aliases, "role": p.role, "party": p.party, "state": p.state,
-                "articles": p.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": p.mentions,
-                "bioguide": p.bioguide, "chamber": p.chamber,
-            })
-        })
-        .collect();
-    let bills: Vec<Value> = index
-        .bills
-        .iter()
-        .map(|b| {
-            json!({
-                "label": b.label, "number": b.number, "title": b.title, "aliases": b.aliases,
-                "chamber": b.chamber, "sponsors": b.sponsors,
-                "articles": b.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": b.mentions,
-                "key": b.key, "url": b.url, "sponsor_ids": b.sponsor_ids, "companion_of": b.companion_of,
-            })
-        })
-        .collect();
-    json!({"articles": arts, "people": people, "bills": bills})
+#[cfg(test)]
+fn to_json(
+    articles: &[Article],
+    index: &EntityIndex,
+    stories: &[StoryEntities],
+) -> serde_json::Value {
+    serde_json::to_value(json::doc(articles, index, stories)).unwrap_or_default()
 }
 
 fn cut(s: &str, width: usize) -> String {
@@ -205,6 +162,8 @@ pub fn table(index: &EntityIndex) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Article;
+    use serde_json::{Value, json};
 
     fn article(id: &str, title: &str, body: &str) -> Article {
         Article {
