@@ -69,7 +69,7 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
 /// the corpus-wide facts).
 #[cfg(test)]
 fn to_json(
-    articles: &[Article],
+    articles: &[crate::corpus::Article],
     index: &EntityIndex,
     stories: &[StoryEntities],
 ) -> serde_json::Value {
