@@ -257,6 +257,15 @@ mod tests {
     }
 
     #[test]
+    fn the_document_keeps_its_keys_in_alphabetical_order() {
+        let arts = corpus();
+        let index = EntityIndex::build(&arts);
+        let text = serde_json::to_string(&json::doc(&arts, &index, &[])).expect("JSON");
+        let value: Value = serde_json::from_str(&text).expect("parses");
+        assert_eq!(text, value.to_string(), "the order a serde_json::Value gives");
+    }
+
+    #[test]
     fn table_lists_people_and_bills_with_counts() {
         let arts = corpus();
         let t = table(&EntityIndex::build(&arts));

@@ -13,8 +13,8 @@ use crate::extract::{EntityIndex, Span, StoryEntities};
 #[derive(Serialize)]
 pub struct Doc<'a> {
     articles: Vec<JsonArticle<'a>>,
-    people: Vec<JsonPerson<'a>>,
     bills: Vec<JsonBill<'a>>,
+    people: Vec<JsonPerson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -125,7 +125,7 @@ pub fn doc<'a>(articles: &'a [Article], index: &'a EntityIndex, stories: &'a [St
         .collect();
     Doc {
         articles: arts,
-        people,
         bills,
+        people,
     }
 }
