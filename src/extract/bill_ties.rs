@@ -68,19 +68,25 @@ pub fn join_named_anaphora(
     named: &[acts::Named],
     bills: &mut StoryBills,
 ) {
+    // Numbers come in text order; names are ordered by start here (both found by one scan each).
+    let mut by_start: Vec<&acts::Named> = named.iter().collect();
+    by_start.sort_by_key(|a| a.start);
     for a in named {
         let Some(words) = apposition_to_bill(&text[..a.start]) else {
             continue;
         };
-        // Within a few sentences, and no other name between.
-        let Some(n) = numbers
-            .iter()
-            .filter(|n| n.end <= a.start.saturating_sub(words) && a.start - n.end <= ANAPHORA_REACH)
-            .max_by_key(|n| n.end)
-        else {
+        let limit = a.start.saturating_sub(words);
+        // The latest number ending before the words, within a few sentences.
+        let k = numbers.partition_point(|n| n.end <= limit);
+        let Some(n) = k.checked_sub(1).map(|k| &numbers[k]) else {
             continue;
         };
-        if named.iter().any(|o| o.start > n.end && o.end <= a.start.saturating_sub(words)) {
+        if a.start - n.end > ANAPHORA_REACH {
+            continue;
+        }
+        // No other name between.
+        let from = by_start.partition_point(|o| o.start <= n.end);
+        if by_start[from..].iter().any(|o| o.end <= limit) {
             continue;
         }
         if let (Some(ni), Some(ai)) = (bills.index_of(&n.key), bills.index_of(&a.key))
@@ -92,6 +98,9 @@ pub fn join_named_anaphora(
         }
     }
 }
+
+/// The most bare numbers or names a story may have for [`join_by_evidence`] to look at.
+const MAX_BARE: usize = 32;
 
 /// How far back a "the bill, known as ..." looks for its number, in bytes.
 const ANAPHORA_REACH: usize = 400;
@@ -224,6 +233,10 @@ pub fn join_by_evidence(bills: &mut StoryBills) {
     let names: Vec<usize> = (0..bills.list.len())
         .filter(|&i| bare_name(bills, i))
         .collect();
+    // A story with more is a list, not prose about a few bills (and this is quadratic).
+    if numbers.len() > MAX_BARE || names.len() > MAX_BARE {
+        return;
+    }
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     // The same sponsor, who brought one bare number and one bare name.
     for &n in &numbers {
