@@ -178,7 +178,10 @@ fn with_a_story_the_card_gives_an_unlinked_persons_role_in_it() {
     let plain = json(&["entity", MINISTER, "blunkett", "--json"]);
     assert_eq!(then["role"], "Home Secretary");
     assert_eq!(later["role"], "former Home Secretary");
-    assert_eq!(plain["role"], "Home Secretary", "no story: what most stories say");
+    assert_eq!(
+        plain["role"], "Home Secretary",
+        "no story: what most stories say"
+    );
     assert_eq!(later["stories"], 3);
     let out = run(&["entity", MINISTER, "blunkett", "--story", "nope"]);
     assert_eq!(out.status.code(), Some(2));

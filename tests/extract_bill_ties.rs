@@ -149,7 +149,9 @@ fn brackets_and_lists_inside_a_bills_name() {
         ["Safety of Rwanda (Asylum and Immigration) Bill"]
     );
     assert_eq!(
-        labels("The House passed the Coronavirus Aid, Relief, and Economic Security Act on Friday."),
+        labels(
+            "The House passed the Coronavirus Aid, Relief, and Economic Security Act on Friday."
+        ),
         ["Coronavirus Aid, Relief, and Economic Security Act"]
     );
     assert_eq!(
@@ -185,10 +187,16 @@ fn idioms_and_adages_are_not_bills() {
     // A law named for a person by her given name, and acts whose last word only looks like one, are bills.
     for (body, label) in [
         ("Voters backed Kate's Law in 2017.", "Kate's Law"),
-        ("The Senate passed the Second Chance Act.", "Second Chance Act"),
+        (
+            "The Senate passed the Second Chance Act.",
+            "Second Chance Act",
+        ),
         ("The First Step Act passed in 2018.", "First Step Act"),
     ] {
-        let got: Vec<String> = bills_on(body, "2019-05-01").into_iter().map(|b| b.label).collect();
+        let got: Vec<String> = bills_on(body, "2019-05-01")
+            .into_iter()
+            .map(|b| b.label)
+            .collect();
         assert_eq!(got, [label], "{body}");
     }
 }

@@ -5,10 +5,10 @@ mod ui_support;
 
 use chrono::NaiveDate;
 use cloakroom::corpus::Article;
+use cloakroom::extract::EntityIndex;
 use cloakroom::ui::app::Focus;
 use crossterm::event::KeyCode;
 use insta::assert_snapshot;
-use cloakroom::extract::EntityIndex;
 use ui_support::{Harness, harness_with};
 
 fn story(id: &str, date: &str, title: &str, body: &str) -> Article {

@@ -235,9 +235,21 @@ mod tests {
     #[test]
     fn each_articles_roles_are_who_its_people_are_in_it() {
         let mut arts = vec![
-            article("u1", "ID cards", "Home Secretary David Blunkett defended the cards."),
-            article("u2", "Cards", "Home Secretary David Blunkett said the cards would come."),
-            article("u3", "Election", "The former Home Secretary David Blunkett hinted at a date."),
+            article(
+                "u1",
+                "ID cards",
+                "Home Secretary David Blunkett defended the cards.",
+            ),
+            article(
+                "u2",
+                "Cards",
+                "Home Secretary David Blunkett said the cards would come.",
+            ),
+            article(
+                "u3",
+                "Election",
+                "The former Home Secretary David Blunkett hinted at a date.",
+            ),
         ];
         arts.extend(corpus());
         let stories: Vec<StoryEntities> = arts.iter().map(extract).collect();
@@ -262,7 +274,11 @@ mod tests {
         let index = EntityIndex::build(&arts);
         let text = serde_json::to_string(&json::doc(&arts, &index, &[])).expect("JSON");
         let value: Value = serde_json::from_str(&text).expect("parses");
-        assert_eq!(text, value.to_string(), "the order a serde_json::Value gives");
+        assert_eq!(
+            text,
+            value.to_string(),
+            "the order a serde_json::Value gives"
+        );
     }
 
     #[test]

@@ -57,13 +57,13 @@ pub fn run(args: &EntityArgs, library: &super::LibraryArgs) -> anyhow::Result<Ex
         return Ok(ExitCode::from(2));
     }
     let story = match &args.story {
-        Some(id) => match corpus.articles.iter().position(|a| a.id == *id) {
-            Some(at) => Some(at),
-            None => {
+        Some(id) => {
+            let Some(at) = corpus.articles.iter().position(|a| a.id == *id) else {
                 eprintln!("cloakroom: no story with id \"{}\"", clean(id));
                 return Ok(ExitCode::from(2));
-            }
-        },
+            };
+            Some(at)
+        }
         None => None,
     };
     let index = EntityIndex::build(&corpus.articles);
@@ -84,14 +84,22 @@ pub fn run(args: &EntityArgs, library: &super::LibraryArgs) -> anyhow::Result<Ex
 }
 
 /// The card of `entity` as of story `at`: its date, and its own words for an unlinked person.
-fn card_in(index: &EntityIndex, articles: &[Article], entity: EntityRef, at: usize) -> Option<EntityCard> {
+fn card_in(
+    index: &EntityIndex,
+    articles: &[Article],
+    entity: EntityRef,
+    at: usize,
+) -> Option<EntityCard> {
     let story = articles.get(at)?;
     let mut card = EntityCard::build(index, articles, entity, story.date)?;
     if let EntityRef::Person(id) = entity
         && let Some(p) = index.people.get(id as usize)
     {
         let own = extract(story);
-        let spans = index.people_of(at).find(|(pid, ..)| *pid == id).map(|(.., s)| s);
+        let spans = index
+            .people_of(at)
+            .find(|(pid, ..)| *pid == id)
+            .map(|(.., s)| s);
         let words = spans.and_then(|s| own_person(&own, s));
         card_in_story(&mut card, p, story.date, words, &story.body);
     }

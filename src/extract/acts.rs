@@ -3,9 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::acts_words::{
-    CONNECTIVES, GENERIC, IDIOM_ACTS, LEAD_DROP, LEAD_KEEP, NAME_POSSESSIVES,
-};
+use super::acts_words::{CONNECTIVES, GENERIC, IDIOM_ACTS, LEAD_DROP, LEAD_KEEP, NAME_POSSESSIVES};
 use super::aliases::{canonical, nickname};
 use super::token::{CAP, Kind, POSS, SENT, Tok};
 
@@ -174,7 +172,8 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
                 break;
             }
             // "Women's Health Protection Act": a group's possessive is part of the name.
-            if !(j < i && t.has(CAP) && NAME_POSSESSIVES.contains(&w.to_ascii_lowercase().as_str())) {
+            if !(j < i && t.has(CAP) && NAME_POSSESSIVES.contains(&w.to_ascii_lowercase().as_str()))
+            {
                 break;
             }
         }
@@ -284,7 +283,9 @@ fn list_comma(text: &str, toks: &[Tok], j: usize, i: usize) -> bool {
     j >= 2
         && name_word(&toks[j - 2])
         && !toks[j - 2].has(POSS)
-        && toks.get(j).is_some_and(|t| name_word(t) || t.text(text) == "and")
+        && toks
+            .get(j)
+            .is_some_and(|t| name_word(t) || t.text(text) == "and")
         && toks[j..i]
             .iter()
             .any(|t| matches!(t.text(text), "and" | "or"))

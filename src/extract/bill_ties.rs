@@ -111,7 +111,7 @@ fn apposition_to_bill(before: &str) -> Option<usize> {
     let tail_start = before.len().saturating_sub(MAX_BETWEEN_WORDS);
     let tail_start = (tail_start..=before.len()).find(|&i| before.is_char_boundary(i))?;
     let tail = &before[tail_start..];
-    let cut = tail.rfind(|c: char| matches!(c, '.' | ';' | '\n')).map_or(0, |i| i + 1);
+    let cut = tail.rfind(['.', ';', '\n']).map_or(0, |i| i + 1);
     let clause = tail[cut..].to_lowercase();
     let clause = clause.trim_end_matches([' ', '"', '\u{201c}', '\'', '\u{2018}']);
     let (head, naming) = clause.split_once(',')?;
@@ -180,16 +180,20 @@ pub fn join_coordinated(
     let number_spans: Vec<(usize, usize)> = numbers.iter().map(|n| (n.start, n.end)).collect();
     let name_spans: Vec<(usize, usize)> = named.iter().map(|n| (n.start, n.end)).collect();
     let number_runs = runs(text, &number_spans, &["and", "or"]);
-    let name_runs = runs(text, &name_spans, &["and", "and the", "or", "or the", "the", ""]);
-    let ([nums], [names]) = (number_runs.as_slice(), name_runs.as_slice()) else {
+    let name_runs = runs(
+        text,
+        &name_spans,
+        &["and", "and the", "or", "or the", "the", ""],
+    );
+    let ([nums], [words]) = (number_runs.as_slice(), name_runs.as_slice()) else {
         return;
     };
-    if nums.len() != names.len() {
+    if nums.len() != words.len() {
         return;
     }
     let pairs: Option<Vec<(usize, usize)>> = nums
         .iter()
-        .zip(names)
+        .zip(words)
         .map(|(&n, &a)| {
             let ni = bills.index_of(&numbers[n].key)?;
             let ai = bills.index_of(&named[a].key)?;

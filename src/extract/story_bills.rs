@@ -3,9 +3,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::bill_ties::{join_coordinated, join_named_anaphora, same_bill_words};
 use super::sponsor::Acc;
 use super::types::{Field, Span, StoryBill};
-use super::bill_ties::{join_coordinated, join_named_anaphora, same_bill_words};
 use super::{acts, number};
 
 /// The bills of one story. A bill merged into another stays in `list` emptied (no key, no mentions), so that

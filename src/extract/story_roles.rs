@@ -96,7 +96,9 @@ pub fn own_words(own: &StoryEntities, body: &str) -> StoryEntities {
     let people = own
         .people
         .iter()
-        .filter(|p| p.role.is_some() || p.party.is_some() || p.state.is_some() || p.chamber.is_some())
+        .filter(|p| {
+            p.role.is_some() || p.party.is_some() || p.state.is_some() || p.chamber.is_some()
+        })
         .map(|p| StoryPerson {
             role: p.role.as_deref().map(|r| qualified_role(body, p, r)),
             party: p.party.clone(),
@@ -189,7 +191,7 @@ fn title_before<'a>(before: &'a str, last: &str) -> Option<&'a str> {
         if let Some((q, _)) = word.split_once('-')
             && is_former(q)
         {
-            return Some(&rest[..start + q.len() + 1]);
+            return Some(&rest[..=start + q.len()]);
         }
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         if word.is_empty() || !capital || is_former(word) {

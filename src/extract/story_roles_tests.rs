@@ -48,8 +48,15 @@ fn an_unlinked_ministers_role_is_the_one_each_story_gives() {
     let (stories, index) = corpus();
     let blunkett = index.find_person("David Blunkett").expect("found");
     let person = &index.people[blunkett as usize];
-    assert!(person.bioguide.is_none(), "a UK minister is not in the roster");
-    assert_eq!(person.role.as_deref(), Some("Home Secretary"), "corpus vote");
+    assert!(
+        person.bioguide.is_none(),
+        "a UK minister is not in the roster"
+    );
+    assert_eq!(
+        person.role.as_deref(),
+        Some("Home Secretary"),
+        "corpus vote"
+    );
     assert_eq!(
         role_in(&index, &stories, 0).as_deref(),
         Some("Home Secretary")
@@ -104,17 +111,30 @@ fn the_storys_party_and_state_replace_the_vote() {
             .find(|(_, p, _, _)| p.name == "Jane Ackroyd")
             .and_then(|(_, _, _, who)| who.party)
     };
-    assert_eq!(index.people[0].party.as_deref(), Some("Labour"), "corpus vote");
+    assert_eq!(
+        index.people[0].party.as_deref(),
+        Some("Labour"),
+        "corpus vote"
+    );
     assert_eq!(party(0, first).as_deref(), Some("Labour"));
     assert_eq!(party(2, second).as_deref(), Some("Conservative"));
 }
 
 #[test]
 fn a_title_before_a_name_and_its_qualifier() {
-    assert_eq!(title_before("the former Home Secretary ", "Secretary"), Some("the former"));
-    assert_eq!(title_before("said Ex-Home Secretary ", "Secretary"), Some("said Ex-"));
+    assert_eq!(
+        title_before("the former Home Secretary ", "Secretary"),
+        Some("the former")
+    );
+    assert_eq!(
+        title_before("said Ex-Home Secretary ", "Secretary"),
+        Some("said Ex-")
+    );
     assert_eq!(title_before("then-Governor ", "Governor"), Some("then-"));
-    assert_eq!(title_before("Former Prime Minister ", "Minister"), Some("Former"));
+    assert_eq!(
+        title_before("Former Prime Minister ", "Minister"),
+        Some("Former")
+    );
     assert_eq!(title_before("Home Secretary ", "Secretary"), Some(""));
     assert_eq!(title_before("the home secretary, ", "Secretary"), None);
     assert_eq!(title_before("Undersecretary ", "Secretary"), None);
@@ -126,11 +146,23 @@ fn a_title_before_a_name_and_its_qualifier() {
 
 #[test]
 fn a_title_after_a_name() {
-    assert_eq!(title_after(", the former home secretary, said", "Secretary"), Some(true));
-    assert_eq!(title_after(", ex-foreign secretary.", "Secretary"), Some(true));
-    assert_eq!(title_after(", the Home Secretary, said", "Secretary"), Some(false));
+    assert_eq!(
+        title_after(", the former home secretary, said", "Secretary"),
+        Some(true)
+    );
+    assert_eq!(
+        title_after(", ex-foreign secretary.", "Secretary"),
+        Some(true)
+    );
+    assert_eq!(
+        title_after(", the Home Secretary, said", "Secretary"),
+        Some(false)
+    );
     assert_eq!(title_after(" said the home secretary", "Secretary"), None);
-    assert_eq!(title_after(", who met the secretary", "Secretary"), Some(false));
+    assert_eq!(
+        title_after(", who met the secretary", "Secretary"),
+        Some(false)
+    );
 }
 
 #[test]
@@ -148,7 +180,8 @@ fn a_past_title_is_shown_as_the_story_writes_it() {
 
 #[test]
 fn a_former_title_on_some_mentions_only_is_not_former() {
-    let body = "Home Secretary David Blunkett spoke. Later the former Home Secretary David Blunkett left.";
+    let body =
+        "Home Secretary David Blunkett spoke. Later the former Home Secretary David Blunkett left.";
     let own = extract_text("", body, None);
     let p = own
         .people
@@ -165,9 +198,10 @@ fn slim_words_give_the_same_roles() {
     for (article, (date, body)) in STORIES.iter().enumerate() {
         let words = own_words(&stories[article], body);
         assert!(words.people.iter().all(|p| p.mentions.len() == 1));
-        let full: Vec<AsOf> = people_in_story(&index, article, day(date), Some(&stories[article]), body)
-            .map(|(.., who)| who)
-            .collect();
+        let full: Vec<AsOf> =
+            people_in_story(&index, article, day(date), Some(&stories[article]), body)
+                .map(|(.., who)| who)
+                .collect();
         let slim: Vec<AsOf> = people_in_story(&index, article, day(date), Some(&words), body)
             .map(|(.., who)| who)
             .collect();

@@ -99,17 +99,19 @@ pub fn linked_items(
     let Some(links) = index.stories.get(article) else {
         return Vec::new();
     };
-    let people = people_in_story(index, article, story.date, own, &story.body)
-        .map(|(id, p, spans, who)| SideItem {
-            kind: EntityKind::Person,
-            id: Some(id),
-            name: p.name.clone(),
-            detail: join(&[
-                who.role,
-                party_state(who.party.as_ref(), who.state.as_ref()),
-            ]),
-            stories: Some(p.articles.len()),
-            mentions: spans.to_vec(),
+    let people =
+        people_in_story(index, article, story.date, own, &story.body).map(|(id, p, spans, who)| {
+            SideItem {
+                kind: EntityKind::Person,
+                id: Some(id),
+                name: p.name.clone(),
+                detail: join(&[
+                    who.role,
+                    party_state(who.party.as_ref(), who.state.as_ref()),
+                ]),
+                stories: Some(p.articles.len()),
+                mentions: spans.to_vec(),
+            }
         });
     let bills = links.bills.iter().filter_map(|(id, spans)| {
         let b = index.bills.get(*id as usize)?;

@@ -109,22 +109,19 @@ impl Story {
         article: &Article,
     ) {
         self.own = Some(Arc::clone(found));
-        match index.filter(|_| self.linked) {
-            Some(index) => {
-                let selected = self.selected_item().map(|i| (i.kind, i.id));
-                self.side = sorted(linked_items(index, self.article, article, Some(found)));
-                if let Some(at) = selected
-                    .and_then(|sel| self.side.iter().position(|i| (i.kind, i.id) == sel))
-                {
-                    self.side_selected = at;
-                }
-            }
-            None => {
-                self.side = sorted(story_items(found));
-                self.side_selected = 0;
-                self.side_offset = 0;
-                self.found = true;
-            }
+        let Some(index) = index.filter(|_| self.linked) else {
+            self.side = sorted(story_items(found));
+            self.side_selected = 0;
+            self.side_offset = 0;
+            self.found = true;
+            return;
+        };
+        let selected = self.selected_item().map(|i| (i.kind, i.id));
+        self.side = sorted(linked_items(index, self.article, article, Some(found)));
+        if let Some(at) =
+            selected.and_then(|sel| self.side.iter().position(|i| (i.kind, i.id) == sel))
+        {
+            self.side_selected = at;
         }
     }
 

@@ -68,15 +68,25 @@ struct JsonBill<'a> {
 
 /// The document of `articles` and their `index`; `stories` are the articles' own extractions (or their
 /// `own_words`) for their people's roles in each (empty: the corpus-wide facts).
-pub fn doc<'a>(articles: &'a [Article], index: &'a EntityIndex, stories: &'a [StoryEntities]) -> Doc<'a> {
+pub fn doc<'a>(
+    articles: &'a [Article],
+    index: &'a EntityIndex,
+    stories: &'a [StoryEntities],
+) -> Doc<'a> {
     let id_of = |i: &u32| articles.get(*i as usize).map_or("", |a| a.id.as_str());
     let arts = articles
         .iter()
         .enumerate()
         .map(|(i, a)| JsonArticle {
-            bills: index.bills_of(i).map(|(_, b, _)| b.label.as_str()).collect(),
+            bills: index
+                .bills_of(i)
+                .map(|(_, b, _)| b.label.as_str())
+                .collect(),
             id: &a.id,
-            people: index.people_of(i).map(|(_, p, _)| p.name.as_str()).collect(),
+            people: index
+                .people_of(i)
+                .map(|(_, p, _)| p.name.as_str())
+                .collect(),
             roles: people_in_story(index, i, a.date, stories.get(i), &a.body)
                 .map(|(_, p, _, who): (u32, _, &[Span], AsOf)| JsonRole {
                     bioguide: p.bioguide.as_deref(),

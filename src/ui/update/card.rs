@@ -54,7 +54,9 @@ fn in_story(card: &mut EntityCard, index: &EntityIndex, app: &App, article: usiz
         .people_of(article)
         .find(|(pid, ..)| *pid == id)
         .map(|(.., spans)| spans);
-    let words = own.zip(spans).and_then(|(own, spans)| own_person(own, spans));
+    let words = own
+        .zip(spans)
+        .and_then(|(own, spans)| own_person(own, spans));
     card_in_story(card, p, story.date, words, &story.body);
 }
 
