@@ -149,3 +149,19 @@ fn side_panel_of_a_former_minister() {
     open(&mut h, "Election hint");
     assert_snapshot!(h.screen());
 }
+
+#[test]
+fn before_the_index_is_ready_the_story_gives_the_role_as_it_says_it() {
+    let articles = stories();
+    let newest = articles.len() - 1;
+    let mut story = cloakroom::ui::story::Story::new(newest, &articles[newest], None, 60, &[]);
+    assert!(story.side().is_empty());
+    let own = std::sync::Arc::new(cloakroom::extract::extract(&articles[newest]));
+    story.set_own_entities(&own, None, &articles[newest]);
+    let detail = story
+        .side()
+        .iter()
+        .find(|i| i.name == "David Blunkett")
+        .map(|i| i.detail.clone());
+    assert_eq!(detail.as_deref(), Some("former Home Secretary"));
+}

@@ -100,7 +100,7 @@ pub fn own_words(own: &StoryEntities, body: &str) -> StoryEntities {
             p.role.is_some() || p.party.is_some() || p.state.is_some() || p.chamber.is_some()
         })
         .map(|p| StoryPerson {
-            role: p.role.as_deref().map(|r| qualified_role(body, p, r)),
+            role: story_role(p, body),
             party: p.party.clone(),
             state: p.state.clone(),
             chamber: p.chamber.clone(),
@@ -112,6 +112,12 @@ pub fn own_words(own: &StoryEntities, body: &str) -> StoryEntities {
         people,
         bills: Vec::new(),
     }
+}
+
+/// The role a story gives one of its people, as it shows: "former Home Secretary" where it says "Ex-Home
+/// Secretary David Blunkett" (`body` is the story's text).
+pub fn story_role(p: &StoryPerson, body: &str) -> Option<String> {
+    p.role.as_deref().map(|r| qualified_role(body, p, r))
 }
 
 /// How far before or after a name its title is looked for, in bytes.

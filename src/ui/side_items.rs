@@ -4,7 +4,7 @@ use super::app::EntityKind;
 use super::story::Story;
 
 use crate::corpus::Article;
-use crate::extract::story_roles::people_in_story;
+use crate::extract::story_roles::{people_in_story, story_role};
 use crate::extract::{EntityIndex, Span, StoryEntities};
 
 /// A person or bill in the side panel.
@@ -63,14 +63,14 @@ fn bill_detail(
     join(&[number, chamber.cloned(), sponsors])
 }
 
-/// Side items from the story's own extraction (before the corpus index is ready).
-pub fn story_items(found: &StoryEntities) -> Vec<SideItem> {
+/// Side items from the story's own extraction (before the corpus index is ready); `body` is the story's text.
+pub fn story_items(found: &StoryEntities, body: &str) -> Vec<SideItem> {
     let people = found.people.iter().map(|p| SideItem {
         kind: EntityKind::Person,
         id: None,
         name: p.name.clone(),
         detail: join(&[
-            p.role.clone(),
+            story_role(p, body),
             party_state(p.party.as_ref(), p.state.as_ref()),
         ]),
         stories: None,

@@ -110,7 +110,7 @@ impl Story {
     ) {
         self.own = Some(Arc::clone(found));
         let Some(index) = index.filter(|_| self.linked) else {
-            self.side = sorted(story_items(found));
+            self.side = sorted(story_items(found, &article.body));
             self.side_selected = 0;
             self.side_offset = 0;
             self.found = true;
