@@ -168,3 +168,32 @@ fn exit_codes_follow_search() {
     let out = run(&["entity"]);
     assert_eq!(out.status.code(), Some(2), "no name");
 }
+
+const MINISTER: &str = "tests/fixtures/story_roles/minister.jsonl";
+
+#[test]
+fn with_a_story_the_card_gives_an_unlinked_persons_role_in_it() {
+    let then = json(&["entity", MINISTER, "blunkett", "--json", "--story", "m1"]);
+    let later = json(&["entity", MINISTER, "blunkett", "--json", "--story", "m3"]);
+    let plain = json(&["entity", MINISTER, "blunkett", "--json"]);
+    assert_eq!(then["role"], "Home Secretary");
+    assert_eq!(later["role"], "former Home Secretary");
+    assert_eq!(
+        plain["role"], "Home Secretary",
+        "no story: what most stories say"
+    );
+    assert_eq!(later["stories"], 3);
+    let out = run(&["entity", MINISTER, "blunkett", "--story", "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no story with id \"nope\""));
+}
+
+#[test]
+fn entities_json_gives_each_articles_people_as_of_it() {
+    let v = json(&["entities", MINISTER, "--json"]);
+    let role = |i: usize| v["articles"][i]["roles"][0]["role"].clone();
+    assert_eq!(v["articles"][0]["roles"][0]["name"], "David Blunkett");
+    assert_eq!(role(0), "Home Secretary");
+    assert_eq!(role(2), "former Home Secretary");
+    assert_eq!(v["articles"][2]["roles"][0]["bioguide"], Value::Null);
+}

@@ -6,11 +6,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
-use serde_json::{Value, json};
+
+mod json;
 
 use super::LoadArgs;
-use crate::corpus::{Article, LoadOptions};
-use crate::extract::EntityIndex;
+use crate::corpus::LoadOptions;
+use crate::extract::story_roles::own_words;
+use crate::extract::{EntityIndex, StoryEntities, extract};
+use rayon::prelude::*;
 
 /// Arguments of `entities`.
 #[derive(Debug, Clone, Args)]
@@ -34,63 +37,43 @@ pub fn run(args: &EntitiesArgs, library: &super::LibraryArgs) -> anyhow::Result<
     if status == 2 {
         return Ok(ExitCode::from(2));
     }
-    let index = EntityIndex::build(&corpus.articles);
-    let out = if args.json {
-        let mut s = serde_json::to_string_pretty(&to_json(&corpus.articles, &index))?;
-        s.push('\n');
-        s
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    if args.json {
+        // Of each story's own extraction, the words that give its people their roles in it are kept.
+        let (stories, words): (Vec<StoryEntities>, Vec<StoryEntities>) = corpus
+            .articles
+            .par_iter()
+            .map(|a| {
+                let found = extract(a);
+                let words = own_words(&found, &a.body);
+                (found, words)
+            })
+            .unzip();
+        let index = EntityIndex::from_stories(&stories);
+        stories.into_par_iter().for_each(drop);
+        serde_json::to_writer_pretty(&mut stdout, &json::doc(&corpus.articles, &index, &words))?;
+        stdout.write_all(b"\n")?;
     } else {
-        table(&index)
-    };
-    let mut stdout = io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
+        stdout.write_all(table(&EntityIndex::build(&corpus.articles)).as_bytes())?;
+    }
     stdout.flush()?;
     Ok(ExitCode::from(status))
 }
 
-/// The `--json` document: articles with the names of their people and labels of their bills, then the
-/// people and bills with the ids of the articles that mention them.
-pub fn to_json(articles: &[Article], index: &EntityIndex) -> Value {
-    let id_of = |i: &u32| articles.get(*i as usize).map_or("", |a| a.id.as_str());
-    let arts: Vec<Value> = articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let people: Vec<&str> = index
-                .people_of(i)
-                .map(|(_, p, _)| p.name.as_str())
-                .collect();
-            let bills: Vec<&str> = index
-                .bills_of(i)
-                .map(|(_, b, _)| b.label.as_str())
-                .collect();
-            json!({"id": a.id, "title": a.title, "people": people, "bills": bills})
-        })
-        .collect();
-    let people: Vec<Value> = index
-        .people
-        .iter()
-        .map(|p| {
-            json!({
-                "name": p.name, "aliases": p.aliases, "role": p.role, "party": p.party, "state": p.state,
-                "articles": p.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": p.mentions,
-                "bioguide": p.bioguide, "chamber": p.chamber,
-            })
-        })
-        .collect();
-    let bills: Vec<Value> = index
-        .bills
-        .iter()
-        .map(|b| {
-            json!({
-                "label": b.label, "number": b.number, "title": b.title, "aliases": b.aliases,
-                "chamber": b.chamber, "sponsors": b.sponsors,
-                "articles": b.articles.iter().map(id_of).collect::<Vec<_>>(), "mentions": b.mentions,
-                "key": b.key, "url": b.url, "sponsor_ids": b.sponsor_ids, "companion_of": b.companion_of,
-            })
-        })
-        .collect();
-    json!({"articles": arts, "people": people, "bills": bills})
+/// The `--json` document as a value: articles with the names of their people and labels of their bills, then
+/// the people and bills with the ids of the articles that mention them.
+///
+/// Each article also has `roles`: its people with who they are in it (`name`, `role`, `party`, `state`,
+/// `chamber`, `bioguide`): the roster's facts as of its date for linked people, the story's own words for
+/// the others where it gives any (`stories` are the articles' own extractions or their [`own_words`]; empty:
+/// the corpus-wide facts).
+#[cfg(test)]
+fn to_json(
+    articles: &[crate::corpus::Article],
+    index: &EntityIndex,
+    stories: &[StoryEntities],
+) -> serde_json::Value {
+    serde_json::to_value(json::doc(articles, index, stories)).unwrap_or_default()
 }
 
 fn cut(s: &str, width: usize) -> String {
@@ -179,6 +162,8 @@ pub fn table(index: &EntityIndex) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Article;
+    use serde_json::{Value, json};
 
     fn article(id: &str, title: &str, body: &str) -> Article {
         Article {
@@ -208,7 +193,7 @@ mod tests {
     fn json_has_the_contract_shape() {
         let arts = corpus();
         let index = EntityIndex::build(&arts);
-        let v = to_json(&arts, &index);
+        let v = to_json(&arts, &index, &[]);
         assert_eq!(v["articles"][0]["id"], "a1");
         assert_eq!(v["articles"][0]["people"][0], "Thomas Massie");
         assert_eq!(v["articles"][0]["bills"][0], "H.R. 3684");
@@ -245,6 +230,55 @@ mod tests {
         assert_eq!(bill["url"], Value::Null, "undated: no Congress, no page");
         assert_eq!(bill["companion_of"], Value::Null);
         assert_eq!(bill["sponsor_ids"], json!(["M001184"]));
+    }
+
+    #[test]
+    fn each_articles_roles_are_who_its_people_are_in_it() {
+        let mut arts = vec![
+            article(
+                "u1",
+                "ID cards",
+                "Home Secretary David Blunkett defended the cards.",
+            ),
+            article(
+                "u2",
+                "Cards",
+                "Home Secretary David Blunkett said the cards would come.",
+            ),
+            article(
+                "u3",
+                "Election",
+                "The former Home Secretary David Blunkett hinted at a date.",
+            ),
+        ];
+        arts.extend(corpus());
+        let stories: Vec<StoryEntities> = arts.iter().map(extract).collect();
+        let index = EntityIndex::from_stories(&stories);
+        let v = to_json(&arts, &index, &stories);
+        let role = |a: usize| v["articles"][a]["roles"][0]["role"].clone();
+        assert_eq!(v["articles"][2]["roles"][0]["name"], "David Blunkett");
+        assert_eq!(role(0), "Home Secretary");
+        assert_eq!(role(2), "former Home Secretary");
+        assert_eq!(v["people"][0]["role"], "Home Secretary", "the corpus vote");
+        let massie = &v["articles"][3]["roles"][0];
+        assert_eq!(massie["bioguide"], "M001184");
+        assert_eq!(massie["party"], "R");
+        // Without the stories' own words: the corpus vote.
+        let plain = to_json(&arts, &index, &[]);
+        assert_eq!(plain["articles"][2]["roles"][0]["role"], "Home Secretary");
+    }
+
+    #[test]
+    fn the_document_keeps_its_keys_in_alphabetical_order() {
+        let arts = corpus();
+        let index = EntityIndex::build(&arts);
+        let text = serde_json::to_string(&json::doc(&arts, &index, &[])).expect("JSON");
+        let value: Value = serde_json::from_str(&text).expect("parses");
+        assert_eq!(
+            text,
+            value.to_string(),
+            "the order a serde_json::Value gives"
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! "state", "chamber", "url", "stories", "mentions", "first", "last", "timeline": [{"month":
 //! "2019-03", "stories": 4}], "often_with": [{"name", "kind", "stories"}]}`, `null` where unknown;
 //! the timeline has every month from the first story to the last, empty ones included. Role,
-//! party and state are as of the entity's last story. No match prints `null` (text: a line
+//! party and state are as of the entity's last story, or with `--story ID` as of that story (its date,
+//! and its own words for a person not in the roster). No match prints `null` (text: a line
 //! saying so) and is not an error.
 //! Exit status as `search`: 0 when the lookup ran (found or not), 1 when records were skipped
 //! (listed on standard error), 2 for a command line without a name or a corpus where nothing
@@ -19,8 +20,9 @@ use clap::Args;
 use serde::Serialize;
 
 use super::LoadArgs;
-use crate::corpus::{LoadOptions, SafeUrl};
-use crate::extract::{EntityCard, EntityIndex, EntityKind};
+use crate::corpus::{Article, LoadOptions, SafeUrl};
+use crate::extract::story_roles::{card_in_story, own_person};
+use crate::extract::{EntityCard, EntityIndex, EntityKind, EntityRef, extract};
 use crate::search::best_entity;
 
 /// Arguments of `entity`.
@@ -33,6 +35,10 @@ pub struct EntityArgs {
     /// Print the card as one JSON object.
     #[arg(long)]
     pub json: bool,
+    /// The card as of this story (its id): role, party and state on its date, from its own words for a
+    /// person not in the roster.
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
     /// Field mapping.
     #[command(flatten)]
     pub load: LoadArgs,
@@ -50,9 +56,21 @@ pub fn run(args: &EntityArgs, library: &super::LibraryArgs) -> anyhow::Result<Ex
     if status == 2 {
         return Ok(ExitCode::from(2));
     }
+    let story = match &args.story {
+        Some(id) => {
+            let Some(at) = corpus.articles.iter().position(|a| a.id == *id) else {
+                eprintln!("cloakroom: no story with id \"{}\"", clean(id));
+                return Ok(ExitCode::from(2));
+            };
+            Some(at)
+        }
+        None => None,
+    };
     let index = EntityIndex::build(&corpus.articles);
-    let card = best_entity(&index, name)
-        .and_then(|e| EntityCard::build(&index, &corpus.articles, e, None));
+    let card = best_entity(&index, name).and_then(|e| match story {
+        Some(at) => card_in(&index, &corpus.articles, e, at),
+        None => EntityCard::build(&index, &corpus.articles, e, None),
+    });
     let out = match (&card, args.json) {
         (Some(card), true) => format!("{}\n", serde_json::to_string_pretty(&to_json(card))?),
         (None, true) => "null\n".to_owned(),
@@ -63,6 +81,29 @@ pub fn run(args: &EntityArgs, library: &super::LibraryArgs) -> anyhow::Result<Ex
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
     Ok(ExitCode::from(status))
+}
+
+/// The card of `entity` as of story `at`: its date, and its own words for an unlinked person.
+fn card_in(
+    index: &EntityIndex,
+    articles: &[Article],
+    entity: EntityRef,
+    at: usize,
+) -> Option<EntityCard> {
+    let story = articles.get(at)?;
+    let mut card = EntityCard::build(index, articles, entity, story.date)?;
+    if let EntityRef::Person(id) = entity
+        && let Some(p) = index.people.get(id as usize)
+    {
+        let own = extract(story);
+        let spans = index
+            .people_of(at)
+            .find(|(pid, ..)| *pid == id)
+            .map(|(.., s)| s);
+        let words = spans.and_then(|s| own_person(&own, s));
+        card_in_story(&mut card, p, story.date, words, &story.body);
+    }
+    Some(card)
 }
 
 /// The `--json` object of a card, its fields in the contract's order.

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::acts_words::{CONNECTIVES, GENERIC, LEAD_DROP, LEAD_KEEP};
+use super::acts_words::{CONNECTIVES, GENERIC, IDIOM_ACTS, LEAD_DROP, LEAD_KEEP, NAME_POSSESSIVES};
 use super::aliases::{canonical, nickname};
 use super::token::{CAP, Kind, POSS, SENT, Tok};
 
@@ -154,18 +154,29 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
     {
         return None; // "Bill Clinton"
     }
+    if suffix == "Act"
+        && toks[i - 1].kind == Kind::Word
+        && IDIOM_ACTS.contains(&toks[i - 1].text(text).to_ascii_lowercase().as_str())
+    {
+        return None; // "a Balancing Act"
+    }
     let mut first = i;
     let mut j = i;
     while j > 0 {
         let t = &toks[j - 1];
-        if t.has(POSS) {
-            // "Kate's Law", but not "Ryan's Health Care Act".
-            if suffix == "Law" && j == i && t.has(CAP) {
-                first = j - 1;
-            }
-            break;
-        }
         let w = t.text(text);
+        if t.has(POSS) {
+            // "Kate's Law", but not "Ryan's Health Care Act", nor an adage ("Murphy's Law": a surname).
+            if suffix == "Law" && j == i && t.has(CAP) && super::sets::is_given(w) {
+                first = j - 1;
+                break;
+            }
+            // "Women's Health Protection Act": a group's possessive is part of the name.
+            if !(j < i && t.has(CAP) && NAME_POSSESSIVES.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                break;
+            }
+        }
         if name_word(t) {
             if super::title::is_head(w) && matches!(w, "Sir" | "Lord" | "Lady" | "Dame") {
                 return None; // "Sir Bill Morris"
@@ -177,6 +188,10 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
         } else if is_connective(w)
             && j >= 2
             && (name_word(&toks[j - 2])
+                || (j >= 3
+                    && matches!(w, "and" | "or")
+                    && toks[j - 2].is_punct(text, ",")
+                    && name_word(&toks[j - 3]))
                 || (j >= 3
                     && matches!(w, "the" | "a" | "an")
                     && matches!(
@@ -194,6 +209,13 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
                     && name_word(&toks[j - 3])))
         {
             // kept only if a name word precedes it ("Abuse of the Pardon Power Prevention Act")
+        } else if let Some(open) = inner_brackets(text, toks, j - 1) {
+            // "Safety of Rwanda (Asylum and Immigration) Bill": a bracketed part of the name.
+            first = open;
+            j = open;
+            continue;
+        } else if t.is_punct(text, ",") && list_comma(text, toks, j, i) {
+            // "Coronavirus Aid, Relief, and Economic Security Act": a list inside the name.
         } else {
             break;
         }
@@ -234,6 +256,39 @@ fn named_at(text: &str, toks: &[Tok], i: usize) -> Option<Named> {
         return None;
     }
     Some(build(text, toks, first, i))
+}
+
+/// When token `close` is a ")" closing a bracket of name words right after a name word ("Rwanda (Asylum and
+/// Immigration)"): the index of the name word before the "(".
+fn inner_brackets(text: &str, toks: &[Tok], close: usize) -> Option<usize> {
+    if !toks[close].is_punct(text, ")") {
+        return None;
+    }
+    let open = (close.saturating_sub(8)..close)
+        .rev()
+        .find(|&k| toks[k].is_punct(text, "("))?;
+    let inside = &toks[open + 1..close];
+    let words_ok = !inside.is_empty()
+        && name_word(&inside[0])
+        && inside
+            .iter()
+            .all(|t| name_word(t) || is_connective(t.text(text)));
+    let before = open.checked_sub(1)?;
+    (words_ok && name_word(&toks[before])).then_some(before)
+}
+
+/// Whether the comma at token `j - 1` is inside a name ending at token `i`: a name word before it, a name word
+/// after it, and an "and" or "or" later in the name ("Aid, Relief, and Economic Security").
+fn list_comma(text: &str, toks: &[Tok], j: usize, i: usize) -> bool {
+    j >= 2
+        && name_word(&toks[j - 2])
+        && !toks[j - 2].has(POSS)
+        && toks
+            .get(j)
+            .is_some_and(|t| name_word(t) || t.text(text) == "and")
+        && toks[j..i]
+            .iter()
+            .any(|t| matches!(t.text(text), "and" | "or"))
 }
 
 /// The named bill of tokens `first..i` (names) and `i` ("Act", "Bill", "Law"), with a year after it.

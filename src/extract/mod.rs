@@ -9,6 +9,7 @@ mod acts;
 mod acts_lower;
 mod acts_words;
 mod aliases;
+mod bill_ties;
 mod bill_url;
 pub mod card;
 mod card_index;
@@ -26,6 +27,7 @@ mod person_key;
 mod sets;
 mod sponsor;
 mod story_bills;
+pub mod story_roles;
 mod tables;
 mod title;
 mod title_words;
@@ -104,6 +106,7 @@ fn extract_tokens(
     let before = bills.list.len();
     sponsor::apply(body, toks, &found, &mut bills.list);
     bills.index_from(before);
+    bill_ties::join_by_evidence(&mut bills);
     if !title.is_empty() {
         title_bills(title, date, &mut bills);
     }

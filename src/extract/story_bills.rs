@@ -3,6 +3,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::bill_ties::{join_coordinated, join_named_anaphora, same_bill_words};
 use super::sponsor::Acc;
 use super::types::{Field, Span, StoryBill};
 use super::{acts, number};
@@ -175,24 +176,6 @@ pub fn between(text: &str, from: usize, to: usize) -> Option<String> {
 /// The most bytes between two names of one bill.
 const MAX_BETWEEN: usize = 48;
 
-/// Words that join two names of one bill: "H.R. 1 (the For the People Act)", "... Act, or HR 1".
-fn same_bill_words(b: &str) -> bool {
-    let b = b.strip_prefix("also ").unwrap_or(b);
-    matches!(
-        b,
-        "" | "the"
-            | "or"
-            | "or the"
-            | "known as"
-            | "known as the"
-            | "dubbed"
-            | "dubbed the"
-            | "called"
-            | "called the"
-            | "aka"
-    )
-}
-
 /// The named acts ordered by end and by start, to find those near a number without looking at all of them.
 struct Near<'a> {
     named: &'a [acts::Named],
@@ -314,6 +297,8 @@ pub fn pair_numbers_with_names(
             bills.merge(yi, xi);
         }
     }
+    join_coordinated(text, numbers, named, bills);
+    join_named_anaphora(text, numbers, named, bills);
     join_short_names(bills);
 }
 

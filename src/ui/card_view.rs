@@ -29,6 +29,11 @@ impl CardView {
         &self.card
     }
 
+    /// The story the card was made for.
+    pub fn article(&self) -> usize {
+        self.article
+    }
+
     /// Whether this is the card of `entity` for the story `article`.
     pub fn is_for(&self, entity: EntityRef, article: usize) -> bool {
         self.card.entity == entity && self.article == article

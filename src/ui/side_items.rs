@@ -2,9 +2,9 @@
 
 use super::app::EntityKind;
 use super::story::Story;
-use chrono::NaiveDate;
 
-use crate::extract::card::person_as_of;
+use crate::corpus::Article;
+use crate::extract::story_roles::{people_in_story, story_role};
 use crate::extract::{EntityIndex, Span, StoryEntities};
 
 /// A person or bill in the side panel.
@@ -63,14 +63,14 @@ fn bill_detail(
     join(&[number, chamber.cloned(), sponsors])
 }
 
-/// Side items from the story's own extraction (before the corpus index is ready).
-pub fn story_items(found: &StoryEntities) -> Vec<SideItem> {
+/// Side items from the story's own extraction (before the corpus index is ready); `body` is the story's text.
+pub fn story_items(found: &StoryEntities, body: &str) -> Vec<SideItem> {
     let people = found.people.iter().map(|p| SideItem {
         kind: EntityKind::Person,
         id: None,
         name: p.name.clone(),
         detail: join(&[
-            p.role.clone(),
+            story_role(p, body),
             party_state(p.party.as_ref(), p.state.as_ref()),
         ]),
         stories: None,
@@ -87,27 +87,32 @@ pub fn story_items(found: &StoryEntities) -> Vec<SideItem> {
     people.chain(bills).collect()
 }
 
-/// Side items from the corpus-wide index, with story counts; people's role, party and state as of
-/// `date`, the story's (from the roster for linked people, see [`person_as_of`]).
-pub fn linked_items(index: &EntityIndex, article: usize, date: Option<NaiveDate>) -> Vec<SideItem> {
+/// Side items of story `article` from the corpus-wide index, with story counts; people's role, party
+/// and state as of the story: the roster's for linked people, the story's own words (`own`, its
+/// extraction, once known) for the others, else what most stories say (see [`people_in_story`]).
+pub fn linked_items(
+    index: &EntityIndex,
+    article: usize,
+    story: &Article,
+    own: Option<&StoryEntities>,
+) -> Vec<SideItem> {
     let Some(links) = index.stories.get(article) else {
         return Vec::new();
     };
-    let people = links.people.iter().filter_map(|(id, spans)| {
-        let p = index.people.get(*id as usize)?;
-        let who = person_as_of(p, date);
-        Some(SideItem {
-            kind: EntityKind::Person,
-            id: Some(*id),
-            name: p.name.clone(),
-            detail: join(&[
-                who.role,
-                party_state(who.party.as_ref(), who.state.as_ref()),
-            ]),
-            stories: Some(p.articles.len()),
-            mentions: spans.clone(),
-        })
-    });
+    let people =
+        people_in_story(index, article, story.date, own, &story.body).map(|(id, p, spans, who)| {
+            SideItem {
+                kind: EntityKind::Person,
+                id: Some(id),
+                name: p.name.clone(),
+                detail: join(&[
+                    who.role,
+                    party_state(who.party.as_ref(), who.state.as_ref()),
+                ]),
+                stories: Some(p.articles.len()),
+                mentions: spans.to_vec(),
+            }
+        });
     let bills = links.bills.iter().filter_map(|(id, spans)| {
         let b = index.bills.get(*id as usize)?;
         Some(SideItem {

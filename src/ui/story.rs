@@ -1,5 +1,7 @@
 //! The open story: its wrapped lines, its people and bills, and the marks n/N step through.
 
+use std::sync::Arc;
+
 use crate::corpus::Article;
 use crate::extract::{EntityIndex, Field, Span, StoryEntities};
 
@@ -31,6 +33,9 @@ pub struct Story {
     side_offset: usize,
     /// True when `side` comes from the corpus-wide index (counts are known).
     linked: bool,
+    /// The story's own extraction, once the extraction thread has sent it: its words give unlinked people
+    /// their role, party and state in this story.
+    own: Option<Arc<StoryEntities>>,
     /// Lines wrapped to `width`.
     doc: Vec<DocLine>,
     /// True once the side items are known: linked, or found by the extraction thread.
@@ -64,7 +69,7 @@ impl Story {
     ) -> Self {
         let (side, linked) = match entities {
             Some(index) => (
-                sorted(linked_items(index, article_index, article.date)),
+                sorted(linked_items(index, article_index, article, None)),
                 true,
             ),
             None => (Vec::new(), false),
@@ -77,6 +82,7 @@ impl Story {
             side_selected: 0,
             side_offset: 0,
             linked,
+            own: None,
             doc,
             found: linked,
             wrapped,
@@ -93,15 +99,40 @@ impl Story {
         }
     }
 
-    /// Fills the side panel with the story's own people and bills, found by the extraction
-    /// thread, unless the corpus index got there first.
-    pub fn set_own_entities(&mut self, found: &StoryEntities) {
-        if !self.linked {
-            self.side = sorted(story_items(found));
+    /// Takes the story's own people and bills, found by the extraction thread: before the corpus index is
+    /// ready they fill the side panel; after, their words give unlinked people their role, party and state in
+    /// this story (`index` and `article` are the corpus index and this story).
+    pub fn set_own_entities(
+        &mut self,
+        found: &Arc<StoryEntities>,
+        index: Option<&EntityIndex>,
+        article: &Article,
+    ) {
+        self.own = Some(Arc::clone(found));
+        let Some(index) = index.filter(|_| self.linked) else {
+            self.side = sorted(story_items(found, &article.body));
             self.side_selected = 0;
             self.side_offset = 0;
             self.found = true;
+            return;
+        };
+        let selected = self.selected_item().map(|i| (i.kind, i.id));
+        self.side = sorted(linked_items(index, self.article, article, Some(found)));
+        if let Some(at) =
+            selected.and_then(|sel| self.side.iter().position(|i| (i.kind, i.id) == sel))
+        {
+            self.side_selected = at;
         }
+    }
+
+    /// The story's own extraction, once known.
+    pub fn own_entities(&self) -> Option<&StoryEntities> {
+        self.own.as_deref()
+    }
+
+    /// The story's own extraction, shared.
+    pub fn own_shared(&self) -> Option<Arc<StoryEntities>> {
+        self.own.clone()
     }
 
     /// Index of the article in the corpus.

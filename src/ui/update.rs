@@ -120,7 +120,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Progress(Stage::Search, ..) => app.progress = Progress::Search,
         Action::StoryEntities(article, found) => {
             if let Some(story) = app.story.as_mut().filter(|s| s.article() == article) {
-                story.set_own_entities(&found.0);
+                story.set_own_entities(&found.0, app.entities.as_deref(), &app.articles[article]);
+                // A card made before the story's own words were known is made again with them.
+                if app.card.as_ref().is_some_and(|c| c.article() == article) {
+                    app.card = None;
+                }
             }
         }
         Action::EntitiesReady(index) => {
@@ -338,7 +342,9 @@ fn sync_story(app: &mut App) -> Option<usize> {
         width,
         &terms,
     ));
-    app.entities.is_none().then_some(article)
+    // Before the corpus index is ready the story's own extraction fills the side panel; after, its
+    // words give unlinked people their role in this story.
+    Some(article)
 }
 
 /// Rebuilds the side items from the corpus index, keeping the selected name.
@@ -352,6 +358,9 @@ fn relink_story(app: &mut App) {
         reader_text_width(app),
         &terms,
     );
+    if let Some(own) = old.own_shared() {
+        story.set_own_entities(&own, app.entities.as_deref(), &app.articles[old.article()]);
+    }
     story.carry_over(&old);
     app.story = Some(story);
 }

@@ -3,7 +3,8 @@
 use super::super::action::Effect;
 use super::super::app::{App, Focus};
 use super::super::card_view::CardView;
-use crate::extract::{EntityCard, EntityRef};
+use crate::extract::story_roles::{card_in_story, own_person};
+use crate::extract::{EntityCard, EntityIndex, EntityRef};
 
 /// Makes the card that of the side panel's selection for the open story while the side panel or
 /// the card has the focus (and the corpus index is ready), and drops it otherwise. Returns true
@@ -20,7 +21,10 @@ pub fn sync(app: &mut App) -> bool {
                 let flat = app.card_index.as_deref();
                 app.card = index
                     .and_then(|index| {
-                        EntityCard::build_with(index, &app.articles, flat, entity, date)
+                        let mut card =
+                            EntityCard::build_with(index, &app.articles, flat, entity, date)?;
+                        in_story(&mut card, index, app, article);
+                        Some(card)
                     })
                     .map(|card| CardView::new(card, article));
             }
@@ -30,6 +34,30 @@ pub fn sync(app: &mut App) -> bool {
         app.focus = Focus::Side;
     }
     had != app.card.is_some()
+}
+
+/// A person's card shows who they are in the open story: its own words for an unlinked person, once
+/// the extraction thread has found them (see [`card_in_story`]).
+fn in_story(card: &mut EntityCard, index: &EntityIndex, app: &App, article: usize) {
+    let EntityRef::Person(id) = card.entity else {
+        return;
+    };
+    let (Some(p), Some(story)) = (index.people.get(id as usize), app.articles.get(article)) else {
+        return;
+    };
+    let own = app
+        .story
+        .as_ref()
+        .filter(|s| s.article() == article)
+        .and_then(|s| s.own_entities());
+    let spans = index
+        .people_of(article)
+        .find(|(pid, ..)| *pid == id)
+        .map(|(.., spans)| spans);
+    let words = own
+        .zip(spans)
+        .and_then(|(own, spans)| own_person(own, spans));
+    card_in_story(card, p, story.date, words, &story.body);
 }
 
 /// The entity and story the card should be for, if a card should show.
