@@ -115,7 +115,7 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], casing: &Casing) -> Vec<Cand<'a>>
             {
                 name = rest;
             }
-            // "Unlike Biden", "Asked Pelosi": a first word that is no given name and that the story also writes in
+            // "Praising Pelosi", "Visit Biden": a first word that is no given name and that the story also writes in
             // lower case is an everyday word glued to the name.
             if name.words >= 2
                 && name
@@ -144,6 +144,7 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], casing: &Casing) -> Vec<Cand<'a>>
                 || cand.name.words == 1 && is_famous(&cand.name.surname)
                 || cand.name.words >= 2 && speaks(text, toks, &cand.name)
                 || cand.name.words >= 2 && apposed(text, toks, &cand.name)
+                || cand.name.words >= 2 && on_roster(&cand.name)
             {
                 cand.evidence = Evidence::Given;
             }
@@ -155,6 +156,18 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], casing: &Casing) -> Vec<Cand<'a>>
         i += 1;
     }
     out
+}
+
+/// "Carter Smithers" when the roster has a member of that given name and surname: the roster's names are evidence
+/// as good as the gazetteer's, also for given names the gazetteer leaves out as ambiguous ("Carter", "Spencer").
+fn on_roster(name: &NameParse) -> bool {
+    let Some(given) = name.given else {
+        return false;
+    };
+    let given = crate::roster::fold(given);
+    crate::roster::Roster::embedded()
+        .by_surname(&name.surname)
+        .any(|m| m.given_names().contains(&given))
 }
 
 /// Reads the name (or list of names) after a title; returns where to continue.

@@ -1,5 +1,6 @@
-//! Evidence from the story's own casing (issue 12): a capitalized word the same story also writes in lower case is
-//! an everyday word, not part of a name. Every fixture is a sentence written for the test.
+//! Evidence that holds on any text (issue 12): the story's own casing (a capitalized word the same story also writes
+//! in lower case is an everyday word, not part of a name) and the roster's names. Every fixture is a sentence written
+//! for the test.
 
 use cloakroom::extract::{StoryPerson, extract_text};
 
@@ -71,4 +72,16 @@ fn a_titled_word_written_lower_elsewhere_is_no_surname() {
 fn an_honorific_is_always_followed_by_a_surname() {
     assert_eq!(names("Mr Field said the field was open."), ["Field"]);
     assert_eq!(names("Mrs May said she may stay."), ["May"]);
+}
+
+#[test]
+fn a_pair_named_like_a_member_of_the_roster_is_a_person() {
+    // "Carter" is no given name of the gazetteer (more often a surname); the roster has Rep. Carter Manasco.
+    assert_eq!(
+        names("The archive held letters that Carter Manasco kept for years."),
+        ["Carter Manasco"]
+    );
+    assert!(names("The archive held letters that Carter Smithers kept for years.").is_empty());
+    // The roster's given name must go with its own surname.
+    assert!(names("The archive held letters that Carter Manchin kept for years.").is_empty());
 }
