@@ -2,16 +2,31 @@
 //! is an everyday word that a sentence start capitalized, not a name.
 
 use std::cell::OnceCell;
+use std::hash::Hasher;
 
-use rustc_hash::FxHashSet as HashSet;
+use rustc_hash::FxHasher;
 
 use crate::extract::token::{CAP, Kind, Tok};
 
-/// The lower-case words of one story, gathered on first use (most stories never ask).
+/// Bits of the filter of lower-case words (a Bloom filter with two probes: few stories write 500 distinct words in
+/// lower case, which leaves about one false positive in 250, each ruled out by a scan).
+const BITS: usize = 8192;
+
+/// The lower-case words of one story, gathered on first use (most candidates never ask).
 pub(super) struct Casing<'a> {
     text: &'a str,
     toks: &'a [Tok],
-    lower: OnceCell<HashSet<&'a str>>,
+    filter: OnceCell<Box<[u64; BITS / 64]>>,
+}
+
+fn probes(word: &[u8]) -> (usize, usize) {
+    let mut h = FxHasher::default();
+    h.write(word);
+    let h = h.finish();
+    // Truncation is the point: two probes from the hash's two halves.
+    #[allow(clippy::cast_possible_truncation)]
+    let (a, b) = (h as usize % BITS, (h >> 32) as usize % BITS);
+    (a, b)
 }
 
 impl<'a> Casing<'a> {
@@ -19,28 +34,64 @@ impl<'a> Casing<'a> {
         Casing {
             text,
             toks,
-            lower: OnceCell::new(),
+            filter: OnceCell::new(),
         }
     }
 
-    /// Whether the story also writes `word` (capitalized) in lower case somewhere: "Unlike" and "unlike".
+    fn lower_words(&self) -> impl Iterator<Item = &'a [u8]> + '_ {
+        self.toks
+            .iter()
+            .filter(|t| t.kind == Kind::Word && !t.has(CAP))
+            .map(|t| t.text(self.text).as_bytes())
+    }
+
+    /// Whether the story also writes `word` (capitalized) in lower case somewhere: "Praising" and "praising".
     pub(super) fn written_lower(&self, word: &str) -> bool {
         let mut chars = word.chars();
         let Some(first) = chars.next() else {
             return false;
         };
-        // Only a capital followed by lower case letters ("Unlike"), not "McCain" or "NATO".
+        // Only a capital followed by lower case letters ("Praising"), not "McCain" or "NATO".
         if !first.is_uppercase() || !chars.clone().all(char::is_lowercase) {
             return false;
         }
         let lower: String = first.to_lowercase().chain(chars).collect();
-        let set = self.lower.get_or_init(|| {
-            self.toks
-                .iter()
-                .filter(|t| t.kind == Kind::Word && !t.has(CAP))
-                .map(|t| t.text(self.text))
-                .collect()
+        let lower = lower.as_bytes();
+        let filter = self.filter.get_or_init(|| {
+            let mut bits = Box::new([0u64; BITS / 64]);
+            for w in self.lower_words() {
+                let (a, b) = probes(w);
+                bits[a / 64] |= 1 << (a % 64);
+                bits[b / 64] |= 1 << (b % 64);
+            }
+            bits
         });
-        set.contains(lower.as_str())
+        let (a, b) = probes(lower);
+        filter[a / 64] & (1 << (a % 64)) != 0
+            && filter[b / 64] & (1 << (b % 64)) != 0
+            && self.lower_words().any(|w| w == lower)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::token::tokenize;
+
+    #[test]
+    fn finds_exactly_the_words_written_in_lower_case() {
+        let text = "Praising the plan, Visit said: visit us. McCain and NATO met mccain.";
+        let toks = tokenize(text);
+        let c = Casing::new(text, &toks);
+        assert!(c.written_lower("Visit"));
+        assert!(c.written_lower("Plan") && c.written_lower("Us"));
+        assert!(!c.written_lower("Praising"), "only written capitalized");
+        assert!(c.written_lower("Met") && !c.written_lower("Mett"));
+        assert!(
+            !c.written_lower("McCain"),
+            "inner capitals are never an everyday word"
+        );
+        assert!(!c.written_lower("NATO"));
+        assert!(!c.written_lower(""));
     }
 }
