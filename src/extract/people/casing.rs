@@ -2,9 +2,6 @@
 //! is an everyday word that a sentence start capitalized, not a name.
 
 use std::cell::OnceCell;
-use std::hash::Hasher;
-
-use rustc_hash::FxHasher;
 
 use crate::extract::token::{CAP, Kind, Tok};
 
@@ -19,13 +16,20 @@ pub(super) struct Casing<'a> {
     filter: OnceCell<Box<[u64; BITS / 64]>>,
 }
 
+/// Two probes from a cheap hash of a word's length and its first and last eight bytes (a collision costs a scan).
 fn probes(word: &[u8]) -> (usize, usize) {
-    let mut h = FxHasher::default();
-    h.write(word);
-    let h = h.finish();
+    let mut head = [0u8; 8];
+    let mut tail = [0u8; 8];
+    let n = word.len().min(8);
+    head[..n].copy_from_slice(&word[..n]);
+    let end = &word[word.len() - n..];
+    tail[..n].copy_from_slice(end);
+    let x = u64::from_le_bytes(head).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (u64::from_le_bytes(tail) ^ word.len() as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    let x = x ^ (x >> 31);
     // Truncation is the point: two probes from the hash's two halves.
     #[allow(clippy::cast_possible_truncation)]
-    let (a, b) = (h as usize % BITS, (h >> 32) as usize % BITS);
+    let (a, b) = ((x as u32) as usize % BITS, (x >> 40) as usize % BITS);
     (a, b)
 }
 
@@ -42,7 +46,7 @@ impl<'a> Casing<'a> {
         self.toks
             .iter()
             .filter(|t| t.kind == Kind::Word && !t.has(CAP))
-            .map(|t| t.text(self.text).as_bytes())
+            .map(|t| &self.text.as_bytes()[t.start as usize..t.end as usize])
     }
 
     /// Whether the story also writes `word` (capitalized) in lower case somewhere: "Praising" and "praising".
