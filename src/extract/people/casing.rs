@@ -16,20 +16,18 @@ pub(super) struct Casing<'a> {
     filter: OnceCell<Box<[u64; BITS / 64]>>,
 }
 
-/// Two probes from a cheap hash of a word's length and its first and last eight bytes (a collision costs a scan).
+/// Two probes from a word's length and its first, middle and last bytes: a handful of instructions per word of the
+/// story (a collision only costs a scan).
 fn probes(word: &[u8]) -> (usize, usize) {
-    let mut head = [0u8; 8];
-    let mut tail = [0u8; 8];
-    let n = word.len().min(8);
-    head[..n].copy_from_slice(&word[..n]);
-    let end = &word[word.len() - n..];
-    tail[..n].copy_from_slice(end);
-    let x = u64::from_le_bytes(head).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ (u64::from_le_bytes(tail) ^ word.len() as u64).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
-    let x = x ^ (x >> 31);
+    let n = word.len();
+    let key = u64::from(word[0])
+        | u64::from(word[n / 2]) << 8
+        | u64::from(word[n - 1]) << 16
+        | (n as u64) << 24;
+    let x = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     // Truncation is the point: two probes from the hash's two halves.
     #[allow(clippy::cast_possible_truncation)]
-    let (a, b) = ((x as u32) as usize % BITS, (x >> 40) as usize % BITS);
+    let (a, b) = ((x >> 20) as usize % BITS, (x >> 44) as usize % BITS);
     (a, b)
 }
 
@@ -59,8 +57,17 @@ impl<'a> Casing<'a> {
         if !first.is_uppercase() || !chars.clone().all(char::is_lowercase) {
             return false;
         }
-        let lower: String = first.to_lowercase().chain(chars).collect();
-        let lower = lower.as_bytes();
+        // An ASCII word is lowered on the stack; the rare other one in a new string.
+        let mut buf = [0u8; 32];
+        let owned: String;
+        let lower: &[u8] = if word.is_ascii() && word.len() <= buf.len() {
+            buf[..word.len()].copy_from_slice(word.as_bytes());
+            buf[0] = buf[0].to_ascii_lowercase();
+            &buf[..word.len()]
+        } else {
+            owned = first.to_lowercase().chain(chars).collect();
+            owned.as_bytes()
+        };
         let filter = self.filter.get_or_init(|| {
             let mut bits = Box::new([0u64; BITS / 64]);
             for w in self.lower_words() {
