@@ -5,8 +5,8 @@ use std::cell::OnceCell;
 
 use crate::extract::token::{CAP, Kind, Tok};
 
-/// Bits of the filter of lower-case words (a Bloom filter with two probes: few stories write 500 distinct words in
-/// lower case, which leaves about one false positive in 250, each ruled out by a scan).
+/// Bits of the filter of lower-case words (a Bloom filter with two probes; a false hit, of the filter or of the
+/// short key it hashes, only costs a scan of the story's tokens).
 const BITS: usize = 8192;
 
 /// The lower-case words of one story, gathered on first use (most candidates never ask).
