@@ -92,7 +92,7 @@ fn extract_tokens(
     toks: &[token::Tok],
     headline: &[bool],
 ) -> StoryEntities {
-    let found = people::find_people(title, body, toks, headline, date);
+    let found = people::find_people(title, body, toks, headline);
     let mut bills = StoryBills::default();
     let numbers = number::find_numbers(body, toks, date);
     let named = acts::find_named(body, toks, headline);

@@ -1,22 +1,22 @@
 //! Finding people in one story: titled and untitled names, party and state, and linking surnames to full names.
 
+mod casing;
+mod filters;
 mod linking;
-mod surname;
 
 use std::borrow::Cow;
 
 use super::cues::{apposed, is_famous, not_a_subject, participle_first, speaks};
 use super::name::{NameParse, inside_other_name, parse_name};
 use super::party::{bracketed, described, of_state};
-use chrono::NaiveDate;
-
 use super::sets::is_given;
 use super::tables::{party_of, state_by_name};
 use super::title::{Rank, TitleMatch, match_title};
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
+use casing::Casing;
+use filters::{is_date_word, is_party_tag};
 use linking::{People, title_mentions};
-use surname::sitting_surname;
 
 /// Why a candidate is taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,7 +86,7 @@ fn after_son(text: &str, toks: &[Tok], name: &NameParse) -> bool {
 }
 
 /// Finds the candidates of one text.
-fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<Cand<'a>> {
+fn candidates<'a>(text: &'a str, toks: &[Tok], casing: &Casing) -> Vec<Cand<'a>> {
     let mut out = Vec::with_capacity(toks.len() / 16);
     let mut i = 0;
     while i < toks.len() {
@@ -115,6 +115,16 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<C
             {
                 name = rest;
             }
+            // "Praising Pelosi", "Visit Biden": a first word that is no given name and that the story also writes in
+            // lower case is an everyday word glued to the name.
+            if name.words >= 2
+                && name
+                    .given
+                    .is_some_and(|g| !is_given(g) && casing.written_lower(g))
+                && let Some(rest) = parse_name(text, toks, name.first + 1, false)
+            {
+                name = rest;
+            }
             if inside_other_name(text, toks, &name)
                 || not_a_subject(text, toks, &name)
                 || glued(toks, &name)
@@ -132,9 +142,9 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<C
             };
             if cand.name.words >= 2 && cand.name.given.is_some_and(is_given)
                 || cand.name.words == 1 && is_famous(&cand.name.surname)
-                || cand.name.words == 1 && sitting_surname(text, toks, &cand.name, date)
                 || cand.name.words >= 2 && speaks(text, toks, &cand.name)
                 || cand.name.words >= 2 && apposed(text, toks, &cand.name)
+                || cand.name.words >= 2 && on_roster(&cand.name)
             {
                 cand.evidence = Evidence::Given;
             }
@@ -146,6 +156,43 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], date: Option<NaiveDate>) -> Vec<C
         i += 1;
     }
     out
+}
+
+/// "Carter Smithers" when the roster has a member of that given name and surname: the roster's names are evidence
+/// as good as the gazetteer's, also for given names the gazetteer leaves out as ambiguous ("Carter", "Spencer").
+fn on_roster(name: &NameParse) -> bool {
+    let Some(given) = name.given else {
+        return false;
+    };
+    // Most pairs that get here are organizations: a look-up of the given name alone, without folding an ASCII word
+    // into a new string, rules them out.
+    if given.is_ascii() && given.len() <= 24 {
+        let mut buf = [0u8; 24];
+        buf[..given.len()].copy_from_slice(given.as_bytes());
+        buf[..given.len()].make_ascii_lowercase();
+        let key = std::str::from_utf8(&buf[..given.len()]).unwrap_or("");
+        if !roster_given(key) {
+            return false;
+        }
+    }
+    let given = crate::roster::fold(given);
+    crate::roster::Roster::embedded()
+        .by_surname(&name.surname)
+        .any(|m| m.given_names().contains(&given))
+}
+
+/// Whether any roster member goes by this (folded) given name.
+fn roster_given(key: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        crate::roster::Roster::embedded()
+            .members()
+            .iter()
+            .flat_map(|m| m.given_names().iter().map(String::as_str))
+            .collect()
+    })
+    .contains(key)
 }
 
 /// Reads the name (or list of names) after a title; returns where to continue.
@@ -260,14 +307,9 @@ impl Cand<'_> {
 }
 
 /// Finds the people of a story: the body's candidates linked together, then title mentions of them.
-pub fn find_people(
-    title: &str,
-    body: &str,
-    body_toks: &[Tok],
-    headline: &[bool],
-    date: Option<NaiveDate>,
-) -> Vec<Found> {
-    let mut cands = candidates(body, body_toks, date);
+pub fn find_people(title: &str, body: &str, body_toks: &[Tok], headline: &[bool]) -> Vec<Found> {
+    let casing = Casing::new(body, body_toks);
+    let mut cands = candidates(body, body_toks, &casing);
     // A headline repeated in the body only links, like the title itself.
     for c in &mut cands {
         if c.evidence == Evidence::Given && headline.get(c.name.first).copied().unwrap_or(false) {
@@ -293,6 +335,17 @@ pub fn find_people(
                 if is_given(w) {
                     continue;
                 }
+            }
+            // A lone word after a title of office that the story also writes in lower case ("the Senate Judiciary
+            // Chairman Rules" in a story about the rules) is no surname, unless someone found has it. Honorifics
+            // ("Mr Field", "Mrs May") are always followed by a surname.
+            if cand.evidence == Evidence::Titled
+                && cand.role.is_some()
+                && cand.name.words == 1
+                && casing.written_lower(&cand.name.surname)
+                && people.link(cand).is_none()
+            {
+                continue;
             }
             match people.link(cand) {
                 Some(idx) => people.mention(idx, cand),
@@ -357,43 +410,4 @@ fn promote_lists(text: &str, toks: &[Tok], cands: &mut [Cand]) {
             cands[i].evidence = Evidence::Given;
         }
     }
-}
-
-/// "D-Calif", "R-Texas", "I-Vt": a party letter, a hyphen and a state.
-fn is_party_tag(name: &str) -> bool {
-    let b = name.as_bytes();
-    b.len() >= 4
-        && matches!(b[0], b'D' | b'R' | b'I')
-        && b[1] == b'-'
-        && super::tables::state_by_abbrev(&name[2..]).is_some()
-}
-
-fn is_date_word(text: &str, toks: &[Tok], i: usize) -> bool {
-    let w = toks[i].text(text);
-    if !matches!(w, "May" | "June" | "April") {
-        return false;
-    }
-    let before = i.checked_sub(1).map(|j| toks[j].text(text));
-    let after = toks.get(i + 1);
-    matches!(
-        before,
-        Some(
-            "in" | "In"
-                | "of"
-                | "since"
-                | "until"
-                | "by"
-                | "last"
-                | "next"
-                | "early"
-                | "late"
-                | "mid"
-                | "this"
-                | "that"
-                | "before"
-                | "after"
-                | "on"
-                | "through"
-        )
-    ) || after.is_some_and(|t| t.kind == Kind::Num)
 }
