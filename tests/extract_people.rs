@@ -292,3 +292,25 @@ fn a_nickname_split_at_its_capital_is_still_the_act() {
         e.bills[0]
     );
 }
+
+#[test]
+fn a_liberal_democrat_is_not_a_us_democrat() {
+    let body = "Liberal Democrat leader Charles Kennedy said the war was wrong. \
+                Liberal Democrat Sarah Teather agreed with him on Monday.";
+    let got = cloakroom::extract::extract_text("", body, None);
+    let party = |name: &str| {
+        got.people
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("{name} not in {:?}", got.people))
+            .party
+            .clone()
+    };
+    assert_eq!(
+        party("Charles Kennedy").as_deref(),
+        Some("Liberal Democrat")
+    );
+    assert_eq!(party("Sarah Teather").as_deref(), Some("Liberal Democrat"));
+    let us = cloakroom::extract::extract_text("", "Texas Democrat Beto O'Rourke spoke.", None);
+    assert_eq!(us.people[0].party.as_deref(), Some("D"));
+}

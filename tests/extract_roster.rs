@@ -262,3 +262,23 @@ fn a_leader_is_named_by_surname_alone() {
         got.people
     );
 }
+
+#[test]
+fn an_undated_story_links_only_on_its_own_words() {
+    // Undated, as BBC stories are: a bare name, or a name with another office, is as often a namesake.
+    let uk = "Shadow home secretary David Davis said the plans were flawed. Culture Secretary Chris Smith agreed.";
+    assert_eq!(link(uk, None, "David Davis"), None);
+    assert_eq!(link(uk, None, "Chris Smith"), None);
+    // The same names dated inside the member's term still link by the roster's terms.
+    let us = "David Davis said the plans were flawed.";
+    assert_eq!(
+        link(us, d(2008, 5, 1), "David Davis").as_deref(),
+        Some("D000606")
+    );
+    // A title of Congress is evidence enough without a date.
+    let titled = "Sen. John McCain said the plans were flawed.";
+    assert_eq!(
+        link(titled, None, "John McCain").as_deref(),
+        Some("M000303")
+    );
+}

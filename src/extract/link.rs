@@ -252,6 +252,11 @@ pub fn link<'r>(
     let mut possible = 0;
     let mut only_possible: Option<&Member> = None;
     let told = ev.office.is_some() || ev.party.is_some() || ev.state.is_some();
+    // With no date the roster cannot place anyone in office: the story's own words must point at Congress. A
+    // bare name in an undated story is as often a namesake (the UK's David Davis, Chris Smith, John Smith).
+    if date.is_none() && (!told || ev.other_office) {
+        return None;
+    }
     for m in roster.by_surname(&surname) {
         match name_fits(m, given, middle) {
             None => continue,

@@ -285,7 +285,10 @@ fn prefix_affiliation(text: &str, toks: &[Tok], cand: &mut Cand) {
         }
         let w = toks[j - 1].text(text);
         if let Some(p) = party_of(w) {
-            cand.party.get_or_insert(p);
+            // "Liberal Democrat Charles Kennedy": the UK party, not the US Democrats.
+            let liberal = j >= 2 && matches!(toks[j - 2].text(text), "Liberal" | "Lib");
+            cand.party
+                .get_or_insert(if liberal { "Liberal Democrat" } else { p });
         } else if let Some(s) = state_by_name(w) {
             cand.state.get_or_insert(s);
         } else {

@@ -130,7 +130,9 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
             continue;
         }
         if let Some(p) = party_of(w) {
-            party.get_or_insert(p);
+            // "Liberal Democrat leader": the UK party, not the US Democrats.
+            let liberal = j >= 2 && matches!(toks[j - 2].text(text), "Liberal" | "Lib");
+            party.get_or_insert(if liberal { "Liberal Democrat" } else { p });
         } else if let Some(s) = state_by_name(w) {
             state.get_or_insert(s);
         } else if matches!(w, "Lib" | "Dem" | "Liberal") {
