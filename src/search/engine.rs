@@ -28,6 +28,9 @@ const SCALE: f32 = 1000.0;
 pub(crate) struct Resolved {
     /// Vocabulary terms.
     pub terms: Vec<(u32, f32)>,
+    /// The terms (of `terms`) that are forms of the word typed, the word itself included
+    /// ("opioid", "opioids"): their occurrences add up, each weighted by its fuzz.
+    pub forms: Vec<u32>,
     /// People.
     pub people: Vec<(u32, f32)>,
     /// Bills.
@@ -251,8 +254,8 @@ impl SearchIndex {
             }
         };
         cut(&mut found, keep);
-        if total < score::PARTIAL_BELOW && found.len() < limit {
-            let room = (score::PARTIAL_BELOW - total).min(limit - found.len());
+        if total < w.partial_below && found.len() < limit {
+            let room = (w.partial_below - total).min(limit - found.len());
             let mut more: Vec<(f32, u32)> = partial.into_iter().map(|m| (m.0, m.1)).collect();
             cut(&mut more, room);
             more.truncate(room);
@@ -355,6 +358,15 @@ impl SearchIndex {
                 } else {
                     self.word_terms(word, stale)?
                 };
+                r.forms = r
+                    .terms
+                    .iter()
+                    .map(|&(t, _)| t)
+                    .filter(|&t| {
+                        let term = self.vocab.term(t);
+                        term == word || score::is_form(word, term) || score::is_form(term, word)
+                    })
+                    .collect();
                 if clause.scope == Scope::Any && exact {
                     r.people = entity_matches(&self.people, word, exact, w);
                     r.bills = entity_matches(&self.bills, word, exact, w);

@@ -154,7 +154,7 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
-        if words.len() < 3 {
+        if words.len() < score::PARTIAL_WORDS {
             return None;
         }
         words

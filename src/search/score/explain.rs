@@ -73,7 +73,7 @@ pub struct ClausePart {
 /// One field's share of a word's weighted frequency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldPart {
-    /// "title", "body", "person", "bill", "source".
+    /// "title", "body", "lead" (the lead bonus of a word's forms together), "person", "bill", "source".
     pub field: &'static str,
     /// The name, for a person, bill or source.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -217,7 +217,51 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
         }
         _ => {
             let body = p.clause.scope != Scope::Title;
-            for &(t, fuzz) in &res.terms {
+            let cap = index.word_idf(res);
+            // The forms of the word together, as `form_marks` adds them up.
+            let mut fields = Vec::new();
+            let mut lead = 0.0f32;
+            let mut shown = Vec::new();
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| res.forms.contains(t)) {
+                let tt = tf_of(index.title.tf(t, doc as u32));
+                let bb = if body {
+                    index.body.tf(t, doc as u32)
+                } else {
+                    0
+                };
+                if tt == 0 && bb == 0 {
+                    continue;
+                }
+                let term = index.vocab.term(t);
+                shown.push(term.to_string());
+                let named = |mut f: FieldPart| {
+                    f.name = Some(format!("{term} × fuzz {fuzz:.2}"));
+                    f
+                };
+                if tt > 0 {
+                    fields.push(named(field(
+                        "title",
+                        tt,
+                        false,
+                        fuzz * wt.title_tf(tt, &lens),
+                    )));
+                }
+                if bb > 0 {
+                    let (n, in_lead) = (tf_of(bb), bb & LEAD != 0);
+                    if in_lead {
+                        lead = lead.max(fuzz * wt.lead);
+                    }
+                    let f = field("body", n, in_lead, fuzz * wt.body_tf(n, false, &lens));
+                    fields.push(named(f));
+                }
+            }
+            if lead > 0.0 {
+                fields.push(field("lead", 1, true, lead));
+            }
+            if !fields.is_empty() {
+                consider(shown.join(" + "), 1.0, cap, fields);
+            }
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| !res.forms.contains(t)) {
                 let tt = tf_of(index.title.tf(t, doc as u32));
                 let bb = if body {
                     index.body.tf(t, doc as u32)
@@ -235,7 +279,7 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
                     let (n, lead) = (tf_of(bb), bb & LEAD != 0);
                     fields.push(field("body", n, lead, wt.body_tf(n, lead, &lens)));
                 }
-                let idf = super::idf(index.df(t), index.n).min(index.word_idf(res));
+                let idf = super::idf(index.df(t), index.n).min(cap);
                 let term = index.vocab.term(t);
                 let shown = term
                     .strip_prefix('#')
