@@ -166,9 +166,13 @@ impl SearchIndex {
         }
         let w = &self.weights;
         // When few stories have every word, those lacking only the commonest follow them.
-        let droppable = (sort == Sort::Relevance)
+        let (droppable, mix) = match (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
-            .flatten();
+            .flatten()
+        {
+            Some((i, mix)) => (Some(i), mix),
+            None => (None, false),
+        };
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -202,12 +206,15 @@ impl SearchIndex {
                     sum += s;
                     balance = balance.min(s / p.best);
                 }
-                let score = if positive.len() > 1 {
+                let mut score = if positive.len() > 1 {
                     sum * w.coordinate(balance)
                 } else {
                     sum
                 };
-                Some((score, d as u32, full))
+                if !full && mix {
+                    score *= w.partial;
+                }
+                Some((score, d as u32, full || mix))
             })
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);

@@ -141,11 +141,14 @@ impl SearchIndex {
 
     /// The positive clause (its number among them) a story may lack when few stories have them
     /// all: the commonest of three or more plain words (stopwords aside), so that "schumer iran
-    /// deal" goes on with the stories of Schumer and Iran. `None` for shorter queries.
-    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<usize> {
-        let words: Vec<(usize, f32)> = plans
+    /// deal" goes on with the stories of Schumer and Iran; and whether the query is plain words
+    /// naming no person or bill (a topic such as "opioid crisis"), of two or more, where a story
+    /// lacking that word competes with the others at [`score::Weights::partial`] of its score.
+    /// `None` for shorter queries.
+    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<(usize, bool)> {
+        let positive: Vec<&ClausePlan> = plans.iter().filter(|p| !p.clause.negated).collect();
+        let words: Vec<(usize, f32)> = positive
             .iter()
-            .filter(|p| !p.clause.negated)
             .enumerate()
             .filter_map(|(i, p)| match (&p.clause.term, p.clause.scope) {
                 (Term::Word(w), Scope::Any) if !is_stopword(w) => {
@@ -154,13 +157,20 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
-        if words.len() < score::PARTIAL_WORDS {
+        let plain = positive.iter().all(|p| {
+            matches!(
+                (&p.clause.term, p.clause.scope),
+                (Term::Word(_), Scope::Any)
+            ) && p.resolved.people.is_empty()
+                && p.resolved.bills.is_empty()
+        }) && self.weights.partial > 0.0;
+        if words.len() < score::PARTIAL_WORDS && !(plain && words.len() >= 2) {
             return None;
         }
         words
             .into_iter()
             .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
+            .map(|(i, _)| (i, plain))
     }
 
     /// The forms of each positive word (or phrase) clause, for the proximity of a query's words,

@@ -25,6 +25,12 @@ pub struct Explanation {
     pub span: Option<u32>,
     /// The proximity factor (1 when not applied).
     pub proximity: f32,
+    /// The factor for a topic's story that lacks one of its words ([`Weights::partial`]; 1
+    /// when it has them all).
+    pub partial: f32,
+    /// It lacks a word of a topic (plain words naming no one) and competes with the stories that
+    /// have them all, at [`Explanation::partial`] of its score.
+    pub competes: bool,
     /// Each positive word (clause) of the query.
     pub words: Vec<ClausePart>,
     /// The consecutive words found together in the story (phrases), added to the sum after
@@ -143,8 +149,14 @@ impl Ranking {
             .collect();
         let phrase: f32 = phrases.iter().map(|p| p.score).sum();
         let proximity = w.proximity_factor(scan.span, sets.words);
+        let competes = words.iter().any(|c| c.score <= 0.0)
+            && self.sort == Sort::Relevance
+            && index.droppable(&self.plans).is_some_and(|d| d.1);
+        let partial = if competes { w.partial } else { 1.0 };
         Some(Explanation {
-            score: (sum * coordination + phrase) * proximity,
+            score: (sum * coordination * partial + phrase) * proximity,
+            partial,
+            competes,
             sum,
             balance,
             coordination,
@@ -234,8 +246,13 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
                 }
                 let term = index.vocab.term(t);
                 shown.push(term.to_string());
+                // Named by the form, and its fuzz unless it is the word itself.
                 let named = |mut f: FieldPart| {
-                    f.name = Some(format!("{term} × fuzz {fuzz:.2}"));
+                    f.name = Some(if (fuzz - 1.0).abs() < f32::EPSILON {
+                        term.to_string()
+                    } else {
+                        format!("{term} × fuzz {fuzz:.2}")
+                    });
                     f
                 };
                 if tt > 0 {
@@ -255,7 +272,15 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
                     fields.push(named(f));
                 }
             }
-            if lead > 0.0 {
+            if shown.len() == 1 && fields.iter().all(|f| f.name.as_deref() == Some(&*shown[0])) {
+                // The word alone: its fields as they read without forms, the lead in the body's.
+                for f in &mut fields {
+                    f.name = None;
+                    if f.field == "body" && f.flag {
+                        f.weight += lead;
+                    }
+                }
+            } else if lead > 0.0 {
                 fields.push(field("lead", 1, true, lead));
             }
             if !fields.is_empty() {

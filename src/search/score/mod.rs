@@ -80,6 +80,10 @@ pub struct Weights {
     /// or more, the best of those that lack only its commonest word follow them, up to this many
     /// in all.
     pub partial_below: usize,
+    /// For a query of plain words naming no person or bill (a topic), a story lacking its
+    /// commonest word competes with those that have every word, at this share of its score
+    /// (0: it only follows them, as for other queries).
+    pub partial: f32,
 }
 
 impl Default for Weights {
@@ -109,6 +113,7 @@ impl Default for Weights {
             phrase: 0.5,
             phrase_window: 2,
             partial_below: 10,
+            partial: 1.0,
         }
     }
 }
