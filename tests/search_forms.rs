@@ -90,3 +90,28 @@ fn a_topics_stories_lacking_its_commoner_word_compete() {
     let strict = ix.with_weights(weights);
     assert_eq!(ids(&a, &strict, "opioid crisis"), ["passing"]);
 }
+
+#[test]
+fn a_story_lacking_only_the_commonest_word_of_a_named_query_competes() {
+    let path = "tests/fixtures/ranking/partial.jsonl";
+    let corpus = corpus::load(&[path.into()], &LoadOptions::default()).expect("fixture loads");
+    let entities = EntityIndex::build(&corpus.articles);
+    let ix = SearchIndex::build(&corpus.articles, &entities);
+    let a = corpus.articles;
+    // The story about Schumer and Iran that never says "deal" (the commonest word) ranks above
+    // the passing mention of all three words, at its coordinated score.
+    assert_eq!(
+        ids(&a, &ix, "schumer iran deal"),
+        ["schumer-iran", "passing-all"]
+    );
+    // With no share for such stories (partial_named 0), it follows the one with every word.
+    let weights = cloakroom::search::Weights {
+        partial_named: 0.0,
+        ..*ix.weights()
+    };
+    let strict = ix.with_weights(weights);
+    assert_eq!(
+        ids(&a, &strict, "schumer iran deal"),
+        ["passing-all", "schumer-iran"]
+    );
+}

@@ -166,12 +166,12 @@ impl SearchIndex {
         }
         let w = &self.weights;
         // When few stories have every word, those lacking only the commonest follow them.
-        let (droppable, mix) = match (sort == Sort::Relevance)
+        let (droppable, mix): (Option<usize>, f32) = match (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
             .flatten()
         {
-            Some((i, mix)) => (Some(i), mix),
-            None => (None, false),
+            Some((i, share)) => (Some(i), share),
+            None => (None, 0.0),
         };
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
@@ -211,10 +211,10 @@ impl SearchIndex {
                 } else {
                     sum
                 };
-                if !full && mix {
-                    score *= w.partial;
+                if !full {
+                    score *= mix;
                 }
-                Some((score, d as u32, full || mix))
+                Some((score, d as u32, full || mix > 0.0))
             })
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);

@@ -149,10 +149,10 @@ impl Ranking {
             .collect();
         let phrase: f32 = phrases.iter().map(|p| p.score).sum();
         let proximity = w.proximity_factor(scan.span, sets.words);
-        let competes = words.iter().any(|c| c.score <= 0.0)
-            && self.sort == Sort::Relevance
-            && index.droppable(&self.plans).is_some_and(|d| d.1);
-        let partial = if competes { w.partial } else { 1.0 };
+        let share = index.droppable(&self.plans).map_or(0.0, |d| d.1);
+        let competes =
+            words.iter().any(|c| c.score <= 0.0) && self.sort == Sort::Relevance && share > 0.0;
+        let partial = if competes { share } else { 1.0 };
         Some(Explanation {
             score: (sum * coordination * partial + phrase) * proximity,
             partial,

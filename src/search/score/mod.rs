@@ -84,6 +84,10 @@ pub struct Weights {
     /// commonest word competes with those that have every word, at this share of its score
     /// (0: it only follows them, as for other queries).
     pub partial: f32,
+    /// The same for a query of three words or more that names a person or bill ("schumer iran
+    /// deal"; 0: such stories follow those with every word when fewer than
+    /// [`Weights::partial_below`] have them all).
+    pub partial_named: f32,
 }
 
 impl Default for Weights {
@@ -114,6 +118,7 @@ impl Default for Weights {
             phrase_window: 2,
             partial_below: 10,
             partial: 1.0,
+            partial_named: 1.0,
         }
     }
 }
