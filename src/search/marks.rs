@@ -115,10 +115,13 @@ impl SearchIndex {
         let ent = self.entity_tf(r);
         let cap = self.word_idf(r);
         let body = scope != Scope::Title;
-        // The forms of the word add up into one frequency; every other term (a longer word, a
-        // typo, a fuzzy match) counts alone, the best per article.
-        let (forms, rest): (Vec<(u32, f32)>, Vec<(u32, f32)>) =
-            r.terms.iter().partition(|(t, _)| r.forms.contains(t));
+        // The forms of the word (two or more) add up into one frequency; every other term (a
+        // longer word, a typo, a fuzzy match, a form alone) counts alone, the best per article.
+        let (forms, rest): (Vec<(u32, f32)>, Vec<(u32, f32)>) = if r.forms.len() < 2 {
+            (Vec::new(), r.terms.clone())
+        } else {
+            r.terms.iter().partition(|(t, _)| r.forms.contains(t))
+        };
         // Long postings (short prefixes such as "h", common words) are scored on both cores, each
         // half of the terms into its own marks, merged by maximum.
         let postings: usize = rest

@@ -234,7 +234,8 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
             let mut fields = Vec::new();
             let mut lead = 0.0f32;
             let mut shown = Vec::new();
-            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| res.forms.contains(t)) {
+            let grouped = |t: u32| res.forms.len() >= 2 && res.forms.contains(&t);
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| grouped(*t)) {
                 let tt = tf_of(index.title.tf(t, doc as u32));
                 let bb = if body {
                     index.body.tf(t, doc as u32)
@@ -286,7 +287,7 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
             if !fields.is_empty() {
                 consider(shown.join(" + "), 1.0, cap, fields);
             }
-            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| !res.forms.contains(t)) {
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| !grouped(*t)) {
                 let tt = tf_of(index.title.tf(t, doc as u32));
                 let bb = if body {
                     index.body.tf(t, doc as u32)
