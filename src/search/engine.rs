@@ -165,14 +165,12 @@ impl SearchIndex {
             });
         }
         let w = &self.weights;
-        // When few stories have every word, those lacking only the commonest follow them.
-        let (droppable, mix): (Option<usize>, f32) = match (sort == Sort::Relevance)
+        // Stories lacking only the commonest word compete with those that have every word at a
+        // share of their score, or (share 0) follow them when few have every word.
+        let drop = (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
-            .flatten()
-        {
-            Some((i, share)) => (Some(i), share),
-            None => (None, 0.0),
-        };
+            .flatten();
+        let (droppable, mix) = (drop.map(|d| d.0), drop.map_or(0.0, |d| d.1));
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -365,15 +363,7 @@ impl SearchIndex {
                 } else {
                     self.word_terms(word, stale)?
                 };
-                r.forms = r
-                    .terms
-                    .iter()
-                    .map(|&(t, _)| t)
-                    .filter(|&t| {
-                        let term = self.vocab.term(t);
-                        term == word || score::is_form(word, term) || score::is_form(term, word)
-                    })
-                    .collect();
+                r.forms = self.forms_of(word, &r.terms);
                 if clause.scope == Scope::Any && exact {
                     r.people = entity_matches(&self.people, word, exact, w);
                     r.bills = entity_matches(&self.bills, word, exact, w);

@@ -6,6 +6,9 @@ use super::postings::{LEAD, tf_of};
 use super::query::Scope;
 use super::score::{self, Weights};
 
+/// Vocabulary terms with their fuzz.
+type Terms = Vec<(u32, f32)>;
+
 /// A clause's score in each story (0: no match) and the field it matched best in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Marks {
@@ -117,7 +120,7 @@ impl SearchIndex {
         let body = scope != Scope::Title;
         // The forms of the word (two or more) add up into one frequency; every other term (a
         // longer word, a typo, a fuzzy match, a form alone) counts alone, the best per article.
-        let (forms, rest): (Vec<(u32, f32)>, Vec<(u32, f32)>) = if r.forms.len() < 2 {
+        let (forms, rest): (Terms, Terms) = if r.forms.len() < 2 {
             (Vec::new(), r.terms.clone())
         } else {
             r.terms.iter().partition(|(t, _)| r.forms.contains(t))
