@@ -168,8 +168,12 @@ impl SearchIndex {
     }
 
     /// The terms of `terms` that are forms of `word`, the word itself included ("opioid",
-    /// "opioids"; "fees", "fee").
+    /// "opioids"; "fees", "fee"); none for a word of fewer than [`STEM_LETTERS`] letters (a word
+    /// still being typed: "p" is not a form of "per").
     pub(crate) fn forms_of(&self, word: &str, terms: &[(u32, f32)]) -> Vec<u32> {
+        if word.chars().count() < STEM_LETTERS {
+            return Vec::new();
+        }
         terms
             .iter()
             .map(|&(t, _)| t)
