@@ -264,8 +264,14 @@ fn few_stories_with_every_word_are_followed_by_those_lacking_the_commonest() {
         ids(&a, &ix, "schumer iran deal"),
         ["iran-deal-schumer", "iran-schumer"]
     );
-    // Two words: every word must match, as before.
-    assert_eq!(ids(&a, &ix, "iran deal"), ["iran-deal-schumer"]);
+    // Two plain words naming no one (a topic): the story lacking the commoner word competes at
+    // its coordinated score; those lacking the rarer one do not match.
+    assert_eq!(
+        ids(&a, &ix, "iran deal"),
+        ["iran-deal-schumer", "iran-schumer"]
+    );
+    // A person's name and a word: every word must match, as before.
+    assert_eq!(ids(&a, &ix, "mcconnell deal"), ["deal-schumer"]);
     // Sorted by date, only the stories with every word.
     let got = ids_sorted(&a, &ix, "schumer iran deal", Sort::Date);
     assert_eq!(got, ["iran-deal-schumer"]);

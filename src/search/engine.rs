@@ -28,6 +28,9 @@ const SCALE: f32 = 1000.0;
 pub(crate) struct Resolved {
     /// Vocabulary terms.
     pub terms: Vec<(u32, f32)>,
+    /// The terms (of `terms`) that are forms of the word typed, the word itself included
+    /// ("opioid", "opioids"): their occurrences add up, each weighted by its fuzz.
+    pub forms: Vec<u32>,
     /// People.
     pub people: Vec<(u32, f32)>,
     /// Bills.
@@ -162,10 +165,12 @@ impl SearchIndex {
             });
         }
         let w = &self.weights;
-        // When few stories have every word, those lacking only the commonest follow them.
-        let droppable = (sort == Sort::Relevance)
+        // Stories lacking only the commonest word compete with those that have every word at a
+        // share of their score, or (share 0) follow them when few have every word.
+        let drop = (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
             .flatten();
+        let (droppable, mix) = (drop.map(|d| d.0), drop.map_or(0.0, |d| d.1));
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -199,12 +204,15 @@ impl SearchIndex {
                     sum += s;
                     balance = balance.min(s / p.best);
                 }
-                let score = if positive.len() > 1 {
+                let mut score = if positive.len() > 1 {
                     sum * w.coordinate(balance)
                 } else {
                     sum
                 };
-                Some((score, d as u32, full))
+                if !full {
+                    score *= mix;
+                }
+                Some((score, d as u32, full || mix > 0.0))
             })
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);
@@ -251,8 +259,8 @@ impl SearchIndex {
             }
         };
         cut(&mut found, keep);
-        if total < score::PARTIAL_BELOW && found.len() < limit {
-            let room = (score::PARTIAL_BELOW - total).min(limit - found.len());
+        if total < w.partial_below && found.len() < limit {
+            let room = (w.partial_below - total).min(limit - found.len());
             let mut more: Vec<(f32, u32)> = partial.into_iter().map(|m| (m.0, m.1)).collect();
             cut(&mut more, room);
             more.truncate(room);
@@ -355,6 +363,7 @@ impl SearchIndex {
                 } else {
                     self.word_terms(word, stale)?
                 };
+                r.forms = self.forms_of(word, &r.terms);
                 if clause.scope == Scope::Any && exact {
                     r.people = entity_matches(&self.people, word, exact, w);
                     r.bills = entity_matches(&self.bills, word, exact, w);

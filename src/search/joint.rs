@@ -139,13 +139,17 @@ impl SearchIndex {
         });
     }
 
-    /// The positive clause (its number among them) a story may lack when few stories have them
-    /// all: the commonest of three or more plain words (stopwords aside), so that "schumer iran
-    /// deal" goes on with the stories of Schumer and Iran. `None` for shorter queries.
-    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<usize> {
-        let words: Vec<(usize, f32)> = plans
+    /// The positive clause (its number among them) a story may lack: the commonest of three or
+    /// more plain words (stopwords aside), so that "schumer iran deal" goes on with the stories
+    /// of Schumer and Iran, or of two or more when the query is plain words naming no person or
+    /// bill (a topic such as "opioid crisis"); with the share of its score at which such a story
+    /// competes with those that have every word ([`score::Weights::partial`] for a topic,
+    /// [`score::Weights::partial_named`] otherwise; 0: it follows them when few have them all).
+    /// `None` for shorter queries.
+    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<(usize, f32)> {
+        let positive: Vec<&ClausePlan> = plans.iter().filter(|p| !p.clause.negated).collect();
+        let words: Vec<(usize, f32)> = positive
             .iter()
-            .filter(|p| !p.clause.negated)
             .enumerate()
             .filter_map(|(i, p)| match (&p.clause.term, p.clause.scope) {
                 (Term::Word(w), Scope::Any) if !is_stopword(w) => {
@@ -154,13 +158,27 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
-        if words.len() < 3 {
+        let plain = positive.iter().all(|p| {
+            matches!(
+                (&p.clause.term, p.clause.scope),
+                (Term::Word(_), Scope::Any)
+            ) && p.resolved.people.is_empty()
+                && p.resolved.bills.is_empty()
+        });
+        if words.len() < score::PARTIAL_WORDS
+            && !(plain && words.len() >= 2 && self.weights.partial > 0.0)
+        {
             return None;
         }
+        let share = if plain {
+            self.weights.partial
+        } else {
+            self.weights.partial_named
+        };
         words
             .into_iter()
             .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| i)
+            .map(|(i, _)| (i, share))
     }
 
     /// The forms of each positive word (or phrase) clause, for the proximity of a query's words,

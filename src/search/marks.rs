@@ -6,6 +6,9 @@ use super::postings::{LEAD, tf_of};
 use super::query::Scope;
 use super::score::{self, Weights};
 
+/// Vocabulary terms with their fuzz.
+type Terms = Vec<(u32, f32)>;
+
 /// A clause's score in each story (0: no match) and the field it matched best in.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Marks {
@@ -115,22 +118,41 @@ impl SearchIndex {
         let ent = self.entity_tf(r);
         let cap = self.word_idf(r);
         let body = scope != Scope::Title;
+        // The forms of the word (two or more) add up into one frequency; every other term (a
+        // longer word, a typo, a fuzzy match, a form alone) counts alone, the best per article.
+        let (forms, rest): (Terms, Terms) = if r.forms.len() < 2 {
+            (Vec::new(), r.terms.clone())
+        } else {
+            r.terms.iter().partition(|(t, _)| r.forms.contains(t))
+        };
         // Long postings (short prefixes such as "h", common words) are scored on both cores, each
         // half of the terms into its own marks, merged by maximum.
-        let postings: usize = r
-            .terms
+        let postings: usize = rest
             .iter()
             .map(|&(t, _)| (self.title.count(t) + self.body.count(t)) as usize)
             .sum();
-        let mut marks = if postings > self.n / 2 && r.terms.len() > 1 {
-            let (first, second) = r.terms.split_at(r.terms.len() / 2);
-            let (a, b) = rayon::join(
-                || self.term_marks(first, cap, body, ent.as_ref()),
-                || self.term_marks(second, cap, body, ent.as_ref()),
-            );
-            a.merge(b)
-        } else {
-            self.term_marks(&r.terms, cap, body, ent.as_ref())
+        let others = |terms: &[(u32, f32)]| {
+            if postings > self.n / 2 && terms.len() > 1 {
+                let (first, second) = terms.split_at(terms.len() / 2);
+                let (a, b) = rayon::join(
+                    || self.term_marks(first, cap, body, ent.as_ref()),
+                    || self.term_marks(second, cap, body, ent.as_ref()),
+                );
+                a.merge(b)
+            } else {
+                self.term_marks(terms, cap, body, ent.as_ref())
+            }
+        };
+        let mut marks = match (forms.is_empty(), rest.is_empty()) {
+            (true, _) => others(&rest),
+            (false, true) => self.form_marks(&forms, cap, body, ent.as_ref()),
+            (false, false) => {
+                let (a, b) = rayon::join(
+                    || self.form_marks(&forms, cap, body, ent.as_ref()),
+                    || others(&rest),
+                );
+                a.merge(b)
+            }
         };
         if let Some(e) = &ent {
             self.entity_only(r, e, &mut marks);
@@ -163,6 +185,49 @@ impl SearchIndex {
                 }
             }
         }
+    }
+
+    /// BM25F of the forms of a word together: each form's occurrences in the title and body
+    /// weighted by its fuzz and summed (the lead counted once, at the best form's fuzz), with the
+    /// word's idf (`cap`), saturated once.
+    fn form_marks(
+        &self,
+        forms: &[(u32, f32)],
+        cap: f32,
+        body: bool,
+        ent: Option<&EntityTf>,
+    ) -> Marks {
+        let w: &Weights = &self.weights;
+        let mut marks = Marks::new(self.n);
+        let mut acc = vec![0f32; self.n];
+        let mut lead = vec![0f32; self.n];
+        for &(t, fuzz) in forms {
+            for (doc, tf) in self.title.iter_tf(t) {
+                let d = doc as usize;
+                acc[d] += fuzz * w.title_tf_by(tf_of(tf), self.inv_norms[d].0);
+                marks.class[d] = marks.class[d].max(TITLE as u8);
+            }
+            if body {
+                for (doc, tf) in self.body.iter_tf(t) {
+                    let d = doc as usize;
+                    acc[d] += fuzz * w.body_tf_by(tf_of(tf), false, self.inv_norms[d].1);
+                    if tf & LEAD != 0 {
+                        lead[d] = lead[d].max(fuzz * w.lead);
+                    }
+                    marks.class[d] = marks.class[d].max(BODY as u8);
+                }
+            }
+        }
+        for (d, (&a, &l)) in acc.iter().zip(&lead).enumerate() {
+            if a > 0.0 {
+                let e = ent.map_or(0.0, |e| e.tf[d]);
+                marks.score[d] = w.clause(1.0, cap, a + l + e);
+                if e > 0.0 {
+                    marks.class[d] = ENTITY as u8;
+                }
+            }
+        }
+        marks
     }
 
     /// BM25F of each term in each article (idf capped at `cap`), the best per article.

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::index::SearchIndex;
 use super::matcher::{self, char_mask, typo_distance};
 use super::query::Scope;
-use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, is_stopword};
+use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, is_form, is_stopword};
 use super::text;
 use crate::corpus::Article;
 
@@ -165,6 +165,23 @@ impl SearchIndex {
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
         Some(out)
+    }
+
+    /// The terms of `terms` that are forms of `word`, the word itself included ("opioid",
+    /// "opioids"; "fees", "fee"); none for a word of fewer than [`STEM_LETTERS`] letters (a word
+    /// still being typed: "p" is not a form of "per").
+    pub(crate) fn forms_of(&self, word: &str, terms: &[(u32, f32)]) -> Vec<u32> {
+        if word.chars().count() < STEM_LETTERS {
+            return Vec::new();
+        }
+        terms
+            .iter()
+            .map(|&(t, _)| t)
+            .filter(|&t| {
+                let term = self.vocab.term(t);
+                term == word || is_form(word, term) || is_form(term, word)
+            })
+            .collect()
     }
 
     /// Terms one edit away (two for long words) that are not subsequence matches: "pelosy" for

@@ -25,6 +25,12 @@ pub struct Explanation {
     pub span: Option<u32>,
     /// The proximity factor (1 when not applied).
     pub proximity: f32,
+    /// The factor for a topic's story that lacks one of its words ([`Weights::partial`]; 1
+    /// when it has them all).
+    pub partial: f32,
+    /// It lacks a word of a topic (plain words naming no one) and competes with the stories that
+    /// have them all, at [`Explanation::partial`] of its score.
+    pub competes: bool,
     /// Each positive word (clause) of the query.
     pub words: Vec<ClausePart>,
     /// The consecutive words found together in the story (phrases), added to the sum after
@@ -73,7 +79,7 @@ pub struct ClausePart {
 /// One field's share of a word's weighted frequency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldPart {
-    /// "title", "body", "person", "bill", "source".
+    /// "title", "body", "lead" (the lead bonus of a word's forms together), "person", "bill", "source".
     pub field: &'static str,
     /// The name, for a person, bill or source.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -143,8 +149,14 @@ impl Ranking {
             .collect();
         let phrase: f32 = phrases.iter().map(|p| p.score).sum();
         let proximity = w.proximity_factor(scan.span, sets.words);
+        let share = index.droppable(&self.plans).map_or(0.0, |d| d.1);
+        let competes =
+            words.iter().any(|c| c.score <= 0.0) && self.sort == Sort::Relevance && share > 0.0;
+        let partial = if competes { share } else { 1.0 };
         Some(Explanation {
-            score: (sum * coordination + phrase) * proximity,
+            score: (sum * coordination * partial + phrase) * proximity,
+            partial,
+            competes,
             sum,
             balance,
             coordination,
@@ -217,7 +229,65 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
         }
         _ => {
             let body = p.clause.scope != Scope::Title;
-            for &(t, fuzz) in &res.terms {
+            let cap = index.word_idf(res);
+            // The forms of the word together, as `form_marks` adds them up.
+            let mut fields = Vec::new();
+            let mut lead = 0.0f32;
+            let mut shown = Vec::new();
+            let grouped = |t: u32| res.forms.len() >= 2 && res.forms.contains(&t);
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| grouped(*t)) {
+                let tt = tf_of(index.title.tf(t, doc as u32));
+                let bb = if body {
+                    index.body.tf(t, doc as u32)
+                } else {
+                    0
+                };
+                if tt == 0 && bb == 0 {
+                    continue;
+                }
+                let term = index.vocab.term(t);
+                shown.push(term.to_string());
+                // Named by the form, and its fuzz unless it is the word itself.
+                let named = |mut f: FieldPart| {
+                    f.name = Some(if (fuzz - 1.0).abs() < f32::EPSILON {
+                        term.to_string()
+                    } else {
+                        format!("{term} × fuzz {fuzz:.2}")
+                    });
+                    f
+                };
+                if tt > 0 {
+                    fields.push(named(field(
+                        "title",
+                        tt,
+                        false,
+                        fuzz * wt.title_tf(tt, &lens),
+                    )));
+                }
+                if bb > 0 {
+                    let (n, in_lead) = (tf_of(bb), bb & LEAD != 0);
+                    if in_lead {
+                        lead = lead.max(fuzz * wt.lead);
+                    }
+                    let f = field("body", n, in_lead, fuzz * wt.body_tf(n, false, &lens));
+                    fields.push(named(f));
+                }
+            }
+            if shown.len() == 1 && fields.iter().all(|f| f.name.as_deref() == Some(&*shown[0])) {
+                // The word alone: its fields as they read without forms, the lead in the body's.
+                for f in &mut fields {
+                    f.name = None;
+                    if f.field == "body" && f.flag {
+                        f.weight += lead;
+                    }
+                }
+            } else if lead > 0.0 {
+                fields.push(field("lead", 1, true, lead));
+            }
+            if !fields.is_empty() {
+                consider(shown.join(" + "), 1.0, cap, fields);
+            }
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| !grouped(*t)) {
                 let tt = tf_of(index.title.tf(t, doc as u32));
                 let bb = if body {
                     index.body.tf(t, doc as u32)
@@ -235,7 +305,7 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
                     let (n, lead) = (tf_of(bb), bb & LEAD != 0);
                     fields.push(field("body", n, lead, wt.body_tf(n, lead, &lens)));
                 }
-                let idf = super::idf(index.df(t), index.n).min(index.word_idf(res));
+                let idf = super::idf(index.df(t), index.n).min(cap);
                 let term = index.vocab.term(t);
                 let shown = term
                     .strip_prefix('#')

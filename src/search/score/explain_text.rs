@@ -32,7 +32,15 @@ impl fmt::Display for Explanation {
                 self.proximity
             )?;
         }
-        if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0) {
+        if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0)
+            && self.competes
+        {
+            write!(
+                f,
+                " × {:.3} (lacks {}: a topic's story, ranked with those that have every word)",
+                self.partial, missing.query
+            )?;
+        } else if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0) {
             write!(
                 f,
                 " (lacks {}: ranked after every story with all the words)",

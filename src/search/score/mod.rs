@@ -76,6 +76,18 @@ pub struct Weights {
     /// Positions within which the second word of a phrase must follow the first ("prevention of
     /// terrorism": 2).
     pub phrase_window: u32,
+    /// When fewer stories than this have every word of a query of [`PARTIAL_WORDS`] plain words
+    /// or more, the best of those that lack only its commonest word follow them, up to this many
+    /// in all.
+    pub partial_below: usize,
+    /// For a query of plain words naming no person or bill (a topic), a story lacking its
+    /// commonest word competes with those that have every word, at this share of its score
+    /// (0: it only follows them, as for other queries).
+    pub partial: f32,
+    /// The same for a query of three words or more that names a person or bill ("schumer iran
+    /// deal"; 0: such stories follow those with every word when fewer than
+    /// [`Weights::partial_below`] have them all).
+    pub partial_named: f32,
 }
 
 impl Default for Weights {
@@ -104,13 +116,15 @@ impl Default for Weights {
             proximity_depth: 100,
             phrase: 0.5,
             phrase_window: 2,
+            partial_below: 10,
+            partial: 1.0,
+            partial_named: 1.0,
         }
     }
 }
 
-/// When fewer stories than this have every word of a query of three words or more, the best of
-/// those that lack only its commonest word follow them, up to this many in all.
-pub const PARTIAL_BELOW: usize = 10;
+/// Plain words a query needs for [`Weights::partial_below`] to apply.
+pub const PARTIAL_WORDS: usize = 3;
 
 /// A word alone that names more than this share of the people (or of the bills) names none of
 /// them: it is a word many names share ("act", "john").
