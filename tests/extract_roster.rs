@@ -281,4 +281,11 @@ fn an_undated_story_links_only_on_its_own_words() {
         link(titled, None, "John McCain").as_deref(),
         Some("M000303")
     );
+    // Except the presidency: undated, "President George Bush" may be either (the roster holds the father only).
+    let bush = "President George Bush said the plans were flawed.";
+    assert_eq!(link(bush, None, "George Bush"), None);
+    assert_eq!(
+        link(bush, d(1990, 5, 1), "George Bush").as_deref(),
+        Some("B001166")
+    );
 }

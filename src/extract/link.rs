@@ -254,7 +254,9 @@ pub fn link<'r>(
     let told = ev.office.is_some() || ev.party.is_some() || ev.state.is_some();
     // With no date the roster cannot place anyone in office: the story's own words must point at Congress. A
     // bare name in an undated story is as often a namesake (the UK's David Davis, Chris Smith, John Smith).
-    if date.is_none() && (!told || ev.other_office) {
+    // Nor can it tell a president from a namesake: two Presidents Bush, and the roster holds only the one who sat
+    // in Congress.
+    if date.is_none() && (!told || ev.other_office || ev.office == Some(Office::President)) {
         return None;
     }
     for m in roster.by_surname(&surname) {
