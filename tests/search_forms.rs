@@ -115,3 +115,49 @@ fn a_story_lacking_only_the_commonest_word_of_a_named_query_competes() {
         ["passing-all", "schumer-iran"]
     );
 }
+
+#[test]
+fn a_story_lacking_a_rarer_word_of_a_named_query_follows_those_with_every_word() {
+    let path = "tests/fixtures/ranking/partial_rare.jsonl";
+    let corpus = corpus::load(&[path.into()], &LoadOptions::default()).expect("fixture loads");
+    let entities = EntityIndex::build(&corpus.articles);
+    let ix = SearchIndex::build(&corpus.articles, &entities);
+    let a = corpus.articles;
+    // The story about King's "white supremacist" remarks lacks "supremacy", the rarest word, not
+    // "white", the commonest: it follows the one story that has every word.
+    assert_eq!(
+        ids(&a, &ix, "steve king white supremacy"),
+        ["king-all", "king-supremacist"]
+    );
+    // The explanation does not say it competes, and its score is the hit's.
+    let q = parse("steve king white supremacy").expect("query parses");
+    let ranking = ix.rank(&a, &q, 10, &|| false).expect("ranks");
+    for (i, hit) in ranking.hits.iter().enumerate() {
+        let e = ranking.explain_score(&ix, &a, i).expect("explained");
+        assert_eq!((e.score * 1000.0).round() as i64, hit.score, "{e}");
+        assert!(!e.competes, "{e}");
+    }
+    // Only the commonest word may be missing (partial_choices 1, the earlier rule): not found.
+    let weights = *ix.weights();
+    let only_commonest =
+        SearchIndex::build(&a, &entities).with_weights(cloakroom::search::Weights {
+            partial_choices: 1,
+            ..weights
+        });
+    assert_eq!(
+        ids(&a, &only_commonest, "steve king white supremacy"),
+        ["king-all"]
+    );
+    // Competing at a share of its score (partial_rare 1), the explanation says so.
+    let competes = ix.with_weights(cloakroom::search::Weights {
+        partial_rare: 1.0,
+        ..weights
+    });
+    let ranking = competes.rank(&a, &q, 10, &|| false).expect("ranks");
+    assert_eq!(ranking.hits.len(), 2);
+    for (i, hit) in ranking.hits.iter().enumerate() {
+        let e = ranking.explain_score(&competes, &a, i).expect("explained");
+        assert_eq!((e.score * 1000.0).round() as i64, hit.score, "{e}");
+        assert_eq!(e.competes, a[hit.article].id == "king-supremacist", "{e}");
+    }
+}

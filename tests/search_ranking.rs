@@ -259,9 +259,19 @@ fn words_found_together_count_as_a_phrase() {
 fn few_stories_with_every_word_are_followed_by_those_lacking_the_commonest() {
     let (a, ix) = phrases();
     // One story has all three words; "deal" is the commonest, so the story of Schumer and Iran
-    // without it follows; those without "iran" or "schumer" do not match.
+    // without it competes at its coordinated score; the one lacking "iran", a rarer word,
+    // follows them (Weights::partial_rare 0).
     assert_eq!(
         ids(&a, &ix, "schumer iran deal"),
+        ["iran-deal-schumer", "iran-schumer", "deal-schumer"]
+    );
+    // Only the commonest word may be missing (partial_choices 1): it does not match.
+    let only_commonest = phrases().1.with_weights(cloakroom::search::Weights {
+        partial_choices: 1,
+        ..*ix.weights()
+    });
+    assert_eq!(
+        ids(&a, &only_commonest, "schumer iran deal"),
         ["iran-deal-schumer", "iran-schumer"]
     );
     // Two plain words naming no one (a topic): the story lacking the commoner word competes at

@@ -170,7 +170,6 @@ impl SearchIndex {
         let drop = (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
             .flatten();
-        let (droppable, mix) = (drop.map(|d| d.0), drop.map_or(0.0, |d| d.1));
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -192,14 +191,14 @@ impl SearchIndex {
                 }
                 let mut sum = 0.0;
                 let mut balance = 1.0f32;
-                let mut full = true;
+                let mut missing = None;
                 for (i, p) in positive.iter().enumerate() {
                     let s = p.score[d];
                     if s <= 0.0 {
-                        if !full || droppable != Some(i) {
+                        if missing.is_some() || !drop.is_some_and(|x| x.allows(i)) {
                             return None;
                         }
-                        full = false;
+                        missing = Some(i);
                     }
                     sum += s;
                     balance = balance.min(s / p.best);
@@ -209,10 +208,16 @@ impl SearchIndex {
                 } else {
                     sum
                 };
-                if !full {
+                // A story lacking a word competes at a share of its score, or (share 0) keeps its
+                // score to rank among those that follow.
+                let mix = match (missing, drop) {
+                    (Some(i), Some(x)) => x.share_of(i),
+                    _ => 1.0,
+                };
+                if mix > 0.0 {
                     score *= mix;
                 }
-                Some((score, d as u32, full || mix > 0.0))
+                Some((score, d as u32, mix > 0.0))
             })
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);

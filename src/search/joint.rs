@@ -146,7 +146,7 @@ impl SearchIndex {
     /// competes with those that have every word ([`score::Weights::partial`] for a topic,
     /// [`score::Weights::partial_named`] otherwise; 0: it follows them when few have them all).
     /// `None` for shorter queries.
-    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<(usize, f32)> {
+    pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<Droppable> {
         let positive: Vec<&ClausePlan> = plans.iter().filter(|p| !p.clause.negated).collect();
         let words: Vec<(usize, f32)> = positive
             .iter()
@@ -165,7 +165,7 @@ impl SearchIndex {
             ) && p.resolved.people.is_empty()
                 && p.resolved.bills.is_empty()
         });
-        if words.len() < score::PARTIAL_WORDS
+        if words.len() < self.weights.partial_words
             && !(plain && words.len() >= 2 && self.weights.partial > 0.0)
         {
             return None;
@@ -175,10 +175,23 @@ impl SearchIndex {
         } else {
             self.weights.partial_named
         };
-        words
-            .into_iter()
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(i, _)| (i, share))
+        let mut words = words;
+        words.sort_by(|a, b| a.1.total_cmp(&b.1));
+        let mask = words
+            .iter()
+            .take(if words.len() >= 3 {
+                self.weights.partial_choices.max(1)
+            } else {
+                1
+            })
+            .filter(|w| w.0 < 64)
+            .fold(0u64, |m, w| m | 1 << w.0);
+        (mask != 0).then(|| Droppable {
+            mask,
+            commonest: words[0].0,
+            share,
+            rare: self.weights.partial_rare,
+        })
     }
 
     /// The forms of each positive word (or phrase) clause, for the proximity of a query's words,
@@ -230,5 +243,34 @@ impl SearchIndex {
             }
         }
         sets
+    }
+}
+
+/// The positive clauses a story may lack one of ([`SearchIndex::droppable`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Droppable {
+    /// Bit `i` set: a story may lack positive clause `i`.
+    pub mask: u64,
+    /// The commonest of them.
+    pub commonest: usize,
+    /// The share of its score at which a story lacking the commonest competes (0: it follows).
+    pub share: f32,
+    /// The same for a story lacking another of them ([`score::Weights::partial_rare`]).
+    pub rare: f32,
+}
+
+impl Droppable {
+    /// Whether a story may lack positive clause `i`.
+    pub fn allows(&self, i: usize) -> bool {
+        i < 64 && self.mask & (1 << i) != 0
+    }
+
+    /// The share of its score at which a story lacking positive clause `i` competes.
+    pub fn share_of(&self, i: usize) -> f32 {
+        if i == self.commonest {
+            self.share
+        } else {
+            self.rare
+        }
     }
 }

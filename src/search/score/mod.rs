@@ -76,7 +76,7 @@ pub struct Weights {
     /// Positions within which the second word of a phrase must follow the first ("prevention of
     /// terrorism": 2).
     pub phrase_window: u32,
-    /// When fewer stories than this have every word of a query of [`PARTIAL_WORDS`] plain words
+    /// When fewer stories than this have every word of a query of [`Weights::partial_words`] plain words
     /// or more, the best of those that lack only its commonest word follow them, up to this many
     /// in all.
     pub partial_below: usize,
@@ -88,6 +88,17 @@ pub struct Weights {
     /// deal"; 0: such stories follow those with every word when fewer than
     /// [`Weights::partial_below`] have them all).
     pub partial_named: f32,
+    /// Plain words (stopwords aside) a query needs for a story lacking one of them to be ranked
+    /// ([`Weights::partial_below`], [`Weights::partial_named`]); a topic needs two.
+    pub partial_words: usize,
+    /// How many of the query's plain words, the commonest first, a story may lack one of, when it
+    /// has three or more (1: only the commonest; a two-word topic's story lacks only the commoner). "steve king white supremacy": the stories of King's "white supremacist"
+    /// remarks lack "supremacy", a rarer word than "white", and follow the three that have all.
+    pub partial_choices: usize,
+    /// The share of its score at which a story lacking one of those words other than the
+    /// commonest competes (0: it follows those with every word when fewer than
+    /// [`Weights::partial_below`] have them all).
+    pub partial_rare: f32,
 }
 
 impl Default for Weights {
@@ -119,11 +130,14 @@ impl Default for Weights {
             partial_below: 10,
             partial: 1.0,
             partial_named: 1.0,
+            partial_words: PARTIAL_WORDS,
+            partial_choices: 8,
+            partial_rare: 0.0,
         }
     }
 }
 
-/// Plain words a query needs for [`Weights::partial_below`] to apply.
+/// The default of [`Weights::partial_words`].
 pub const PARTIAL_WORDS: usize = 3;
 
 /// A word alone that names more than this share of the people (or of the bills) names none of
