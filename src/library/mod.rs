@@ -63,6 +63,18 @@ pub struct Stats {
     pub bytes: u64,
 }
 
+/// The error is SQLite's "busy" or "locked": another connection holds the lock for now.
+fn is_busy(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>().is_some_and(|r| {
+            matches!(
+                r.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+            )
+        })
+    })
+}
+
 impl Library {
     /// Opens the library at `path`, creating it (and its folder) when missing, and migrates its schema.
     ///
@@ -70,7 +82,17 @@ impl Library {
     /// The folder cannot be created, the file is not an SQLite database, or its schema is newer than this
     /// build knows; the error names the file.
     pub fn open(path: &Path) -> anyhow::Result<Library> {
-        Self::open_inner(path).with_context(|| format!("library {}", path.display()))
+        // Opening sets the journal mode and may migrate, and SQLite answers "locked" at once, without waiting
+        // out the busy timeout, when another process opens the same file in the same moment: try again then.
+        let start = std::time::Instant::now();
+        loop {
+            match Self::open_inner(path) {
+                Err(e) if is_busy(&e) && start.elapsed() < BUSY_TIMEOUT => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other.with_context(|| format!("library {}", path.display())),
+            }
+        }
     }
 
     fn open_inner(path: &Path) -> anyhow::Result<Library> {
