@@ -116,6 +116,14 @@ pub fn of_state(text: &str, toks: &[Tok], i: usize) -> Option<(&'static str, usi
     None
 }
 
+/// The party the word at `k` names; "Democrat" after "Liberal" or "Lib" is the UK's Liberal Democrats, not the US
+/// party ("Liberal Democrat leader Charles Kennedy").
+pub fn party_at(text: &str, toks: &[Tok], k: usize) -> Option<&'static str> {
+    let p = party_of(toks[k].text(text))?;
+    let liberal = p == "D" && k >= 1 && matches!(toks[k - 1].text(text), "Liberal" | "Lib");
+    Some(if liberal { "Liberal Democrat" } else { p })
+}
+
 /// Parses ", a Republican from Texas" / ", the Kentucky Republican" / ", a Democrat," starting at token `i`.
 pub fn described(text: &str, toks: &[Tok], i: usize) -> Option<(Affiliation, usize)> {
     if !toks.get(i)?.is_punct(text, ",") {

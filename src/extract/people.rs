@@ -3,20 +3,22 @@
 mod casing;
 mod filters;
 mod linking;
+mod roster_names;
 
 use std::borrow::Cow;
 
 use super::cues::{apposed, is_famous, not_a_subject, participle_first, speaks};
 use super::name::{NameParse, inside_other_name, parse_name};
-use super::party::{bracketed, described, of_state};
+use super::party::{bracketed, described, of_state, party_at};
 use super::sets::is_given;
-use super::tables::{party_of, state_by_name};
+use super::tables::state_by_name;
 use super::title::{Rank, TitleMatch, match_title};
 use super::token::{Kind, SENT, Tok};
 use super::types::{Field, Span, StoryPerson};
 use casing::Casing;
 use filters::{is_date_word, is_party_tag};
 use linking::{People, title_mentions};
+use roster_names::on_roster;
 
 /// Why a candidate is taken for a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -158,43 +160,6 @@ fn candidates<'a>(text: &'a str, toks: &[Tok], casing: &Casing) -> Vec<Cand<'a>>
     out
 }
 
-/// "Carter Smithers" when the roster has a member of that given name and surname: the roster's names are evidence
-/// as good as the gazetteer's, also for given names the gazetteer leaves out as ambiguous ("Carter", "Spencer").
-fn on_roster(name: &NameParse) -> bool {
-    let Some(given) = name.given else {
-        return false;
-    };
-    // Most pairs that get here are organizations: a look-up of the given name alone, without folding an ASCII word
-    // into a new string, rules them out.
-    if given.is_ascii() && given.len() <= 24 {
-        let mut buf = [0u8; 24];
-        buf[..given.len()].copy_from_slice(given.as_bytes());
-        buf[..given.len()].make_ascii_lowercase();
-        let key = std::str::from_utf8(&buf[..given.len()]).unwrap_or("");
-        if !roster_given(key) {
-            return false;
-        }
-    }
-    let given = crate::roster::fold(given);
-    crate::roster::Roster::embedded()
-        .by_surname(&name.surname)
-        .any(|m| m.given_names().contains(&given))
-}
-
-/// Whether any roster member goes by this (folded) given name.
-fn roster_given(key: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        crate::roster::Roster::embedded()
-            .members()
-            .iter()
-            .flat_map(|m| m.given_names().iter().map(String::as_str))
-            .collect()
-    })
-    .contains(key)
-}
-
 /// Reads the name (or list of names) after a title; returns where to continue.
 fn titled<'a>(
     text: &'a str,
@@ -284,11 +249,8 @@ fn prefix_affiliation(text: &str, toks: &[Tok], cand: &mut Cand) {
             break;
         }
         let w = toks[j - 1].text(text);
-        if let Some(p) = party_of(w) {
-            // "Liberal Democrat Charles Kennedy": the UK party, not the US Democrats.
-            let liberal = j >= 2 && matches!(toks[j - 2].text(text), "Liberal" | "Lib");
-            cand.party
-                .get_or_insert(if liberal { "Liberal Democrat" } else { p });
+        if let Some(p) = party_at(text, toks, j - 1) {
+            cand.party.get_or_insert(p);
         } else if let Some(s) = state_by_name(w) {
             cand.state.get_or_insert(s);
         } else {

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 
 use smallvec::SmallVec;
 
+use super::party::party_at;
 use super::sets::{Prefilter, is_stop};
 use super::tables::{is_state_part, party_of, state_by_name};
 use super::title_words::{HEADS, Head, NOT_QUALIFIERS, SENTENCE_QUALIFIERS};
@@ -129,10 +130,8 @@ pub fn match_title(text: &str, toks: &[Tok], i: usize) -> Option<TitleMatch> {
             j -= 2;
             continue;
         }
-        if let Some(p) = party_of(w) {
-            // "Liberal Democrat leader": the UK party, not the US Democrats.
-            let liberal = j >= 2 && matches!(toks[j - 2].text(text), "Liberal" | "Lib");
-            party.get_or_insert(if liberal { "Liberal Democrat" } else { p });
+        if let Some(p) = party_at(text, toks, j - 1) {
+            party.get_or_insert(p);
         } else if let Some(s) = state_by_name(w) {
             state.get_or_insert(s);
         } else if matches!(w, "Lib" | "Dem" | "Liberal") {

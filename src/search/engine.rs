@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::Hit;
 use super::index::SearchIndex;
-use super::joint::Names;
+use super::joint::{Droppable, Names};
 use super::marks::Marks;
 use super::names::{bill_entities, entity_matches};
 use super::query::{Clause, Query, Scope, Term};
@@ -208,15 +208,9 @@ impl SearchIndex {
                 } else {
                     sum
                 };
-                // A story lacking a word competes at a share of its score, or (share 0) keeps its
-                // score to rank among those that follow.
-                let mix = match (missing, drop) {
-                    (Some(i), Some(x)) => x.share_of(i),
-                    _ => 1.0,
-                };
-                if mix > 0.0 {
-                    score *= mix;
-                }
+                // Share 0: the story keeps its score to rank among those that follow.
+                let mix = Droppable::mix(drop, missing);
+                score *= if mix > 0.0 { mix } else { 1.0 };
                 Some((score, d as u32, mix > 0.0))
             })
             .collect();

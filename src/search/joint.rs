@@ -265,6 +265,15 @@ impl Droppable {
         i < 64 && self.mask & (1 << i) != 0
     }
 
+    /// The share of its score at which a story competes: all of it when it lacks no clause (`missing` is
+    /// `None`), else that of the clause it lacks (0: it follows those with every clause).
+    pub fn mix(drop: Option<Droppable>, missing: Option<usize>) -> f32 {
+        match (missing, drop) {
+            (Some(i), Some(x)) => x.share_of(i),
+            _ => 1.0,
+        }
+    }
+
     /// The share of its score at which a story lacking positive clause `i` competes.
     pub fn share_of(&self, i: usize) -> f32 {
         if i == self.commonest {
