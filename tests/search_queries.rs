@@ -265,3 +265,49 @@ fn limit_cuts_the_list() {
     assert_eq!(ix.search(&a, &q, 3).len(), 3);
     assert!(ix.search(&a, &q, 0).is_empty());
 }
+
+#[test]
+fn a_hyphenated_word_in_a_qualifier_matches_the_name_s_words() {
+    let story = |id: &str, title: &str, body: &str| cloakroom::Article {
+        id: id.into(),
+        title: title.into(),
+        body: body.into(),
+        ..cloakroom::Article::default()
+    };
+    let a = vec![
+        story(
+            "survivors",
+            "Senate vote on abortion survivors",
+            "Sen. Ben Sasse asked for consent to pass the Born-Alive Abortion Survivors \
+             Protection Act, and Democrats objected.",
+        ),
+        story(
+            "infants",
+            "An older law",
+            "The Born Alive Infants Protection Act was signed in 2002.",
+        ),
+        story(
+            "other",
+            "Farm bill",
+            "The Agriculture Improvement Act passed the House on Thursday.",
+        ),
+    ];
+    let entities = cloakroom::extract::EntityIndex::build(&a);
+    assert_eq!(entities.bills.len(), 3, "{:?}", entities.bills);
+    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
+    let found = |q: &str| -> Vec<String> {
+        let q = cloakroom::search::parse(q).expect("query parses");
+        let mut v: Vec<String> = ix
+            .search(&a, &q, 20)
+            .iter()
+            .map(|h| a[h.article].id.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    // The name's words in a row, joined by a hyphen or a space, on either side.
+    assert_eq!(found("bill:\"born-alive\""), ["infants", "survivors"]);
+    assert_eq!(found("bill:born-alive"), ["infants", "survivors"]);
+    assert_eq!(found("bill:\"born alive\""), ["infants", "survivors"]);
+    assert!(found("bill:\"alive-born\"").is_empty());
+}

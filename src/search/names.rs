@@ -24,22 +24,33 @@ struct Pattern<'a> {
     typo_score: i64,
     /// Whole words only (for exclusions).
     exact: bool,
+    /// Its words, when it has more than one ("born-alive", "patriot act"): matched across a
+    /// name's words, never within one.
+    words: Vec<String>,
 }
 
 impl<'a> Pattern<'a> {
     fn new(text: &'a str, exact: bool) -> Pattern<'a> {
         let chars: Vec<char> = text.chars().collect();
+        let words = Some(text::words(text))
+            .filter(|w| w.len() > 1)
+            .unwrap_or_default();
         // A stopword is a name's word only as itself ("and" is not Andrew).
         let exact = exact || (chars.len() > 2 && is_stopword(text));
         // A typo ranks after every fuzzy match of a name ("masie": Massie before Marie).
-        let typo_score = if !exact && chars.len() >= 4 && !text.contains(' ') {
+        let typo_score = if !exact && chars.len() >= 4 && words.is_empty() {
             matcher::min_score(chars.len()) - 1
         } else {
             0
         };
         Pattern {
             text,
-            mask: char_mask(&text.to_lowercase()),
+            // A run of words is matched on its letters, whatever joins them.
+            mask: if words.is_empty() {
+                char_mask(&text.to_lowercase())
+            } else {
+                char_mask(&words.concat())
+            },
             initial: char_mask(&text[..text.ceil_char_boundary(1)]),
             padded: if exact {
                 format!(" {} ", text::words(text).join(" "))
@@ -49,7 +60,16 @@ impl<'a> Pattern<'a> {
             typo_score,
             chars,
             exact,
+            words,
         }
+    }
+
+    /// The name has the pattern's words in a row, whatever joins them ("born-alive" and
+    /// "Born Alive", "patriot act" and "PATRIOT-Act").
+    fn has_run(&self, name: &str) -> bool {
+        let name = text::words(name);
+        name.windows(self.words.len())
+            .any(|w| w == self.words.as_slice())
     }
 
     /// The name contains the pattern as whole words.
@@ -151,7 +171,10 @@ impl<'a> Pattern<'a> {
             };
         }
         let fuzzy = match missing {
-            0 if self.text.contains(' ') => self.fuzzy_whole(name),
+            0 if !self.words.is_empty() => self.fuzzy_whole(name).or_else(|| {
+                self.has_run(name)
+                    .then(|| matcher::score(self.text, self.text).unwrap_or(1))
+            }),
             0 => self.fuzzy_word(name),
             _ => None,
         };
@@ -171,12 +194,8 @@ fn is_subsequence(short: &[char], long: &[char]) -> bool {
 /// How well a matched entity's names fit the pattern: one of its words is the pattern, or begins
 /// with it, or else a typo or a fuzzy match (with its share of a perfect score).
 fn kind_of(p: &Pattern<'_>, n: &Named, raw: i64) -> MatchKind {
-    let multi = p.text.contains(' ');
-    let wanted: Vec<String> = if multi {
-        text::words(p.text)
-    } else {
-        Vec::new()
-    };
+    let multi = !p.words.is_empty();
+    let wanted = &p.words;
     let mut best: Option<u32> = None;
     for name in &n.names {
         // Words come lower-cased from the tokenizer: no allocation per name for one word.
@@ -205,7 +224,7 @@ fn kind_of(p: &Pattern<'_>, n: &Named, raw: i64) -> MatchKind {
         return MatchKind::Typo;
     }
     // Letters left out of a word of the name ("masie" for Massie) is a typo too.
-    if p.chars.len() >= 5 && !p.text.contains(' ') {
+    if p.chars.len() >= 5 && !multi {
         let max = if p.chars.len() >= 8 { 2 } else { 1 };
         let close = n.names.iter().any(|name| {
             let mut found = false;
