@@ -170,6 +170,7 @@ impl SearchIndex {
         let drop = (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
             .flatten();
+        let top = positive.iter().map(|p| p.best).fold(0.0f32, f32::max);
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -201,7 +202,7 @@ impl SearchIndex {
                         missing = Some(i);
                     }
                     sum += s;
-                    balance = balance.min(s / p.best);
+                    balance = balance.min(w.share(s, p.best, top));
                 }
                 let mut score = if positive.len() > 1 {
                     sum * w.coordinate(balance)

@@ -110,12 +110,11 @@ impl Ranking {
             .map(|p| clause_part(index, p, hit.article, a))
             .collect();
         let sum: f32 = words.iter().map(|c| c.score).sum();
-        let balance = self
-            .plans
-            .iter()
-            .filter(|p| !p.clause.negated)
+        let positive = || self.plans.iter().filter(|p| !p.clause.negated);
+        let top = positive().map(|p| p.marks.best).fold(0.0f32, f32::max);
+        let balance = positive()
             .zip(&words)
-            .map(|(p, c)| c.score / p.marks.best.max(f32::MIN_POSITIVE))
+            .map(|(p, c)| w.share(c.score, p.marks.best, top))
             .fold(1.0f32, f32::min);
         let coordination = if words.len() > 1 {
             w.coordinate(balance)

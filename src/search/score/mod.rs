@@ -64,6 +64,11 @@ pub struct Weights {
     pub dominated: f32,
     /// How much an uneven match of a query's words costs (0: plain sum; 1: scaled by the balance).
     pub coordination: f32,
+    /// How much a word's weight in the query scales its shortfall in the balance: a word's
+    /// shortfall (1 less its share of its best) counts at (its best / the query's best word's
+    /// best) to this power (0: every word alike; 1: a common word's shortfall counts at its idf's
+    /// share).
+    pub coordination_idf: f32,
     /// Bonus factor when the query's words occur next to each other (fading with distance).
     pub proximity: f32,
     /// Words of distance at which the proximity bonus halves.
@@ -122,6 +127,7 @@ impl Default for Weights {
             fuzzy: 0.6,
             dominated: 0.08,
             coordination: 0.3,
+            coordination_idf: 1.0,
             proximity: 0.3,
             proximity_scale: 10.0,
             proximity_depth: 100,
@@ -235,6 +241,19 @@ impl Weights {
     /// One word's score in a story: fuzz × idf × saturated frequency.
     pub fn clause(&self, fuzz: f32, idf: f32, t: f32) -> f32 {
         fuzz * idf * saturate(t, self.k1)
+    }
+
+    /// One word's part of the balance (the lowest is the balance): 1 less its shortfall, scaled
+    /// by the word's weight in the query; `best` is the word's best score in the corpus and
+    /// `top` the best of the query's words.
+    pub fn share(&self, score: f32, best: f32, top: f32) -> f32 {
+        let short = 1.0 - score / best.max(f32::MIN_POSITIVE);
+        let weight = if self.coordination_idf > 0.0 {
+            (best / top.max(f32::MIN_POSITIVE)).powf(self.coordination_idf)
+        } else {
+            1.0
+        };
+        1.0 - short * weight.min(1.0)
     }
 
     /// The factor for how evenly a query's words match: `balance` is the weakest word's share of
