@@ -78,7 +78,12 @@ fn both_parts_of_a_two_part_query_must_be_central() {
         ids(&a, &ix, "schumer iran"),
         ["schumer-iran", "schumer-other"]
     );
-    assert_eq!(ids(&a, &ix, "schumer deal"), ["schumer-iran"]);
+    // The highway story lacks "deal": it follows, as Schumer's other story, because fewer
+    // than ten stories have both words.
+    assert_eq!(
+        ids(&a, &ix, "schumer deal"),
+        ["schumer-iran", "schumer-other"]
+    );
 }
 
 #[test]

@@ -204,6 +204,14 @@ impl SearchIndex {
                     sum += s;
                     balance = balance.min(w.share(s, p.best, top));
                 }
+                if let (Some(m), Some(x)) = (missing, drop)
+                    && x.floor > 0.0
+                    && positive.iter().enumerate().any(|(i, p)| {
+                        i != m && (p.score[d] < x.floor * p.best || u32::from(p.class[d]) != ENTITY)
+                    })
+                {
+                    return None;
+                }
                 let mut score = if positive.len() > 1 {
                     sum * w.coordinate(balance)
                 } else {

@@ -165,6 +165,9 @@ impl SearchIndex {
             ) && p.resolved.people.is_empty()
                 && p.resolved.bills.is_empty()
         });
+        if words.len() == 2 && !plain && positive.len() == 2 {
+            return self.droppable_pair(&positive);
+        }
         if words.len() < self.weights.partial_words
             && !(plain && words.len() >= 2 && self.weights.partial > 0.0)
         {
@@ -191,6 +194,34 @@ impl SearchIndex {
             commonest: words[0].0,
             share,
             rare: self.weights.partial_rare,
+            floor: 0.0,
+        })
+    }
+
+    /// A name and one other word ("livingstone nazi", "tlaib israel"): a story of the name that
+    /// lacks the other word follows those with both when few have both; never a story that lacks
+    /// the name, nor a word of a two-word name ("jack straw").
+    fn droppable_pair(&self, positive: &[&ClausePlan]) -> Option<Droppable> {
+        // The word is a word of a name, not its beginning ("net" is not Netanyahu).
+        let named = |p: &ClausePlan| {
+            let r = &p.resolved;
+            r.people
+                .iter()
+                .chain(&r.bills)
+                .any(|&(_, fuzz)| fuzz >= 1.0)
+        };
+        let one_name = positive[0].run.is_some() && positive[0].run == positive[1].run;
+        let other = match (named(positive[0]), named(positive[1])) {
+            (true, false) => 1,
+            (false, true) => 0,
+            _ => return None,
+        };
+        (!one_name && self.weights.partial_pair >= 0.0).then_some(Droppable {
+            mask: 1 << other,
+            commonest: other,
+            share: self.weights.partial_pair,
+            rare: 0.0,
+            floor: self.weights.partial_floor,
         })
     }
 
@@ -257,6 +288,10 @@ pub(crate) struct Droppable {
     pub share: f32,
     /// The same for a story lacking another of them ([`score::Weights::partial_rare`]).
     pub rare: f32,
+    /// When above 0, a story lacking a word is ranked only when each word it keeps names a
+    /// person or bill of the story, at this share of the word's best score or more (a typo of
+    /// the name in another person's story does not, nor the word in another sense).
+    pub floor: f32,
 }
 
 impl Droppable {

@@ -104,6 +104,13 @@ pub struct Weights {
     /// commonest competes (0: it follows those with every word when fewer than
     /// [`Weights::partial_below`] have them all).
     pub partial_rare: f32,
+    /// For a query of a name and one other word ("tlaib israel"), the share of its score at which
+    /// a story of the name lacking the other word competes (0: it follows those with both when
+    /// fewer than [`Weights::partial_below`] have both; negative: such stories are not ranked).
+    pub partial_pair: f32,
+    /// Such a story is ranked only when the name scores at least this share of its best in the
+    /// corpus (a typo of the name, in the story of another person, does not).
+    pub partial_floor: f32,
 }
 
 impl Default for Weights {
@@ -139,6 +146,8 @@ impl Default for Weights {
             partial_words: PARTIAL_WORDS,
             partial_choices: 8,
             partial_rare: 0.0,
+            partial_pair: 0.0,
+            partial_floor: 0.25,
         }
     }
 }
