@@ -171,6 +171,10 @@ impl SearchIndex {
             .then(|| self.droppable(&plans))
             .flatten();
         let top = positive.iter().map(|p| p.best).fold(0.0f32, f32::max);
+        let weight: Vec<f32> = positive
+            .iter()
+            .map(|p| w.balance_weight(p.best, top))
+            .collect();
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -202,7 +206,7 @@ impl SearchIndex {
                         missing = Some(i);
                     }
                     sum += s;
-                    balance = balance.min(w.share(s, p.best, top));
+                    balance = balance.min(score::Weights::share(s, p.best, weight[i]));
                 }
                 if let (Some(m), Some(x)) = (missing, drop)
                     && x.floor > 0.0

@@ -114,7 +114,9 @@ impl Ranking {
         let top = positive().map(|p| p.marks.best).fold(0.0f32, f32::max);
         let balance = positive()
             .zip(&words)
-            .map(|(p, c)| w.share(c.score, p.marks.best, top))
+            .map(|(p, c)| {
+                Weights::share(c.score, p.marks.best, w.balance_weight(p.marks.best, top))
+            })
             .fold(1.0f32, f32::min);
         let coordination = if words.len() > 1 {
             w.coordinate(balance)

@@ -252,17 +252,22 @@ impl Weights {
         fuzz * idf * saturate(t, self.k1)
     }
 
-    /// One word's part of the balance (the lowest is the balance): 1 less its shortfall, scaled
-    /// by the word's weight in the query; `best` is the word's best score in the corpus and
-    /// `top` the best of the query's words.
-    pub fn share(&self, score: f32, best: f32, top: f32) -> f32 {
-        let short = 1.0 - score / best.max(f32::MIN_POSITIVE);
-        let weight = if self.coordination_idf > 0.0 {
-            (best / top.max(f32::MIN_POSITIVE)).powf(self.coordination_idf)
+    /// A word's weight in the balance of a query's words: its best score in the corpus over
+    /// `top`, the best of the query's words, to the power [`Weights::coordination_idf`].
+    pub fn balance_weight(&self, best: f32, top: f32) -> f32 {
+        if self.coordination_idf > 0.0 {
+            (best / top.max(f32::MIN_POSITIVE))
+                .powf(self.coordination_idf)
+                .min(1.0)
         } else {
             1.0
-        };
-        1.0 - short * weight.min(1.0)
+        }
+    }
+
+    /// One word's part of the balance (the lowest is the balance): 1 less its shortfall (1 less
+    /// its share of its `best` score in the corpus) times its [`balance_weight`](Self::balance_weight).
+    pub fn share(score: f32, best: f32, weight: f32) -> f32 {
+        1.0 - (1.0 - score / best.max(f32::MIN_POSITIVE)) * weight
     }
 
     /// The factor for how evenly a query's words match: `balance` is the weakest word's share of
