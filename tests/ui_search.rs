@@ -282,3 +282,35 @@ fn a_paste_is_one_edit_of_the_prompt_and_opens_it() {
     );
     assert!(h.app.notice().unwrap_or("").contains("cut"));
 }
+
+#[test]
+fn a_result_that_lacks_a_query_word_says_so_in_the_list() {
+    let path = "tests/fixtures/ranking/pair.jsonl";
+    let options = cloakroom::corpus::LoadOptions::default();
+    let articles = cloakroom::corpus::load(&[path.into()], &options)
+        .expect("fixture loads")
+        .articles;
+    let index = cloakroom::extract::EntityIndex::build(&articles);
+    let mut h = ui_support::harness_with(articles, index, 120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("livingstone nazi");
+    h.press(KeyCode::Enter);
+    assert_eq!(h.app.view().items.len(), 3);
+    let screen = h.screen();
+    // A row is the title's line and the meta line under it (rows are two lines tall here).
+    let lines: Vec<&str> = screen.lines().collect();
+    let row = |title: &str| -> String {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(title))
+            .unwrap_or_else(|| panic!("{title} is listed:\n{screen}"));
+        lines[at..=at + 1].join("\n")
+    };
+    // Ken Livingstone's tram story has no "nazi": its row says so; the two with both do not.
+    assert!(
+        row("Mayor backs new tram plan").contains("no nazi"),
+        "{screen}"
+    );
+    assert!(!row("Mayor will not retract Nazi jibe").contains("no nazi"));
+    assert!(!row("Probe launched").contains("no nazi"));
+}

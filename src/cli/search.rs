@@ -2,7 +2,8 @@
 //!
 //! Output: ranked stories as text, or with `--json` one JSON array per query, each on its own
 //! line, in the order the queries were given:
-//! `[{"id","title","source","date","score","matches":[{"field","text","ranges"}]}]`.
+//! `[{"id","title","source","date","score","matches":[{"field","text","ranges"}]}]` (a `"missing"`
+//! field names a query word the story lacks).
 //! `--sort relevance|date` orders the stories (best first by default); `--explain` takes each
 //! story's score apart (with `--json`, an `explain` object per story).
 //! `--stats` prints `load:`, `extract:` (people and bills), `index:` (the search index) and, per

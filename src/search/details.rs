@@ -120,6 +120,11 @@ fn explain(index: &SearchIndex, plans: &[ClausePlan], doc: usize, a: &Article) -
                 ranges: vec![r_chars(&a.title, &r)],
             }),
             BODY => locate(&a.body, p, index).map(|r| body_match(&a.body, &r, &mut window)),
+            _ if p.marks.score.get(doc).is_some_and(|&s| s <= 0.0) => Some(FieldMatch {
+                field: MatchField::Missing,
+                text: pattern,
+                ranges: Vec::new(),
+            }),
             _ => None,
         };
         if let Some(m) = m {

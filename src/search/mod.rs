@@ -87,6 +87,9 @@ pub enum MatchField {
     Body,
     /// The outlet.
     Source,
+    /// A query word the story lacks (it is ranked after the stories that have every word, or at
+    /// a share of its score): `text` is the word, `ranges` empty.
+    Missing,
 }
 
 /// Why a story matched: a field or entity, its text, and the matched character ranges.

@@ -68,6 +68,15 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             (false, true) => fit(source, 24),
             (true, _) => date,
         };
+        // A story ranked without one of the query's words says which.
+        let meta = match view
+            .matches
+            .get(row)
+            .and_then(|ms| ms.iter().find(|m| m.field == MatchField::Missing))
+        {
+            Some(m) => format!("no {} · {meta}", fit(&m.text, 16)),
+            None => meta,
+        };
         let right = if tall {
             String::new()
         } else {

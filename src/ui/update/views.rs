@@ -262,7 +262,7 @@ pub fn search_terms(app: &App, article: usize) -> Vec<Highlight> {
     if let Some(row) = view.items.iter().position(|&a| a as usize == article) {
         for m in view.matches.get(row).into_iter().flatten() {
             let title_only = match m.field {
-                MatchField::Source => continue,
+                MatchField::Source | MatchField::Missing => continue,
                 MatchField::Title => true,
                 MatchField::Body | MatchField::Person | MatchField::Bill => false,
             };
