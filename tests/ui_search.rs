@@ -313,4 +313,48 @@ fn a_result_that_lacks_a_query_word_says_so_in_the_list() {
     );
     assert!(!row("Mayor will not retract Nazi jibe").contains("no nazi"));
     assert!(!row("Probe launched").contains("no nazi"));
+    assert!(
+        !row("Mayor backs new tram plan").contains("· ·"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_undated_story_without_a_source_says_only_what_it_lacks() {
+    let story = |id: &str, title: &str, body: &str| cloakroom::Article {
+        id: id.into(),
+        title: title.into(),
+        body: body.into(),
+        ..cloakroom::Article::default()
+    };
+    let articles = vec![
+        story(
+            "jibe",
+            "Mayor will not retract Nazi jibe",
+            "Ken Livingstone refused to retract a Nazi jibe. Mr Livingstone spoke on Tuesday.",
+        ),
+        story(
+            "trams",
+            "Mayor backs trams",
+            "Ken Livingstone backed new trams. Mr Livingstone spoke on Monday.",
+        ),
+    ];
+    let index = cloakroom::extract::EntityIndex::build(&articles);
+    let mut h = ui_support::harness_with(articles, index, 120, 35);
+    h.press(KeyCode::Char('/'));
+    h.keys("livingstone nazi");
+    h.press(KeyCode::Enter);
+    let screen = h.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("Mayor backs trams"))
+        .unwrap_or_else(|| panic!("listed:\n{screen}"));
+    let meta = lines[at + 1]
+        .split('│')
+        .nth(1)
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    assert_eq!(meta, "no nazi", "{screen}");
 }

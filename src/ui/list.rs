@@ -74,6 +74,7 @@ pub fn render(frame: &mut Frame, area: Rect, app: &App) {
             .get(row)
             .and_then(|ms| ms.iter().find(|m| m.field == MatchField::Missing))
         {
+            Some(m) if meta.is_empty() => format!("no {}", fit(&m.text, 16)),
             Some(m) => format!("no {} · {meta}", fit(&m.text, 16)),
             None => meta,
         };
