@@ -282,8 +282,18 @@ pub(crate) fn entity_matches(
         found.truncate(top);
         found.sort_unstable();
         found
-    } else if p.typo_score > 0 && found.iter().any(|&(_, s)| s > p.typo_score) {
-        // Typos only when no name matches fuzzily ("masie" finds Massie, not Marie too).
+    } else {
+        found
+    };
+    // A typo is dominated when a name matches fuzzily ("masie": Massie far before Marie); it is
+    // kept at the dominated fuzz, for a run of words that only it matches whole ("al frankin":
+    // Al Franken, not Franklin Roosevelt), unless the word is itself a word of a name ("david"
+    // is no typo of Davis).
+    let dominated = p.typo_score > 0 && found.iter().any(|&(_, s)| s > p.typo_score);
+    let found: Vec<(u32, i64)> = if dominated
+        && found.iter().any(|&(i, s)| {
+            s > p.typo_score && matches!(kind_of(&p, &list[i as usize], s), MatchKind::Exact)
+        }) {
         found
             .into_iter()
             .filter(|&(_, s)| s > p.typo_score)
@@ -300,7 +310,14 @@ pub(crate) fn entity_matches(
         .any(|(_, k)| matches!(k, MatchKind::Exact | MatchKind::Prefix(_)));
     kinds
         .into_iter()
-        .map(|(i, k)| (i, w.fuzz(k, found_exact)))
+        .zip(&found)
+        .map(|((i, k), &(_, raw))| {
+            if dominated && raw <= p.typo_score {
+                (i, w.dominated)
+            } else {
+                (i, w.fuzz(k, found_exact))
+            }
+        })
         .collect()
 }
 
