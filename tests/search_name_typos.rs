@@ -56,7 +56,6 @@ fn corpus() -> Vec<Article> {
                 "Franklin Roosevelt won all but two states. Historians say Franklin Roosevelt remade the party.{f}"
             ),
         ),
-        ),
     ]
 }
 
