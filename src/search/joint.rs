@@ -158,6 +158,14 @@ impl SearchIndex {
                 _ => None,
             })
             .collect();
+        // A word of a run that names a person ("howard" in "howard flight deselection") is never
+        // the one a story may lack: Michael Howard's stories are not Howard Flight's.
+        let in_name = |i: usize| {
+            let p = positive[i];
+            p.run.is_some()
+                && positive.iter().filter(|q| q.run == p.run).count() > 1
+                && !p.resolved.people.is_empty()
+        };
         let plain = positive.iter().all(|p| {
             matches!(
                 (&p.clause.term, p.clause.scope),
@@ -178,11 +186,15 @@ impl SearchIndex {
         } else {
             self.weights.partial_named
         };
-        let mut words = words;
+        let plain_words = words.len();
+        let mut words: Vec<(usize, f32)> = words.into_iter().filter(|w| !in_name(w.0)).collect();
+        if words.is_empty() {
+            return None;
+        }
         words.sort_by(|a, b| a.1.total_cmp(&b.1));
         let mask = words
             .iter()
-            .take(if words.len() >= 3 {
+            .take(if plain_words >= 3 {
                 self.weights.partial_choices.max(1)
             } else {
                 1
