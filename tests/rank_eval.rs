@@ -301,8 +301,9 @@ fn check_judgments(set: &[judged::Judged]) {
             "{:?} twice",
             q.query
         );
+        // A bill number may be cited by one or two stories in all: its pool is that small.
         assert!(
-            q.judgments.len() >= 5,
+            q.judgments.len() >= 5 || (q.category == "bill-number" && !q.judgments.is_empty()),
             "{:?}: {} judgments",
             q.query,
             q.judgments.len()
