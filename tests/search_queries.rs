@@ -197,7 +197,8 @@ fn date_bounds() {
         ids(&a, &ix, "title:nato before:2025-06-05"),
         ["nato-summit-begins", "massie-nato"]
     );
-    // Only a date: every dated story in range, newest first; undated stories are left out.
+    // Only a date: every dated story in range, newest first; an undated story may be in the
+    // range or not, so it follows them (fewer than ten are in range here).
     assert_eq!(
         ids(&a, &ix, "after:2025-06-01"),
         [
@@ -205,10 +206,55 @@ fn date_bounds() {
             "kentucky-roundup",
             "nato-summit-ends",
             "massie-nato",
-            "nato-summit-begins"
+            "nato-summit-begins",
+            "hunting-vote"
         ]
     );
+    // Ten or more dated stories in range: the undated one is not listed.
     assert!(!ids(&a, &ix, "after:2000").contains(&"hunting-vote".to_string()));
+    // A dated story out of range is never listed.
+    assert!(!ids(&a, &ix, "after:2025-06-05").contains(&"massie-nato".to_string()));
+}
+
+#[test]
+fn undated_stories_follow_only_when_few_dated_ones_are_in_range() {
+    let story = |id: &str, date: Option<&str>| cloakroom::Article {
+        id: id.into(),
+        title: format!("Senate budget talks {id}"),
+        body: "Senators met on the budget.".into(),
+        date: date.map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").expect("date")),
+        ..cloakroom::Article::default()
+    };
+    let mut a: Vec<cloakroom::Article> = (0..12)
+        .map(|i| {
+            story(
+                &format!("dated-{i}"),
+                Some(&format!("2019-01-{:02}", i + 1)),
+            )
+        })
+        .collect();
+    a.push(story("undated", None));
+    let entities = cloakroom::extract::EntityIndex::build(&a);
+    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
+    let q = cloakroom::search::parse("budget after:2018-01-01").expect("parses");
+    let many: Vec<String> = ix
+        .search(&a, &q, 20)
+        .iter()
+        .map(|h| a[h.article].id.clone())
+        .collect();
+    assert_eq!(
+        many.len(),
+        12,
+        "twelve dated stories in range: no undated one follows"
+    );
+    let q = cloakroom::search::parse("budget after:2019-01-08").expect("parses");
+    let few: Vec<String> = ix
+        .search(&a, &q, 20)
+        .iter()
+        .map(|h| a[h.article].id.clone())
+        .collect();
+    assert_eq!(few.len(), 6, "{few:?}");
+    assert_eq!(few.last().map(String::as_str), Some("undated"), "{few:?}");
 }
 
 #[test]

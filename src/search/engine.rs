@@ -189,8 +189,10 @@ impl SearchIndex {
                     return None;
                 }
                 let date = self.dates[d];
-                if query.after.is_some_and(|a| date.is_none_or(|x| x < a))
-                    || query.before.is_some_and(|b| date.is_none_or(|x| x >= b))
+                // An undated story may be in the range or not: it follows the dated ones.
+                let undated = date.is_none() && (query.after.is_some() || query.before.is_some());
+                if query.after.is_some_and(|a| date.is_some_and(|x| x < a))
+                    || query.before.is_some_and(|b| date.is_some_and(|x| x >= b))
                 {
                     return None;
                 }
@@ -224,7 +226,7 @@ impl SearchIndex {
                 // Share 0: the story keeps its score to rank among those that follow.
                 let mix = Droppable::mix(drop, missing);
                 score *= if mix > 0.0 { mix } else { 1.0 };
-                Some((score, d as u32, mix > 0.0))
+                Some((score, d as u32, mix > 0.0 && !undated))
             })
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);
