@@ -363,3 +363,30 @@ fn a_hyphenated_word_in_a_qualifier_matches_the_name_s_words() {
     assert_eq!(found("bill:\"born alive\""), ["infants", "survivors"]);
     assert!(found("bill:\"alive-born\"").is_empty());
 }
+
+#[test]
+fn a_place_finds_its_peoples_word_and_back() {
+    let story = |id: &str, title: &str| cloakroom::Article {
+        id: id.into(),
+        title: title.into(),
+        body: "The assembly met on Tuesday.".into(),
+        ..cloakroom::Article::default()
+    };
+    let a = vec![
+        story("welsh", "Hospital suspends 'no Welsh' plan"),
+        story("wales", "Thousands join strike in Wales"),
+        story("other", "Budget talks stall"),
+    ];
+    let entities = cloakroom::extract::EntityIndex::build(&a);
+    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
+    let found = |q: &str| -> Vec<String> {
+        let q = cloakroom::search::parse(q).expect("query parses");
+        ix.search(&a, &q, 20)
+            .iter()
+            .map(|h| a[h.article].id.clone())
+            .collect()
+    };
+    // The place's own word first, its people's word after; and the other way round.
+    assert_eq!(found("title:wales"), ["wales", "welsh"]);
+    assert_eq!(found("welsh"), ["welsh", "wales"]);
+}

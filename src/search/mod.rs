@@ -44,6 +44,7 @@
 
 mod build;
 mod cache;
+mod demonyms;
 mod details;
 mod engine;
 mod entity;

@@ -158,8 +158,9 @@ impl SearchIndex {
                 }
             })
             .collect();
-        // Shorter forms: "terror" for "terrorism", "fee" for "fees".
-        for stem in stems(word) {
+        // Shorter forms: "terror" for "terrorism", "fee" for "fees"; a place's people's word
+        // and back ("welsh" for "wales").
+        for stem in stems(word).chain(super::demonyms::related(word)) {
             if let Some(t) = v.find(stem)
                 && !out.iter().any(|x| x.0 == t)
             {
