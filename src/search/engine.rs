@@ -273,13 +273,21 @@ impl SearchIndex {
             }
         };
         cut(&mut found, keep);
-        if total < w.partial_below && found.len() < limit {
-            let room = (w.partial_below - total).min(limit - found.len());
-            let mut more: Vec<(f32, u32)> = partial.into_iter().map(|m| (m.0, m.1)).collect();
-            cut(&mut more, room);
-            more.truncate(room);
-            total += more.len();
-            found.extend(more);
+        // Followers: the dated stories lacking a word first, then the undated ones (a date
+        // bound cannot say whether they are in range).
+        let bounded = query.after.is_some() || query.before.is_some();
+        let (undated, dated): (Vec<_>, Vec<_>) = partial
+            .into_iter()
+            .map(|m| (m.0, m.1))
+            .partition(|m| bounded && self.dates[m.1 as usize].is_none());
+        for mut more in [dated, undated] {
+            if total < w.partial_below && found.len() < limit {
+                let room = (w.partial_below - total).min(limit - found.len());
+                cut(&mut more, room);
+                more.truncate(room);
+                total += more.len();
+                found.extend(more);
+            }
         }
         let hits = found
             .into_iter()
