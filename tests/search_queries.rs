@@ -390,3 +390,35 @@ fn a_place_finds_its_peoples_word_and_back() {
     assert_eq!(found("title:wales"), ["wales", "welsh"]);
     assert_eq!(found("welsh"), ["welsh", "wales"]);
 }
+
+#[test]
+fn a_bill_number_written_out_is_found_by_either_reading() {
+    let story = |id: &str, body: &str| cloakroom::Article {
+        id: id.into(),
+        title: format!("Health plans {id}"),
+        body: body.into(),
+        ..cloakroom::Article::default()
+    };
+    let a = vec![
+        story(
+            "written",
+            "Is there legislation? Yes, Senate Bill 1016, from Sen. Ben Sasse.",
+        ),
+        story("federal", "The Senate passed S. 1016 on Tuesday."),
+        story("texas", "Texas lawmakers passed SB 8 in May."),
+    ];
+    let entities = cloakroom::extract::EntityIndex::build(&a);
+    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
+    let found = |q: &str| -> Vec<String> {
+        let q = cloakroom::search::parse(q).expect("query parses");
+        ix.search(&a, &q, 20)
+            .iter()
+            .map(|h| a[h.article].id.clone())
+            .collect()
+    };
+    // "Senate Bill 1016" may be S. 1016 or a state senate's SB 1016: either reading finds it.
+    assert_eq!(found("S. 1016"), ["federal", "written"]);
+    assert_eq!(sorted(found("sb 1016")), ["federal", "written"]);
+    // A state bill's number is a bill number too.
+    assert_eq!(found("sb 8"), ["texas"]);
+}

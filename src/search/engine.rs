@@ -409,11 +409,25 @@ impl SearchIndex {
                 r.sources = entity_matches(&self.sources, x, false, w);
             }
             (Term::Bill(k), scope) => {
+                // A number's written-out twin ("Senate Bill 1016" for S. 1016) at a typo's fuzz.
+                let twin = super::text::written_out_twin(k).filter(|_| !exact);
+                let near = |v: Vec<(u32, f32)>| -> Vec<(u32, f32)> {
+                    v.into_iter()
+                        .filter(|x| x.1 >= 1.0)
+                        .map(|(t, _)| (t, w.typo))
+                        .collect()
+                };
                 if scope != Scope::Person && scope != Scope::Source {
                     r.terms = self.bill_terms(k, exact);
+                    if let Some(t) = &twin {
+                        r.terms.extend(near(self.bill_terms(t, true)));
+                    }
                 }
                 if matches!(scope, Scope::Any | Scope::Bill) {
                     r.bills = bill_entities(&self.bills, k, exact, w);
+                    if let Some(t) = &twin {
+                        r.bills.extend(near(bill_entities(&self.bills, t, true, w)));
+                    }
                 }
             }
         }

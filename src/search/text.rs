@@ -122,6 +122,9 @@ pub fn bill_prefix(letters: &str) -> Option<&'static str> {
         "hconres" => "hconres",
         "sconres" => "sconres",
         "pl" | "publ" | "publaw" => "pl",
+        // A state legislature's ("HB 1890", "SB 8"; "House Bill 1890" in the extractor's keys).
+        "hb" => "hb",
+        "sb" => "sb",
         _ => return None,
     })
 }
@@ -150,6 +153,22 @@ pub fn bill_number_key(number: &str) -> Option<String> {
     compact_bill_key(&compact)
 }
 
+/// The other reading of a bill number that can be written out: "Senate Bill 1016" is a state
+/// senate's bill or S. 1016, "House Bill 1890" a state house's or H.R. 1890 ("s1016" <->
+/// "sb1016", "hr1890" <-> "hb1890").
+pub fn written_out_twin(key: &str) -> Option<String> {
+    let split = key.find(|c: char| c.is_ascii_digit())?;
+    let (letters, digits) = key.split_at(split);
+    let twin = match letters {
+        "s" => "sb",
+        "sb" => "s",
+        "hr" => "hb",
+        "hb" => "hr",
+        _ => return None,
+    };
+    Some(format!("{twin}{digits}"))
+}
+
 /// How a bill key is displayed ("hr1234" -> "H.R. 1234").
 pub fn bill_display(key: &str) -> String {
     let split = key.find(|c: char| c.is_ascii_digit()).unwrap_or(key.len());
@@ -164,6 +183,8 @@ pub fn bill_display(key: &str) -> String {
         "hconres" => "H.Con.Res.",
         "sconres" => "S.Con.Res.",
         "pl" => "Pub. L.",
+        "hb" => "HB",
+        "sb" => "SB",
         other => other,
     };
     format!("{label} {digits}")
