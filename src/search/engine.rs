@@ -9,7 +9,6 @@ use super::Hit;
 use super::index::SearchIndex;
 use super::joint::{Droppable, Names};
 use super::marks::Marks;
-use super::names::{bill_entities, entity_matches};
 use super::query::{Clause, Query, Scope, Term};
 use super::score;
 use crate::corpus::Article;
@@ -368,69 +367,5 @@ impl SearchIndex {
             marks,
             run: None,
         })
-    }
-
-    /// Finds the terms, people, bills and sources a clause can match, with their fuzz.
-    fn resolve(&self, clause: &Clause, stale: &(dyn Fn() -> bool + Sync)) -> Option<Resolved> {
-        let mut r = Resolved::default();
-        let exact = clause.negated;
-        let w = &self.weights;
-        match (&clause.term, clause.scope) {
-            (Term::Word(word), Scope::Any | Scope::Title) => {
-                r.terms = if exact {
-                    self.vocab
-                        .find(word)
-                        .map(|t| vec![(t, 1.0)])
-                        .unwrap_or_default()
-                } else {
-                    self.word_terms(word, stale)?
-                };
-                r.forms = self.forms_of(word, &r.terms);
-                if clause.scope == Scope::Any && exact {
-                    r.people = entity_matches(&self.people, word, exact, w);
-                    r.bills = entity_matches(&self.bills, word, exact, w);
-                } else if clause.scope == Scope::Any {
-                    (r.people, r.bills) = self.distinctive(&self.word_names(word));
-                }
-            }
-            (Term::Phrase(p), Scope::Any | Scope::Title) => {
-                if clause.scope == Scope::Any {
-                    r.people = entity_matches(&self.people, p, true, w);
-                    r.bills = entity_matches(&self.bills, p, true, w);
-                }
-            }
-            (Term::Word(x) | Term::Phrase(x), Scope::Person) => {
-                r.people = entity_matches(&self.people, x, false, w);
-            }
-            (Term::Word(x) | Term::Phrase(x), Scope::Bill) => {
-                r.bills = entity_matches(&self.bills, x, false, w);
-            }
-            (Term::Word(x) | Term::Phrase(x), Scope::Source) => {
-                r.sources = entity_matches(&self.sources, x, false, w);
-            }
-            (Term::Bill(k), scope) => {
-                // A number's written-out twin ("Senate Bill 1016" for S. 1016) at a typo's fuzz.
-                let twin = super::text::written_out_twin(k).filter(|_| !exact);
-                let near = |v: Vec<(u32, f32)>| -> Vec<(u32, f32)> {
-                    v.into_iter()
-                        .filter(|x| x.1 >= 1.0)
-                        .map(|(t, _)| (t, w.typo))
-                        .collect()
-                };
-                if scope != Scope::Person && scope != Scope::Source {
-                    r.terms = self.bill_terms(k, exact);
-                    if let Some(t) = &twin {
-                        r.terms.extend(near(self.bill_terms(t, true)));
-                    }
-                }
-                if matches!(scope, Scope::Any | Scope::Bill) {
-                    r.bills = bill_entities(&self.bills, k, exact, w);
-                    if let Some(t) = &twin {
-                        r.bills.extend(near(bill_entities(&self.bills, t, true, w)));
-                    }
-                }
-            }
-        }
-        Some(r)
     }
 }

@@ -58,6 +58,7 @@ mod names;
 mod postings;
 mod query;
 mod quick;
+mod resolve;
 pub mod score;
 mod terms;
 pub mod text;

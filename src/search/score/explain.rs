@@ -110,14 +110,11 @@ impl Ranking {
             .map(|p| clause_part(index, p, hit.article, a))
             .collect();
         let sum: f32 = words.iter().map(|c| c.score).sum();
-        let positive = || self.plans.iter().filter(|p| !p.clause.negated);
-        let top = positive().map(|p| p.marks.best).fold(0.0f32, f32::max);
-        let balance = positive()
+        let parts: Vec<(f32, f32)> = (self.plans.iter().filter(|p| !p.clause.negated))
             .zip(&words)
-            .map(|(p, c)| {
-                Weights::share(c.score, p.marks.best, w.balance_weight(p.marks.best, top))
-            })
-            .fold(1.0f32, f32::min);
+            .map(|(p, c)| (c.score, p.marks.best))
+            .collect();
+        let balance = w.balance_of(&parts);
         let coordination = if words.len() > 1 {
             w.coordinate(balance)
         } else {

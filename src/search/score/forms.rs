@@ -1,0 +1,67 @@
+//! The word lists ranking reads: forms of a word ("taxes" for "tax"), shorter forms, stopwords.
+
+/// Endings that make a longer form of a word ("tax": "taxes"; "reform": "reformers").
+pub const FORM_ENDINGS: &[&str] = &[
+    "s", "es", "ed", "ing", "er", "ers", "ment", "ments", "al", "ism", "ist", "ists", "ation",
+    "ations",
+];
+
+/// `term` is `word` with one of [`FORM_ENDINGS`], or with its last letter doubled before "ed",
+/// "ing" or "er" ("ban": "banned").
+pub fn is_form(word: &str, term: &str) -> bool {
+    let Some(ending) = term.strip_prefix(word) else {
+        return false;
+    };
+    if FORM_ENDINGS.contains(&ending) {
+        return true;
+    }
+    let mut chars = ending.chars();
+    word.chars().last().is_some_and(|last| {
+        chars.next() == Some(last) && ["ed", "ing", "er"].contains(&chars.as_str())
+    })
+}
+
+/// Endings that make another form of a word: a vocabulary term that is the typed word less one
+/// of them (and at least [`STEM_LETTERS`] letters long) is a form of it.
+pub const SUFFIXES: &[&str] = &[
+    "s", "es", "ed", "ing", "ism", "ist", "ists", "ment", "ments", "ation", "ations", "al",
+];
+/// Letters a shorter form must keep.
+pub const STEM_LETTERS: usize = 3;
+
+/// Short, common words: they match only themselves, never a longer word or a name they begin
+/// ("and" is not Andrew).
+pub fn is_stopword(word: &str) -> bool {
+    STOPWORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted.
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "all", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from",
+    "has", "have", "he", "her", "his", "in", "is", "it", "its", "new", "not", "of", "on", "or",
+    "our", "out", "over", "she", "so", "than", "that", "the", "their", "them", "they", "this",
+    "to", "up", "was", "we", "were", "what", "when", "who", "will", "with",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::score::Weights;
+
+    #[test]
+    fn forms_of_a_word() {
+        assert!(is_form("tax", "taxes") && is_form("ban", "banned") && is_form("act", "acts"));
+        assert!(
+            !is_form("act", "actor") && !is_form("paul", "paula") && !is_form("wall", "wallace")
+        );
+        let w = Weights::default();
+        assert!(w.prefix_fuzz("act", "acting", true) > 2.0 * w.prefix_fuzz("act", "actor", true));
+        assert!(w.prefix_fuzz("mas", "massie", false) > w.long_prefix);
+    }
+
+    #[test]
+    fn stopwords_are_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("and") && !is_stopword("andrew"));
+    }
+}
