@@ -278,6 +278,20 @@ fn the_sixth_fresh_set_shares_no_query_with_the_six_before_it() {
 }
 
 #[test]
+fn the_seventh_fresh_set_shares_no_query_with_the_seven_before_it() {
+    let earlier = [
+        load_set(),
+        load_fresh("fresh.json"),
+        load_fresh("fresh2.json"),
+        load_fresh("fresh3.json"),
+        load_fresh("fresh4.json"),
+        load_fresh("fresh5.json"),
+        load_fresh("fresh6.json"),
+    ];
+    check_held_out(&load_fresh("fresh7.json"), 2, &earlier);
+}
+
+#[test]
 fn a_held_out_set_needs_every_category_in_its_test_split() {
     let one = r#"[{"query":"q","category":"name","split":"test","judgments":{"a":2}}]"#;
     let err = judged::parse(one).unwrap_err();
