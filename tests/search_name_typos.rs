@@ -1,27 +1,13 @@
 //! A typo of a name that another name matches better alone: the run of words decides
 //! ("al frankin" is Al Franken, though "frankin" alone is closer to Franklin).
 
-use cloakroom::Article;
-use cloakroom::extract::EntityIndex;
-use cloakroom::search::{SearchIndex, parse};
+mod search_common;
 
-fn story(id: &str, title: &str, body: &str) -> Article {
-    Article {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        ..Article::default()
-    }
-}
+use cloakroom::Article;
+use search_common::{indexed, story};
 
 fn ids(a: &[Article], query: &str) -> Vec<String> {
-    let index = SearchIndex::build(a, &EntityIndex::build(a));
-    let q = parse(query).expect("query parses");
-    index
-        .search(a, &q, 20)
-        .iter()
-        .map(|h| a[h.article].id.clone())
-        .collect()
+    search_common::ids(a, &indexed(a), query)
 }
 
 fn corpus() -> Vec<Article> {

@@ -2,27 +2,13 @@
 //! is not "fight"), and a story may lack a query word, but never a word of the person the query
 //! names ("howard flight deselection": not Michael Howard's stories).
 
-use cloakroom::Article;
-use cloakroom::extract::EntityIndex;
-use cloakroom::search::{SearchIndex, parse};
+mod search_common;
 
-fn story(id: &str, title: &str, body: &str) -> Article {
-    Article {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        ..Article::default()
-    }
-}
+use cloakroom::Article;
+use search_common::{indexed, story};
 
 fn ids(a: &[Article], query: &str) -> Vec<String> {
-    let index = SearchIndex::build(a, &EntityIndex::build(a));
-    let q = parse(query).expect("query parses");
-    index
-        .search(a, &q, 20)
-        .iter()
-        .map(|h| a[h.article].id.clone())
-        .collect()
+    search_common::ids(a, &indexed(a), query)
 }
 
 #[test]
@@ -52,8 +38,8 @@ fn a_word_in_ten_stories_is_no_misspelling_of_a_commoner_one() {
             "Farmers met on Tuesday to talk about crops and the weather.",
         ));
     }
-    let index = SearchIndex::build(&a, &EntityIndex::build(&a));
-    let q = parse("flight").expect("query parses");
+    let index = indexed(&a);
+    let q = cloakroom::search::parse("flight").expect("query parses");
     let ranking = index.rank(&a, &q, 200, &|| false).expect("not stale");
     let fight = ranking
         .hits

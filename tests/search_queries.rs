@@ -4,7 +4,7 @@
 mod search_common;
 
 use cloakroom::search::MatchField;
-use search_common::{fixture, hits, ids, marked};
+use search_common::{fixture, hits, ids, indexed, marked, story};
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
     v.sort();
@@ -49,12 +49,6 @@ fn a_wrong_letter_is_forgiven() {
 
 #[test]
 fn one_letter_too_many_beats_a_longer_word_that_contains_the_letters() {
-    let story = |id: &str, title: &str, body: &str| cloakroom::Article {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        ..cloakroom::Article::default()
-    };
     let a = vec![
         story(
             "think-tank",
@@ -320,12 +314,6 @@ fn limit_cuts_the_list() {
 
 #[test]
 fn a_hyphenated_word_in_a_qualifier_matches_the_name_s_words() {
-    let story = |id: &str, title: &str, body: &str| cloakroom::Article {
-        id: id.into(),
-        title: title.into(),
-        body: body.into(),
-        ..cloakroom::Article::default()
-    };
     let a = vec![
         story(
             "survivors",
@@ -346,17 +334,8 @@ fn a_hyphenated_word_in_a_qualifier_matches_the_name_s_words() {
     ];
     let entities = cloakroom::extract::EntityIndex::build(&a);
     assert_eq!(entities.bills.len(), 3, "{:?}", entities.bills);
-    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
-    let found = |q: &str| -> Vec<String> {
-        let q = cloakroom::search::parse(q).expect("query parses");
-        let mut v: Vec<String> = ix
-            .search(&a, &q, 20)
-            .iter()
-            .map(|h| a[h.article].id.clone())
-            .collect();
-        v.sort();
-        v
-    };
+    let ix = indexed(&a);
+    let found = |q: &str| sorted(ids(&a, &ix, q));
     // The name's words in a row, joined by a hyphen or a space, on either side.
     assert_eq!(found("bill:\"born-alive\""), ["infants", "survivors"]);
     assert_eq!(found("bill:born-alive"), ["infants", "survivors"]);
@@ -377,15 +356,8 @@ fn a_place_finds_its_peoples_word_and_back() {
         story("wales", "Thousands join strike in Wales"),
         story("other", "Budget talks stall"),
     ];
-    let entities = cloakroom::extract::EntityIndex::build(&a);
-    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
-    let found = |q: &str| -> Vec<String> {
-        let q = cloakroom::search::parse(q).expect("query parses");
-        ix.search(&a, &q, 20)
-            .iter()
-            .map(|h| a[h.article].id.clone())
-            .collect()
-    };
+    let ix = indexed(&a);
+    let found = |q: &str| ids(&a, &ix, q);
     // The place's own word first, its people's word after; and the other way round.
     assert_eq!(found("title:wales"), ["wales", "welsh"]);
     assert_eq!(found("welsh"), ["welsh", "wales"]);
@@ -407,15 +379,8 @@ fn a_bill_number_written_out_is_found_by_either_reading() {
         story("federal", "The Senate passed S. 1016 on Tuesday."),
         story("texas", "Texas lawmakers passed SB 8 in May."),
     ];
-    let entities = cloakroom::extract::EntityIndex::build(&a);
-    let ix = cloakroom::search::SearchIndex::build(&a, &entities);
-    let found = |q: &str| -> Vec<String> {
-        let q = cloakroom::search::parse(q).expect("query parses");
-        ix.search(&a, &q, 20)
-            .iter()
-            .map(|h| a[h.article].id.clone())
-            .collect()
-    };
+    let ix = indexed(&a);
+    let found = |q: &str| ids(&a, &ix, q);
     // "Senate Bill 1016" may be S. 1016 or a state senate's SB 1016: either reading finds it.
     assert_eq!(found("S. 1016"), ["federal", "written"]);
     assert_eq!(sorted(found("sb 1016")), ["federal", "written"]);

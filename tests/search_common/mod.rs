@@ -122,6 +122,21 @@ pub fn fixture() -> (Vec<Article>, SearchIndex) {
     (a, index)
 }
 
+/// A story written for a test: an id, a headline and a body.
+pub fn story(id: &str, title: &str, body: &str) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        body: body.into(),
+        ..Article::default()
+    }
+}
+
+/// These stories indexed with the people and bills the extractor finds in them.
+pub fn indexed(articles: &[Article]) -> SearchIndex {
+    SearchIndex::build(articles, &EntityIndex::build(articles))
+}
+
 /// Ids of the hits of `query`, best first.
 pub fn ids(articles: &[Article], index: &SearchIndex, query: &str) -> Vec<String> {
     hits(articles, index, query)
