@@ -160,12 +160,9 @@ impl SearchIndex {
             .collect();
         // A word of a run that names a person ("howard" in "howard flight deselection") is never
         // the one a story may lack: Michael Howard's stories are not Howard Flight's.
-        let in_name = |i: usize| {
-            let p = positive[i];
-            p.run.is_some()
-                && positive.iter().filter(|q| q.run == p.run).count() > 1
-                && !p.resolved.people.is_empty()
-        };
+        // (A clause is in a run only with another: `joint_names`.)
+        let in_name =
+            |i: usize| positive[i].run.is_some() && !positive[i].resolved.people.is_empty();
         let plain = positive.iter().all(|p| {
             matches!(
                 (&p.clause.term, p.clause.scope),

@@ -290,28 +290,19 @@ pub(crate) fn entity_matches(
     // Al Franken, not Franklin Roosevelt), unless the word is itself a word of a name ("david"
     // is no typo of Davis).
     let dominated = p.typo_score > 0 && found.iter().any(|&(_, s)| s > p.typo_score);
-    let found: Vec<(u32, i64)> = if dominated
-        && found.iter().any(|&(i, s)| {
-            s > p.typo_score && matches!(kind_of(&p, &list[i as usize], s), MatchKind::Exact)
-        }) {
-        found
-            .into_iter()
-            .filter(|&(_, s)| s > p.typo_score)
-            .collect()
-    } else {
-        found
-    };
-    let kinds: Vec<(u32, MatchKind)> = found
+    let mut kinds: Vec<(u32, i64, MatchKind)> = found
         .iter()
-        .map(|&(i, raw)| (i, kind_of(&p, &list[i as usize], raw)))
+        .map(|&(i, raw)| (i, raw, kind_of(&p, &list[i as usize], raw)))
         .collect();
+    if dominated && kinds.iter().any(|k| matches!(k.2, MatchKind::Exact)) {
+        kinds.retain(|k| k.1 > p.typo_score);
+    }
     let found_exact = kinds
         .iter()
-        .any(|(_, k)| matches!(k, MatchKind::Exact | MatchKind::Prefix(_)));
+        .any(|k| matches!(k.2, MatchKind::Exact | MatchKind::Prefix(_)));
     kinds
         .into_iter()
-        .zip(&found)
-        .map(|((i, k), &(_, raw))| {
+        .map(|(i, raw, k)| {
             if dominated && raw <= p.typo_score {
                 (i, w.dominated)
             } else {

@@ -51,12 +51,8 @@ impl SearchIndex {
             (Term::Bill(k), scope) => {
                 // A number's written-out twin ("Senate Bill 1016" for S. 1016) at a typo's fuzz.
                 let twin = super::text::written_out_twin(k).filter(|_| !exact);
-                let near = |v: Vec<(u32, f32)>| -> Vec<(u32, f32)> {
-                    v.into_iter()
-                        .filter(|x| x.1 >= 1.0)
-                        .map(|(t, _)| (t, w.typo))
-                        .collect()
-                };
+                // (Exact lookups: every match has fuzz 1, lowered to a typo's.)
+                let near = |v: Vec<(u32, f32)>| v.into_iter().map(|(t, _)| (t, w.typo));
                 if scope != Scope::Person && scope != Scope::Source {
                     r.terms = self.bill_terms(k, exact);
                     if let Some(t) = &twin {

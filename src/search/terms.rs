@@ -19,13 +19,6 @@ const TOP_PREFIX_TERMS: usize = 12;
 /// Terms scored per parallel task.
 const TERM_BATCH: usize = 8192;
 
-/// A word found in the corpus is taken as typed unless a typo or fuzzy match of it is in this
-/// many times more stories (then the word is a rare misspelling: "masie" for Massie).
-const RARE_RATIO: u32 = 20;
-/// ... but a word in this many fields of stories (title and body counted apart) is no
-/// misspelling however common its neighbour: "flight" is not "fight".
-const COMMON_ENOUGH: u32 = 10;
-
 impl SearchIndex {
     /// Vocabulary terms for a word, each with its fuzz: the word itself, longer words it begins,
     /// and, for three letters or more, fuzzy matches (narrowed from the previous keystroke's) that
@@ -144,8 +137,7 @@ impl SearchIndex {
             .map(|&(t, _)| df(t))
             .max()
             .unwrap_or(0);
-        let found_exact = exact_df
-            .is_some_and(|d| d >= COMMON_ENOUGH || d.saturating_mul(RARE_RATIO) >= close_df);
+        let found_exact = exact_df.is_some_and(|d| super::score::taken_as_typed(d, close_df));
         let word_exists = out.iter().any(|(_, k)| matches!(k, MatchKind::Exact));
         let mut out: Vec<(u32, f32)> = out
             .into_iter()

@@ -237,16 +237,20 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
             let mut lead = 0.0f32;
             let mut shown = Vec::new();
             let grouped = |t: u32| res.forms.len() >= 2 && res.forms.contains(&t);
-            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| grouped(*t)) {
+            // A term's title count and body posting (with its lead flag) in this story, if any.
+            let occurs = |t: u32| {
                 let tt = tf_of(index.title.tf(t, doc as u32));
                 let bb = if body {
                     index.body.tf(t, doc as u32)
                 } else {
                     0
                 };
-                if tt == 0 && bb == 0 {
+                (tt > 0 || bb > 0).then_some((tt, bb))
+            };
+            for &(t, fuzz) in res.terms.iter().filter(|(t, _)| grouped(*t)) {
+                let Some((tt, bb)) = occurs(t) else {
                     continue;
-                }
+                };
                 let term = index.vocab.term(t);
                 shown.push(term.to_string());
                 // Named by the form, and its fuzz unless it is the word itself.
@@ -290,15 +294,9 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
                 consider(shown.join(" + "), 1.0, cap, fields);
             }
             for &(t, fuzz) in res.terms.iter().filter(|(t, _)| !grouped(*t)) {
-                let tt = tf_of(index.title.tf(t, doc as u32));
-                let bb = if body {
-                    index.body.tf(t, doc as u32)
-                } else {
-                    0
-                };
-                if tt == 0 && bb == 0 {
+                let Some((tt, bb)) = occurs(t) else {
                     continue;
-                }
+                };
                 let mut fields = Vec::new();
                 if tt > 0 {
                     fields.push(field("title", tt, false, wt.title_tf(tt, &lens)));

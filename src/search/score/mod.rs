@@ -161,6 +161,19 @@ pub const PARTIAL_WORDS: usize = 3;
 /// them: it is a word many names share ("act", "john").
 pub const GENERIC_NAMES: f32 = 0.05;
 
+/// A word found in the corpus is taken as typed unless a typo or fuzzy match of it is in this
+/// many times more stories (then the word is a rare misspelling: "masie" for Massie) ...
+pub const RARE_RATIO: u32 = 20;
+/// ... but a word in this many fields of stories (title and body counted apart) is no
+/// misspelling however common its neighbour: "flight" is not "fight".
+pub const COMMON_ENOUGH: u32 = 10;
+
+/// A word in `df` story fields is the word typed, not a rare misspelling of a neighbour one typo
+/// away that is in `close_df` ([`RARE_RATIO`], [`COMMON_ENOUGH`]).
+pub fn taken_as_typed(df: u32, close_df: u32) -> bool {
+    df >= COMMON_ENOUGH || df.saturating_mul(RARE_RATIO) >= close_df
+}
+
 /// Inverse document frequency (BM25's, never negative) of a word in `df` of `n` stories.
 pub fn idf(df: u32, n: usize) -> f32 {
     let (df, n) = (df as f32, n as f32);
