@@ -84,8 +84,11 @@ impl SearchIndex {
 
     /// The people and bills a word alone names, without those it names only by a word that many
     /// names share ("act" alone is not every act, "john" not every John): a kind of entity is
-    /// dropped when the word names more than [`score::GENERIC_NAMES`] of them.
-    pub(crate) fn distinctive(&self, names: &Names) -> Names {
+    /// dropped when the word names more than [`score::GENERIC_NAMES`] of them; and people it
+    /// names only by their given name, when it is the given name of two or more ("bill" in
+    /// "compensation bill" is neither Bill Clinton nor Bill Taylor; "nancy" alone still names the
+    /// one Nancy).
+    pub(crate) fn distinctive(&self, word: &str, names: &Names) -> Names {
         let keep = |v: &[(u32, f32)], all: usize| -> Vec<(u32, f32)> {
             if v.len() as f32 > score::GENERIC_NAMES * all as f32 && v.len() > 1 {
                 Vec::new()
@@ -93,10 +96,18 @@ impl SearchIndex {
                 v.to_vec()
             }
         };
-        (
-            keep(&names.0, self.people.len()),
-            keep(&names.1, self.bills.len()),
-        )
+        let given = |id: u32| {
+            // No name of theirs has the word but as its first of several.
+            self.people[id as usize].names.iter().all(|name| {
+                let words = super::text::words(name);
+                !words.iter().skip(1).any(|w| w == word) && (words.len() > 1 || words[0] != word)
+            })
+        };
+        let mut people = keep(&names.0, self.people.len());
+        if people.iter().filter(|p| given(p.0)).count() >= 2 {
+            people.retain(|p| !given(p.0));
+        }
+        (people, keep(&names.1, self.bills.len()))
     }
 
     /// The people and bills a word names (remembered while the user types).

@@ -30,7 +30,7 @@ impl SearchIndex {
                     r.people = entity_matches(&self.people, word, exact, w);
                     r.bills = entity_matches(&self.bills, word, exact, w);
                 } else if clause.scope == Scope::Any {
-                    (r.people, r.bills) = self.distinctive(&self.word_names(word));
+                    (r.people, r.bills) = self.distinctive(word, &self.word_names(word));
                 }
             }
             (Term::Phrase(p), Scope::Any | Scope::Title) => {

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::index::SearchIndex;
 use super::matcher::{self, char_mask, typo_distance};
 use super::query::Scope;
-use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, is_form, is_stopword};
+use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, is_form, is_stopword, y_plural};
 use super::text;
 use crate::corpus::Article;
 
@@ -104,16 +104,20 @@ impl SearchIndex {
                 !matches!(k, MatchKind::Fuzzy(_))
                     || (v.term(t).as_bytes().first() == first
                         && usize::from(v.lens[t as usize]) <= chars.len() + slack)
+                    || doubled_letter(&chars, v.term(t))
             })
             .collect();
-        // A fuzzy match one typo away is a typo ("masie" for massie).
+        // A fuzzy match one typo away is a typo ("masie" for massie); so is a short word with a
+        // doubled letter typed once ("orin" for orrin).
         let max_typo = if chars.len() >= 8 { 2 } else { 1 };
         let mut buf: Vec<char> = Vec::new();
         for (t, k) in &mut out {
-            if matches!(k, MatchKind::Fuzzy(_)) && chars.len() >= 5 {
+            if matches!(k, MatchKind::Fuzzy(_)) {
                 buf.clear();
                 buf.extend(v.term(*t).chars());
-                if typo_distance(&chars, &buf, max_typo).is_some() {
+                if (chars.len() >= 5 && typo_distance(&chars, &buf, max_typo).is_some())
+                    || doubled_letter(&chars, v.term(*t))
+                {
                     *k = MatchKind::Typo;
                 }
             }
@@ -150,9 +154,13 @@ impl SearchIndex {
                 }
             })
             .collect();
-        // Shorter forms: "terror" for "terrorism", "fee" for "fees"; a place's people's word
-        // and back ("welsh" for "wales").
-        for stem in stems(word).chain(super::demonyms::related(word)) {
+        // Shorter forms: "terror" for "terrorism", "fee" for "fees"; "assembly" and
+        // "assemblies" both ways; a place's people's word and back ("welsh" for "wales").
+        let plural = y_plural(word);
+        for stem in stems(word)
+            .chain(plural.as_deref())
+            .chain(super::demonyms::related(word))
+        {
             if let Some(t) = v.find(stem)
                 && !out.iter().any(|x| x.0 == t)
             {
@@ -316,6 +324,17 @@ fn stems(word: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// `term` is the typed word of four letters with one of its letters doubled ("orrin" for
+/// "orin"): the commonest misspelling of a short name, which the four-letter rule of
+/// [`SearchIndex::typo_terms`] (swaps only) does not otherwise allow.
+fn doubled_letter(word: &[char], term: &str) -> bool {
+    let t: Vec<char> = term.chars().collect();
+    word.len() == 4
+        && t.len() == 5
+        && t[0] == word[0]
+        && (1..5).any(|i| t[i] == t[i - 1] && t[..i].iter().chain(&t[i + 1..]).eq(word.iter()))
+}
+
 /// How a vocabulary term matched a word (`skim` its matcher score, `full` the word's own).
 fn kind(term: &str, word: &str, skim: i64, full: i64) -> MatchKind {
     if term == word {
@@ -325,6 +344,17 @@ fn kind(term: &str, word: &str, skim: i64, full: i64) -> MatchKind {
     } else {
         MatchKind::Fuzzy(skim as f32 / full.max(1) as f32)
     }
+}
+
+#[cfg(test)]
+#[test]
+fn a_short_word_typed_with_a_doubled_letter_once() {
+    let w = |s: &str| s.chars().collect::<Vec<_>>();
+    assert!(doubled_letter(&w("orin"), "orrin") && doubled_letter(&w("wolf"), "wolff"));
+    // Another letter added, a letter doubled elsewhere, a longer word, another first letter.
+    assert!(doubled_letter(&w("orin"), "orinn") && !doubled_letter(&w("orin"), "oring"));
+    assert!(!doubled_letter(&w("paul"), "paula") && !doubled_letter(&w("orin"), "orrins"));
+    assert!(!doubled_letter(&w("lena"), "allena") && !doubled_letter(&w("mass"), "amass"));
 }
 
 #[cfg(test)]

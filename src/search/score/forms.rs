@@ -7,8 +7,11 @@ pub const FORM_ENDINGS: &[&str] = &[
 ];
 
 /// `term` is `word` with one of [`FORM_ENDINGS`], or with its last letter doubled before "ed",
-/// "ing" or "er" ("ban": "banned").
+/// "ing" or "er" ("ban": "banned"), or its plural in "ies" ("assembly": "assemblies").
 pub fn is_form(word: &str, term: &str) -> bool {
+    if word.ends_with('y') && y_plural(word).is_some_and(|p| p == term) {
+        return true;
+    }
     let Some(ending) = term.strip_prefix(word) else {
         return false;
     };
@@ -19,6 +22,23 @@ pub fn is_form(word: &str, term: &str) -> bool {
     word.chars().last().is_some_and(|last| {
         chars.next() == Some(last) && ["ed", "ing", "er"].contains(&chars.as_str())
     })
+}
+
+/// The other of a word ending in a consonant and "y" and its plural in "ies" ("assembly",
+/// "assemblies"; "parties", "party"), keeping at least [`STEM_LETTERS`] letters before the ending.
+pub fn y_plural(word: &str) -> Option<String> {
+    let stem_ok = |stem: &str| {
+        stem.chars().count() >= STEM_LETTERS
+            && stem
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_ascii_alphabetic() && !"aeiou".contains(c))
+    };
+    if let Some(stem) = word.strip_suffix("ies") {
+        return stem_ok(stem).then(|| format!("{stem}y"));
+    }
+    let stem = word.strip_suffix('y')?;
+    stem_ok(stem).then(|| format!("{stem}ies"))
 }
 
 /// Endings that make another form of a word: a vocabulary term that is the typed word less one
@@ -54,6 +74,12 @@ mod tests {
         assert!(
             !is_form("act", "actor") && !is_form("paul", "paula") && !is_form("wall", "wallace")
         );
+        assert!(is_form("assembly", "assemblies") && is_form("party", "parties"));
+        assert!(!is_form("assemblies", "assembly") && !is_form("key", "kies"));
+        assert_eq!(y_plural("assemblies").as_deref(), Some("assembly"));
+        assert_eq!(y_plural("policy").as_deref(), Some("policies"));
+        assert_eq!(y_plural("ties"), None);
+        assert_eq!(y_plural("day"), None);
         let w = Weights::default();
         assert!(w.prefix_fuzz("act", "acting", true) > 2.0 * w.prefix_fuzz("act", "actor", true));
         assert!(w.prefix_fuzz("mas", "massie", false) > w.long_prefix);

@@ -15,7 +15,7 @@ mod forms;
 mod proximity;
 
 pub use explain::{ClausePart, Explanation, FieldPart, PhrasePart};
-pub use forms::{FORM_ENDINGS, STEM_LETTERS, SUFFIXES, is_form, is_stopword};
+pub use forms::{FORM_ENDINGS, STEM_LETTERS, SUFFIXES, is_form, is_stopword, y_plural};
 pub(crate) use proximity::{Pair, Scan, WordSets, closeness};
 
 /// Words of a body that count as its lead (about the first paragraph of a news story).
