@@ -80,6 +80,16 @@ fn find_folded(haystack: &str, needle: &str) -> Option<Range<usize>> {
 impl Ranking {
     /// Computes why the story of hit `i` matched (empty when `i` is out of range).
     pub fn explain(&self, index: &SearchIndex, articles: &[Article], i: usize) -> Vec<FieldMatch> {
+        if let Some((loose, j)) = self.loose_at(i) {
+            // Its words, where they are; then each phrase it lacks as a phrase.
+            let mut out = loose.ranking.explain(index, articles, j);
+            out.extend(loose.phrases.iter().map(|p| FieldMatch {
+                field: MatchField::Missing,
+                text: format!("\"{p}\""),
+                ranges: Vec::new(),
+            }));
+            return out;
+        }
         self.hits
             .get(i)
             .and_then(|h| articles.get(h.article).map(|a| (h.article, a)))

@@ -36,6 +36,10 @@ pub struct Explanation {
     /// The consecutive words found together in the story (phrases), added to the sum after
     /// coordination (empty when not applied).
     pub phrases: Vec<PhrasePart>,
+    /// The query's quoted phrases the story has the words of but not as phrases: it is scored
+    /// on their words and listed after every story with the phrases (empty for those).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unphrased: Vec<String>,
 }
 
 /// Two consecutive query words found together in the story.
@@ -100,6 +104,11 @@ impl Ranking {
         articles: &[Article],
         i: usize,
     ) -> Option<Explanation> {
+        if let Some((loose, j)) = self.loose_at(i) {
+            let mut e = loose.ranking.explain_score(index, articles, j)?;
+            e.unphrased.clone_from(&loose.phrases);
+            return Some(e);
+        }
         let hit = self.hits.get(i)?;
         let a = articles.get(hit.article)?;
         let w = &index.weights;
@@ -166,6 +175,7 @@ impl Ranking {
             proximity,
             words,
             phrases,
+            unphrased: Vec::new(),
         })
     }
 }

@@ -47,6 +47,12 @@ impl fmt::Display for Explanation {
                 missing.query
             )?;
         }
+        for phrase in &self.unphrased {
+            write!(
+                f,
+                " (lacks \"{phrase}\" as a phrase, has its words: ranked after every story with it)"
+            )?;
+        }
         for c in &self.words {
             write!(
                 f,
