@@ -194,3 +194,37 @@ fn a_given_name_many_people_share_does_not_name_them_alone() {
         got[0].1
     );
 }
+
+#[test]
+fn a_word_written_solid_finds_it_hyphenated() {
+    let a = vec![
+        story(
+            "hyphenated",
+            "Resolution condemns anti-Semitism",
+            "The House voted on a resolution condemning anti-Semitism and other hatred.",
+        ),
+        story(
+            "parts",
+            "Anti-war protest",
+            "Protesters marched against the war; Semitism was not mentioned.",
+        ),
+        story("numbers", "Budget 2018-19", "The 2018-19 budget passed."),
+    ];
+    let ix = indexed(&a);
+    // "antisemitism" found nothing: the story writes it with a hyphen.
+    let hits = search_common::hits(&a, &ix, "antisemitism");
+    let got: Vec<&str> = hits.iter().map(|h| a[h.article].id.as_str()).collect();
+    assert_eq!(got, ["hyphenated"]);
+    // Where it matched is the hyphenated word.
+    let m = &hits[0].matches[0];
+    assert_eq!(search_common::marked(&m.text, &m.ranges), "anti-Semitism");
+    // Each compound is its own word ("anti-war": antiwar), never one of the next word; numbers
+    // are not joined.
+    assert_eq!(ids(&a, &ix, "antiwar"), ["parts"]);
+    assert!(ids(&a, &ix, "201819").is_empty());
+    // Typed with its hyphen, as before: both words.
+    assert_eq!(
+        ids(&a, &ix, "anti-semitism").first().map(String::as_str),
+        Some("hyphenated")
+    );
+}

@@ -6,7 +6,7 @@ use super::intern::{Interner, Lookup};
 use super::postings::{LEAD, Postings, PostingsBuilder};
 use super::score::LEAD_WORDS;
 use super::text;
-use super::words::scan_words;
+use super::words::{Word, scan_words};
 use crate::corpus::Article;
 
 /// Most articles in a parallel indexing chunk (article offsets inside a chunk fit a `u16`).
@@ -153,6 +153,7 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
             at.clear();
             long.clear();
             let mut words = 0u32;
+            let mut prev: Option<(usize, usize)> = None;
             scan_words(text, |w| {
                 match vocab.key_or_id(text, w) {
                     Lookup::Key(key) => {
@@ -161,6 +162,23 @@ pub(crate) fn index_chunk(base: usize, articles: &[Article]) -> Chunk {
                     }
                     Lookup::Id(id) => long.push((id, words)),
                 }
+                // "anti-Semitism" is also "antisemitism", at its first part's place.
+                let here = match w {
+                    Word::Ascii(s, e) => Some((s, e)),
+                    Word::Text(_) => None,
+                };
+                if let (Some(first), Some(second)) = (prev, here)
+                    && text::joined_compound(text, first, second, &mut buf)
+                {
+                    match vocab.key_or_id_of(&buf) {
+                        Lookup::Key(key) => {
+                            keys.push(key);
+                            at.push(words - 1);
+                        }
+                        Lookup::Id(id) => long.push((id, words - 1)),
+                    }
+                }
+                prev = here;
                 words += 1;
             });
             for m in text::find_bills(text) {

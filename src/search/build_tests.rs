@@ -29,6 +29,21 @@ fn plain_index(articles: &[Article]) -> (Expected, Vec<(u16, u32)>) {
                 e.0 += 1;
                 e.1 |= (i as u32) < LEAD_WORDS;
             }
+            // Hyphenated compounds, also as one word, at their first part's place.
+            let mut spans = Vec::new();
+            let mut buf = String::new();
+            text::for_each_token(text, |s, e| {
+                if text::normalize_token(&text[s..e], &mut buf) {
+                    spans.push((s, e));
+                }
+            });
+            for (i, pair) in spans.windows(2).enumerate() {
+                if text::joined_compound(text, pair[0], pair[1], &mut buf) {
+                    let e = counts.entry(buf.clone()).or_default();
+                    e.0 += 1;
+                    e.1 |= (i as u32) < LEAD_WORDS;
+                }
+            }
             for m in text::find_bills(text) {
                 let e = counts.entry(format!("#{}", m.key)).or_default();
                 e.0 += 1;

@@ -256,13 +256,21 @@ fn locate(text: &str, p: &ClausePlan, index: &SearchIndex) -> Option<Range<usize
                 .collect();
             let mut buf = String::new();
             let mut found = None;
+            let mut prev = None;
             text::for_each_token(text, |s, e| {
-                if found.is_none()
-                    && text::normalize_token(&text[s..e], &mut buf)
+                if found.is_some() {
+                    return;
+                }
+                if text::normalize_token(&text[s..e], &mut buf) && terms.contains(buf.as_str()) {
+                    found = Some(s..e);
+                } else if let Some(first) = prev
+                    && text::joined_compound(text, first, (s, e), &mut buf)
                     && terms.contains(buf.as_str())
                 {
-                    found = Some(s..e);
+                    // The word written solid, the story's hyphenated ("anti-Semitism").
+                    found = Some(first.0..e);
                 }
+                prev = Some((s, e));
             });
             let r = found?;
             // Narrow to the characters that matched, when the word is a fuzzy subsequence.

@@ -103,6 +103,31 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
     });
 }
 
+/// Two words of `text` (byte ranges) joined by one hyphen and made of letters only ("anti" and
+/// "Semitism", "health" and "care"): writes them as one lower-case word into `buf` ("antisemitism",
+/// "healthcare"), so that the word written solid finds the hyphenated one.
+pub fn joined_compound(
+    text: &str,
+    first: (usize, usize),
+    second: (usize, usize),
+    buf: &mut String,
+) -> bool {
+    let letters =
+        |(s, e): (usize, usize)| text.as_bytes()[s..e].iter().all(u8::is_ascii_alphabetic);
+    if first.1 + 1 != second.0
+        || text.as_bytes().get(first.1) != Some(&b'-')
+        || !letters(first)
+        || !letters(second)
+    {
+        return false;
+    }
+    buf.clear();
+    buf.push_str(&text[first.0..first.1]);
+    buf.push_str(&text[second.0..second.1]);
+    buf.make_ascii_lowercase();
+    buf.len() <= MAX_TOKEN_BYTES
+}
+
 /// The normalized words of a piece of text, in order.
 pub fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
