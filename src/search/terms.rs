@@ -328,9 +328,11 @@ fn stems(word: &str) -> impl Iterator<Item = &str> {
 /// "orin"): the commonest misspelling of a short name, which the four-letter rule of
 /// [`SearchIndex::typo_terms`] (swaps only) does not otherwise allow.
 fn doubled_letter(word: &[char], term: &str) -> bool {
+    if word.len() != 4 || term.chars().count() != 5 {
+        return false;
+    }
     let t: Vec<char> = term.chars().collect();
-    word.len() == 4
-        && t.len() == 5
+    t.len() == 5
         && t[0] == word[0]
         && (1..5).any(|i| t[i] == t[i - 1] && t[..i].iter().chain(&t[i + 1..]).eq(word.iter()))
 }

@@ -106,6 +106,7 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(&str)) {
 /// Two words of `text` (byte ranges) joined by one hyphen and made of letters only ("anti" and
 /// "Semitism", "health" and "care"): writes them as one lower-case word into `buf` ("antisemitism",
 /// "healthcare"), so that the word written solid finds the hyphenated one.
+#[inline]
 pub fn joined_compound(
     text: &str,
     first: (usize, usize),
