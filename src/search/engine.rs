@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use super::Hit;
 use super::index::SearchIndex;
 use super::joint::{Droppable, Names};
+use super::loose::Loose;
 use super::marks::Marks;
 use super::query::{Clause, Query, Scope, Term};
 use super::score;
@@ -75,31 +76,6 @@ pub struct Ranking {
     pub(crate) sort: Sort,
     /// The stories listed after those with the query's phrases, with the words of the phrases.
     pub(crate) loose: Option<Arc<Loose>>,
-}
-
-/// Stories that have every word of the query's phrases but not as phrases, listed after those
-/// with the phrases when few have them: where they begin in the hits, and the ranking of the
-/// query with its phrases taken as words, which explains them.
-#[derive(Debug)]
-pub(crate) struct Loose {
-    /// The first of them in [`Ranking::hits`].
-    pub from: usize,
-    /// The ranking of the query with its phrases as words.
-    pub ranking: Ranking,
-    /// For each of them, its place in `ranking`.
-    pub at: Vec<usize>,
-    /// The phrases they lack.
-    pub phrases: Vec<String>,
-}
-
-impl Ranking {
-    /// For hit `i` listed for the words of the query's phrases: those stories and its place
-    /// among them.
-    pub(crate) fn loose_at(&self, i: usize) -> Option<(&Loose, usize)> {
-        let loose = self.loose.as_deref()?;
-        let k = i.checked_sub(loose.from)?;
-        loose.at.get(k).map(|&j| (loose, j))
-    }
 }
 
 impl SearchIndex {
@@ -336,57 +312,6 @@ impl SearchIndex {
             sort,
             loose: loose.map(Arc::new),
         })
-    }
-
-    /// When fewer than [`score::Weights::partial_below`] stories have the query's phrases, the
-    /// stories with their words follow, best first (`"paid family leave"`: the stories of paid
-    /// leave for families), up to `limit` hits in all; `None` when stale, `Some(None)` when none
-    /// follow.
-    #[allow(clippy::too_many_arguments, clippy::option_option)]
-    fn loose_phrases(
-        &self,
-        articles: &[Article],
-        query: &Query,
-        limit: usize,
-        within: Option<&[u32]>,
-        hits: &mut Vec<Hit>,
-        total: &mut usize,
-        stale: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Option<Loose>> {
-        let Some((words, phrases)) = query.phrases_as_words() else {
-            return Some(None);
-        };
-        let room = (self.weights.partial_below - *total).min(limit - hits.len());
-        let ranking = self.rank_within(
-            articles,
-            &words,
-            room + hits.len(),
-            within,
-            Sort::Relevance,
-            stale,
-        )?;
-        let from = hits.len();
-        let mut at = Vec::new();
-        for (j, h) in ranking.hits.iter().enumerate() {
-            if at.len() == room {
-                break;
-            }
-            if !hits[..from].iter().any(|x| x.article == h.article) {
-                at.push(j);
-                hits.push(Hit {
-                    article: h.article,
-                    score: h.score,
-                    matches: Vec::new(),
-                });
-            }
-        }
-        *total += at.len();
-        Some((!at.is_empty()).then_some(Loose {
-            from,
-            ranking,
-            at,
-            phrases,
-        }))
     }
 
     /// What a reader shows first: [`rank_within`](Self::rank_within), with the match details of

@@ -52,6 +52,7 @@ mod index;
 mod intern;
 mod joint;
 mod links;
+mod loose;
 mod marks;
 mod matcher;
 mod names;

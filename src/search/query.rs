@@ -68,34 +68,6 @@ impl Query {
     pub fn positive(&self) -> impl Iterator<Item = &Clause> {
         self.clauses.iter().filter(|c| !c.negated)
     }
-
-    /// The query with each positive phrase of the text or title taken as its words (`"paid
-    /// family leave"`: paid family leave), and the phrases so taken; `None` when it has none.
-    pub fn phrases_as_words(&self) -> Option<(Query, Vec<String>)> {
-        let mut phrases = Vec::new();
-        let mut clauses = Vec::with_capacity(self.clauses.len());
-        for c in &self.clauses {
-            match &c.term {
-                Term::Phrase(p) if !c.negated && matches!(c.scope, Scope::Any | Scope::Title) => {
-                    phrases.push(p.clone());
-                    clauses.extend(text::words(p).into_iter().map(|w| Clause {
-                        negated: false,
-                        scope: c.scope,
-                        term: Term::Word(w),
-                    }));
-                }
-                _ => clauses.push(c.clone()),
-            }
-        }
-        (!phrases.is_empty()).then(|| {
-            let q = Query {
-                text: self.text.clone(),
-                clauses,
-                ..self.clone()
-            };
-            (q, phrases)
-        })
-    }
 }
 
 /// Why a query could not be parsed. Positions are character offsets into the query.

@@ -104,10 +104,8 @@ impl Ranking {
         articles: &[Article],
         i: usize,
     ) -> Option<Explanation> {
-        if let Some((loose, j)) = self.loose_at(i) {
-            let mut e = loose.ranking.explain_score(index, articles, j)?;
-            e.unphrased.clone_from(&loose.phrases);
-            return Some(e);
+        if self.loose_at(i).is_some() {
+            return self.explain_loose(index, articles, i);
         }
         let hit = self.hits.get(i)?;
         let a = articles.get(hit.article)?;
@@ -194,13 +192,7 @@ fn clause_part(index: &SearchIndex, p: &ClausePlan, doc: usize, a: &Article) -> 
     });
     let mut best = ClausePart {
         query,
-        score: 0.0,
-        matched: String::new(),
-        fuzz: 0.0,
-        idf: 0.0,
-        tf: 0.0,
-        saturation: 0.0,
-        fields: Vec::new(),
+        ..ClausePart::default()
     };
     let mut consider = |matched: String, fuzz: f32, idf: f32, mut fields: Vec<FieldPart>| {
         let tf: f32 = fields.iter().map(|f| f.weight).sum::<f32>() + e_tf;
