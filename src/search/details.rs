@@ -81,14 +81,7 @@ impl Ranking {
     /// Computes why the story of hit `i` matched (empty when `i` is out of range).
     pub fn explain(&self, index: &SearchIndex, articles: &[Article], i: usize) -> Vec<FieldMatch> {
         if let Some((loose, j)) = self.loose_at(i) {
-            // Its words, where they are; then each phrase it lacks as a phrase.
-            let mut out = loose.ranking.explain(index, articles, j);
-            out.extend(loose.phrases.iter().map(|p| FieldMatch {
-                field: MatchField::Missing,
-                text: format!("\"{p}\""),
-                ranges: Vec::new(),
-            }));
-            return out;
+            return loose.matches(index, articles, j);
         }
         self.hits
             .get(i)

@@ -300,11 +300,14 @@ impl SearchIndex {
                 matches: Vec::new(),
             })
             .collect();
+        // Few stories have the query's phrases: those with their words follow.
         let loose = if sort == Sort::Relevance && total < w.partial_below && hits.len() < limit {
-            self.loose_phrases(articles, query, limit, within, &mut hits, &mut total, stale)?
+            let room = (w.partial_below - total).min(limit - hits.len());
+            self.loose_phrases(articles, query, within, &mut hits, room, stale)?
         } else {
             None
         };
+        total += loose.as_ref().map_or(0, |l| l.at.len());
         Some(Ranking {
             hits,
             total,

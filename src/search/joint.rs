@@ -96,16 +96,23 @@ impl SearchIndex {
                 v.to_vec()
             }
         };
+        // No name of theirs has the word but as its first of several.
         let given = |id: u32| {
-            // No name of theirs has the word but as its first of several.
             self.people[id as usize].names.iter().all(|name| {
-                let words = super::text::words(name);
-                !words.iter().skip(1).any(|w| w == word) && (words.len() > 1 || words[0] != word)
+                let (mut at, mut first, mut elsewhere) = (0, false, false);
+                super::text::for_each_word(name, |w| {
+                    first |= at == 0 && w == word;
+                    elsewhere |= at > 0 && w == word;
+                    at += 1;
+                });
+                !elsewhere && (at != 1 || !first)
             })
         };
         let mut people = keep(&names.0, self.people.len());
-        if people.iter().filter(|p| given(p.0)).count() >= 2 {
-            people.retain(|p| !given(p.0));
+        let given: Vec<bool> = people.iter().map(|p| given(p.0)).collect();
+        if given.iter().filter(|&&g| g).count() >= 2 {
+            let mut g = given.iter();
+            people.retain(|_| g.next() == Some(&false));
         }
         (people, keep(&names.1, self.bills.len()))
     }

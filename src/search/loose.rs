@@ -1,11 +1,11 @@
 //! A quoted phrase few stories have: the stories with its words follow those with it.
 
-use super::Hit;
 use super::engine::{Ranking, Sort};
 use super::index::SearchIndex;
 use super::query::{Clause, Query, Scope, Term};
 use super::score::Explanation;
 use super::text;
+use super::{FieldMatch, Hit, MatchField};
 use crate::corpus::Article;
 
 /// Stories that have every word of the query's phrases but not as phrases, listed after those
@@ -23,6 +23,37 @@ pub(crate) struct Loose {
     pub phrases: Vec<String>,
 }
 
+impl Loose {
+    /// Why story `j` of [`Loose::ranking`] matched: its words, where they are; then each phrase
+    /// it lacks as a phrase.
+    pub(crate) fn matches(
+        &self,
+        index: &SearchIndex,
+        articles: &[Article],
+        j: usize,
+    ) -> Vec<FieldMatch> {
+        let mut out = self.ranking.explain(index, articles, j);
+        out.extend(self.phrases.iter().map(|p| FieldMatch {
+            field: MatchField::Missing,
+            text: format!("\"{p}\""),
+            ranges: Vec::new(),
+        }));
+        out
+    }
+
+    /// The score of story `j` of [`Loose::ranking`] taken apart, with the phrases it lacks.
+    pub(crate) fn explain_score(
+        &self,
+        index: &SearchIndex,
+        articles: &[Article],
+        j: usize,
+    ) -> Option<Explanation> {
+        let mut e = self.ranking.explain_score(index, articles, j)?;
+        e.unphrased.clone_from(&self.phrases);
+        Some(e)
+    }
+}
+
 impl Ranking {
     /// For hit `i` listed for the words of the query's phrases: those stories and its place
     /// among them.
@@ -31,51 +62,34 @@ impl Ranking {
         let k = i.checked_sub(loose.from)?;
         loose.at.get(k).map(|&j| (loose, j))
     }
-
-    /// The explanation of hit `i` listed for the words of the query's phrases: its words' (as
-    /// the query with its phrases as words scored it), with the phrases it lacks.
-    pub(crate) fn explain_loose(
-        &self,
-        index: &SearchIndex,
-        articles: &[Article],
-        i: usize,
-    ) -> Option<Explanation> {
-        let (loose, j) = self.loose_at(i)?;
-        let mut e = loose.ranking.explain_score(index, articles, j)?;
-        e.unphrased.clone_from(&loose.phrases);
-        Some(e)
-    }
 }
 
 impl SearchIndex {
-    /// When fewer than [`Weights::partial_below`](super::score::Weights::partial_below) stories
-    /// have the query's phrases, the stories with their words follow, best first (`"paid family
-    /// leave"`: the stories of paid leave for families), up to `limit` hits in all; `None` when
-    /// stale, `Some(None)` when none follow.
-    #[allow(clippy::too_many_arguments, clippy::option_option)]
+    /// The stories with the words of the query's phrases but not the phrases, best first, after
+    /// `hits` (`"paid family leave"`: the stories of paid leave for families), at most `room` of
+    /// them; `None` when stale, `Some(None)` when the query has no phrase or none follow.
+    #[allow(clippy::option_option)]
     pub(crate) fn loose_phrases(
         &self,
         articles: &[Article],
         query: &Query,
-        limit: usize,
         within: Option<&[u32]>,
         hits: &mut Vec<Hit>,
-        total: &mut usize,
+        room: usize,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Option<Loose>> {
         let Some((words, phrases)) = phrases_as_words(query) else {
             return Some(None);
         };
-        let room = (self.weights.partial_below - *total).min(limit - hits.len());
+        let from = hits.len();
         let ranking = self.rank_within(
             articles,
             &words,
-            room + hits.len(),
+            from + room,
             within,
             Sort::Relevance,
             stale,
         )?;
-        let from = hits.len();
         let mut at = Vec::new();
         for (j, h) in ranking.hits.iter().enumerate() {
             if at.len() == room {
@@ -84,13 +98,11 @@ impl SearchIndex {
             if !hits[..from].iter().any(|x| x.article == h.article) {
                 at.push(j);
                 hits.push(Hit {
-                    article: h.article,
-                    score: h.score,
                     matches: Vec::new(),
+                    ..h.clone()
                 });
             }
         }
-        *total += at.len();
         Some((!at.is_empty()).then_some(Loose {
             from,
             ranking,

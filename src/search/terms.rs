@@ -95,29 +95,32 @@ impl SearchIndex {
             _ => 2,
         };
         // Kept: the word, words it begins, and fuzzy matches from its first letter at most a
-        // letter or two longer ("masie": massie, not massive; "nato": not nation or senator).
+        // letter or two longer ("masie": massie, not massive; "nato": not nation or senator); a
+        // short word with a doubled letter typed once is a typo ("orin" for orrin).
         let mut out: Vec<(u32, MatchKind)> = matched
             .iter()
             .filter(|&&(_, s)| s >= floor)
-            .map(|&(t, s)| (t, kind(v.term(t), word, s, full)))
-            .filter(|&(t, k)| {
-                !matches!(k, MatchKind::Fuzzy(_))
-                    || (v.term(t).as_bytes().first() == first
-                        && usize::from(v.lens[t as usize]) <= chars.len() + slack)
-                    || doubled_letter(&chars, v.term(t))
+            .filter_map(|&(t, s)| match kind(v.term(t), word, s, full) {
+                MatchKind::Fuzzy(_) if doubled_letter(&chars, v.term(t)) => {
+                    Some((t, MatchKind::Typo))
+                }
+                MatchKind::Fuzzy(_)
+                    if v.term(t).as_bytes().first() != first
+                        || usize::from(v.lens[t as usize]) > chars.len() + slack =>
+                {
+                    None
+                }
+                k => Some((t, k)),
             })
             .collect();
-        // A fuzzy match one typo away is a typo ("masie" for massie); so is a short word with a
-        // doubled letter typed once ("orin" for orrin).
+        // A fuzzy match one typo away is a typo ("masie" for massie).
         let max_typo = if chars.len() >= 8 { 2 } else { 1 };
         let mut buf: Vec<char> = Vec::new();
         for (t, k) in &mut out {
-            if matches!(k, MatchKind::Fuzzy(_)) {
+            if matches!(k, MatchKind::Fuzzy(_)) && chars.len() >= 5 {
                 buf.clear();
                 buf.extend(v.term(*t).chars());
-                if (chars.len() >= 5 && typo_distance(&chars, &buf, max_typo).is_some())
-                    || doubled_letter(&chars, v.term(*t))
-                {
+                if typo_distance(&chars, &buf, max_typo).is_some() {
                     *k = MatchKind::Typo;
                 }
             }
@@ -332,8 +335,7 @@ fn doubled_letter(word: &[char], term: &str) -> bool {
         return false;
     }
     let t: Vec<char> = term.chars().collect();
-    t.len() == 5
-        && t[0] == word[0]
+    t[0] == word[0]
         && (1..5).any(|i| t[i] == t[i - 1] && t[..i].iter().chain(&t[i + 1..]).eq(word.iter()))
 }
 

@@ -104,8 +104,8 @@ impl Ranking {
         articles: &[Article],
         i: usize,
     ) -> Option<Explanation> {
-        if self.loose_at(i).is_some() {
-            return self.explain_loose(index, articles, i);
+        if let Some((loose, j)) = self.loose_at(i) {
+            return loose.explain_score(index, articles, j);
         }
         let hit = self.hits.get(i)?;
         let a = articles.get(hit.article)?;
