@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::Hit;
+use super::about::About;
 use super::index::SearchIndex;
 use super::joint::{Droppable, Names};
 use super::loose::Loose;
@@ -178,6 +179,9 @@ impl SearchIndex {
             .iter()
             .map(|p| w.balance_weight(p.best, top))
             .collect();
+        let about = (sort == Sort::Relevance)
+            .then(|| About::of(self, &plans).map(|a| a.factors(self.n)))
+            .flatten();
         let matched: Vec<(f32, u32, bool)> = (0..self.n)
             .into_par_iter()
             .with_min_len(4096)
@@ -229,6 +233,11 @@ impl SearchIndex {
                 // Share 0: the story keeps its score to rank among those that follow.
                 let mix = Droppable::mix(drop, missing);
                 score *= if mix > 0.0 { mix } else { 1.0 };
+                score *= about
+                    .as_ref()
+                    .and_then(|f| f.get(d))
+                    .copied()
+                    .unwrap_or(1.0);
                 Some((score, d as u32, mix > 0.0 && !undated))
             })
             .collect();

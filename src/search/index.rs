@@ -146,6 +146,8 @@ pub struct SearchIndex {
     pub(crate) bills: Vec<Named>,
     pub(crate) story_people: Vec<Vec<u32>>,
     pub(crate) story_bills: Vec<Vec<u32>>,
+    /// Each story's mentions of people, and of bills, in all.
+    pub(crate) mention_totals: (Vec<u32>, Vec<u32>),
     pub(crate) sources: Vec<Named>,
     #[serde(skip)]
     pub(crate) cache: Mutex<TermCache>,
@@ -258,6 +260,10 @@ impl SearchIndex {
         };
         let (people, bills) = rayon::join(|| with_masks(people), || with_masks(bills));
         let sources = with_masks(sources);
+        let mention_totals = (
+            super::about::mention_totals(&people, articles.len()),
+            super::about::mention_totals(&bills, articles.len()),
+        );
         SearchIndex {
             n: articles.len(),
             vocab,
@@ -268,6 +274,7 @@ impl SearchIndex {
             bills,
             story_people,
             story_bills,
+            mention_totals,
             sources,
             cache: Mutex::new(TermCache::default()),
             lens,

@@ -42,6 +42,7 @@
 //! Phrases are verified with `memchr::memmem` on candidates only. Match positions are computed
 //! only for returned hits ([`Ranking::fill`] does it for chosen rows).
 
+mod about;
 mod build;
 mod cache;
 mod demonyms;

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::explain::Explanation;
+use super::explain_parts::Explanation;
 
 impl fmt::Display for Explanation {
     /// An indented breakdown, one part a line.
@@ -19,6 +19,13 @@ impl fmt::Display for Explanation {
                 " × {:.3} coordination (weakest word at {:.0}% of its best)",
                 self.coordination,
                 self.balance * 100.0
+            )?;
+        }
+        if self.about > 1.0 {
+            write!(
+                f,
+                " × {:.3} about (who and what the query names: in the title, share of mentions, mentions)",
+                self.about
             )?;
         }
         let phrase: f32 = self.phrases.iter().map(|p| p.score).sum();
