@@ -4,6 +4,7 @@ use super::engine::Resolved;
 use super::index::SearchIndex;
 use super::names::{bill_entities, entity_matches};
 use super::query::{Clause, Scope, Term};
+use super::{score, text};
 
 impl SearchIndex {
     /// Finds the terms, people, bills and sources a clause can match, with their fuzz.
@@ -31,6 +32,7 @@ impl SearchIndex {
                     r.bills = entity_matches(&self.bills, word, exact, w);
                 } else if clause.scope == Scope::Any {
                     (r.people, r.bills) = self.distinctive(word, &self.word_names(word));
+                    self.as_typed(word, &mut r.people);
                 }
             }
             (Term::Phrase(p), Scope::Any | Scope::Title) => {
@@ -68,5 +70,27 @@ impl SearchIndex {
             }
         }
         Some(r)
+    }
+
+    /// A word of the corpus in its own right ("iran") is taken as typed: a person only a typo or
+    /// a fuzzy match away ("Imran Awan") counts at the dominated fuzz, unless the word is a rare
+    /// misspelling of that name ([`score::taken_as_typed`]: "masie" for Massie).
+    fn as_typed(&self, word: &str, people: &mut [(u32, f32)]) {
+        let Some(df) = self.vocab.find(word).map(|t| self.df(t)) else {
+            return;
+        };
+        let w = &self.weights;
+        for (id, fuzz) in people.iter_mut() {
+            let Some(p) = self.people.get(*id as usize) else {
+                continue;
+            };
+            let begins = p
+                .names
+                .iter()
+                .any(|n| text::words(n).iter().any(|x| x.starts_with(word)));
+            if *fuzz < 1.0 && !begins && score::taken_as_typed(df, p.articles.len() as u32) {
+                *fuzz = fuzz.min(w.dominated);
+            }
+        }
     }
 }
