@@ -81,15 +81,21 @@ impl SearchIndex {
         };
         let w = &self.weights;
         for (id, fuzz) in people.iter_mut() {
+            if *fuzz >= 1.0 || *fuzz <= w.dominated {
+                continue;
+            }
             let Some(p) = self.people.get(*id as usize) else {
                 continue;
             };
-            let begins = p
-                .names
-                .iter()
-                .any(|n| text::words(n).iter().any(|x| x.starts_with(word)));
-            if *fuzz < 1.0 && !begins && score::taken_as_typed(df, p.articles.len() as u32) {
-                *fuzz = fuzz.min(w.dominated);
+            if !score::taken_as_typed(df, p.articles.len() as u32) {
+                continue;
+            }
+            let mut begins = false;
+            for n in &p.names {
+                text::for_each_word(n, |x| begins |= x.starts_with(word));
+            }
+            if !begins {
+                *fuzz = w.dominated;
             }
         }
     }
