@@ -1,4 +1,4 @@
-//! Why a story scored what it did: each word's fields, frequencies, idf and fuzz, then coordination and proximity.
+//! Why a story scored what it did: each word's fields, frequencies, idf and fuzz, then coordination, aboutness and proximity.
 
 use super::explain_parts::{ClausePart, Explanation, FieldPart, PhrasePart};
 use super::{Weights, saturate};

@@ -20,7 +20,7 @@ pub struct Explanation {
     pub span: Option<u32>,
     /// The proximity factor (1 when not applied).
     pub proximity: f32,
-    /// The factor for a topic's story that lacks one of its words ([`Weights::partial`]; 1
+    /// The factor for a topic's story that lacks one of its words ([`Weights::partial`](super::Weights::partial); 1
     /// when it has them all).
     pub partial: f32,
     /// It lacks a word of a topic (plain words naming no one) and competes with the stories that

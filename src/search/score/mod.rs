@@ -6,8 +6,9 @@
 //! names (BM25F), `idf` the word's inverse document frequency, and `fuzz` how surely the matched
 //! term is the word typed (1 for the word itself, less for a prefix, a typo or a fuzzy match, far
 //! less when the word itself exists). The sum is scaled by how evenly the words are matched (a
-//! query's parts must all be central), and the best stories get a bonus when the words occur near
-//! each other. Date only breaks exact ties. [`explain`] prints the parts.
+//! query's parts must all be central), then by how much the story is about the people and bills the
+//! query names (`search::about`), and the best stories get a bonus when the words occur near each
+//! other. Date only breaks exact ties. [`explain`] prints the parts.
 
 pub mod explain;
 mod explain_parts;
