@@ -4,8 +4,8 @@
 mod search_common;
 
 use cloakroom::Article;
-use cloakroom::search::{SearchIndex, Weights, parse};
-use search_common::{indexed, story};
+use cloakroom::search::{SearchIndex, Weights};
+use search_common::{explained, ids, indexed, story};
 
 fn stories() -> Vec<Article> {
     vec![
@@ -38,14 +38,6 @@ fn stories() -> Vec<Article> {
     ]
 }
 
-fn order(a: &[Article], ix: &SearchIndex, query: &str) -> Vec<String> {
-    let q = parse(query).expect("query parses");
-    ix.search(a, &q, 20)
-        .iter()
-        .map(|h| a[h.article].id.clone())
-        .collect()
-}
-
 fn without_about(ix: SearchIndex) -> SearchIndex {
     ix.with_weights(Weights {
         about_title: 0.0,
@@ -62,12 +54,12 @@ fn the_story_about_a_person_beats_a_roll_call_that_names_them_as_often() {
         // Without the factor the short roll call wins on length; with it, the story where she
         // is most of the people named comes first.
         assert_eq!(
-            order(&a, &indexed(&a), query),
+            ids(&a, &indexed(&a), query),
             ["about", "roll-call"],
             "{query}"
         );
         assert_eq!(
-            order(&a, &without_about(indexed(&a)), query),
+            ids(&a, &without_about(indexed(&a)), query),
             ["roll-call", "about"],
             "{query}"
         );
@@ -77,17 +69,9 @@ fn the_story_about_a_person_beats_a_roll_call_that_names_them_as_often() {
 #[test]
 fn the_explanation_shows_the_factor_and_adds_up() {
     let a = stories();
-    let ix = indexed(&a);
-    let q = parse("dana hartwell").expect("query parses");
-    let ranking = ix.rank(&a, &q, 20, &|| false).expect("ranks");
-    let factors: Vec<f32> = (0..ranking.hits.len())
-        .map(|i| {
-            let e = ranking.explain_score(&ix, &a, i).expect("explained");
-            assert_eq!(
-                (e.score * 1000.0).round() as i64,
-                ranking.hits[i].score,
-                "{e}"
-            );
+    let factors: Vec<f32> = explained(&a, &indexed(&a), "dana hartwell")
+        .into_iter()
+        .map(|(_, e)| {
             assert!(e.to_string().contains(" about ("), "{e}");
             e.about
         })
@@ -100,16 +84,9 @@ fn a_word_only_like_a_name_gives_no_factor() {
     let a = stories();
     let ix = indexed(&a);
     // "iran" is a word of its own; "Imran Awan" is only close to it: his story gets no bonus.
-    assert_eq!(order(&a, &ix, "iran"), ["iran", "imran"]);
-    let q = parse("iran").expect("query parses");
-    let ranking = ix.rank(&a, &q, 20, &|| false).expect("ranks");
-    for (i, hit) in ranking.hits.iter().enumerate() {
-        let e = ranking.explain_score(&ix, &a, i).expect("explained");
-        assert!(
-            (e.about - 1.0).abs() < f32::EPSILON,
-            "{}: {e}",
-            a[hit.article].id
-        );
+    assert_eq!(ids(&a, &ix, "iran"), ["iran", "imran"]);
+    for (id, e) in explained(&a, &ix, "iran") {
+        assert!((e.about - 1.0).abs() < f32::EPSILON, "{id}: {e}");
     }
 }
 
@@ -128,10 +105,9 @@ fn a_bill_the_query_names_counts_at_its_share() {
         ),
     ];
     let about = |ix: &SearchIndex| {
-        let q = parse("hr 4410").expect("query parses");
-        let ranking = ix.rank(&a, &q, 20, &|| false).expect("ranks");
-        assert_eq!(ranking.hits.len(), 1);
-        ranking.explain_score(ix, &a, 0).expect("explained").about
+        let got = explained(&a, ix, "hr 4410");
+        assert_eq!(got.len(), 1);
+        got[0].1.about
     };
     let full = about(&indexed(&a));
     let none = about(&indexed(&a).with_weights(Weights {

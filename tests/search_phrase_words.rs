@@ -1,11 +1,11 @@
-//! A quoted phrase that few stories have: the stories with its words follow, marked as lacking
-//! the phrase, on stories written for it.
+//! Quoted phrases: the stories with the phrase, then (when few have it) those with its words, marked
+//! as lacking the phrase, on the shared fixture and on stories written for it.
 
 mod search_common;
 
 use cloakroom::Article;
-use cloakroom::search::{MatchField, Sort, parse};
-use search_common::{indexed, story};
+use cloakroom::search::{Hit, MatchField, Sort, parse};
+use search_common::{fixture, hits, ids, indexed, marked, story};
 
 fn stories() -> Vec<Article> {
     vec![
@@ -65,4 +65,36 @@ fn the_stories_with_a_rare_phrases_words_follow_those_with_it() {
         .map(|h| a[h.article].id.as_str())
         .collect();
     assert!(!got.contains(&"phrase"), "{got:?}");
+}
+
+#[test]
+fn exact_phrase() {
+    let (a, ix) = fixture();
+    let lacks = |h: &Hit, phrase: &str| {
+        h.matches
+            .iter()
+            .any(|m| m.field == MatchField::Missing && m.text == format!("\"{phrase}\""))
+    };
+    let h = hits(&a, &ix, "\"air defense legislation\"");
+    assert_eq!(a[h[0].article].id, "wicker-defense");
+    let m = &h[0].matches[0];
+    assert_eq!(m.field, MatchField::Body);
+    assert_eq!(marked(&m.text, &m.ranges), "air defense legislation");
+    assert!(!lacks(&h[0], "air defense legislation"));
+    // The one story with the phrase first; any story with its words follows, saying it lacks it.
+    assert!(
+        h[1..].iter().all(|h| lacks(h, "air defense legislation")),
+        "{h:?}"
+    );
+    // No story has the words in that order: the stories with them are listed, each saying so.
+    let h = hits(&a, &ix, "\"legislation defense air\"");
+    assert_eq!(a[h[0].article].id, "wicker-defense");
+    assert!(
+        h.iter().all(|h| lacks(h, "legislation defense air")),
+        "{h:?}"
+    );
+    assert_eq!(
+        ids(&a, &ix, "\"nato summit\""),
+        ["nato-summit-ends", "nato-summit-begins"]
+    );
 }

@@ -1,5 +1,5 @@
-//! Search on a small fixture: typos, bill numbers, named acts, phrases, qualifiers, exclusions,
-//! dates, ranking and the reasons given for each hit.
+//! Search on a small fixture: typos, bill numbers, named acts, qualifiers, exclusions, dates,
+//! ranking and the reasons given for each hit (phrases: `search_phrase_words.rs`).
 
 mod search_common;
 
@@ -124,38 +124,6 @@ fn named_act_and_alias() {
     assert_eq!(h[0].matches[0].field, MatchField::Bill);
     assert_eq!(ids(&a, &ix, "obamacare"), ["repeal-push"]);
     assert_eq!(ids(&a, &ix, "hunting act"), ["hunting-vote"]);
-}
-
-#[test]
-fn exact_phrase() {
-    let (a, ix) = fixture();
-    let lacks = |h: &cloakroom::search::Hit, phrase: &str| {
-        h.matches
-            .iter()
-            .any(|m| m.field == MatchField::Missing && m.text == format!("\"{phrase}\""))
-    };
-    let h = hits(&a, &ix, "\"air defense legislation\"");
-    assert_eq!(a[h[0].article].id, "wicker-defense");
-    let m = &h[0].matches[0];
-    assert_eq!(m.field, MatchField::Body);
-    assert_eq!(marked(&m.text, &m.ranges), "air defense legislation");
-    assert!(!lacks(&h[0], "air defense legislation"));
-    // The one story with the phrase first; any story with its words follows, saying it lacks it.
-    assert!(
-        h[1..].iter().all(|h| lacks(h, "air defense legislation")),
-        "{h:?}"
-    );
-    // No story has the words in that order: the stories with them are listed, each saying so.
-    let h = hits(&a, &ix, "\"legislation defense air\"");
-    assert_eq!(a[h[0].article].id, "wicker-defense");
-    assert!(
-        h.iter().all(|h| lacks(h, "legislation defense air")),
-        "{h:?}"
-    );
-    assert_eq!(
-        ids(&a, &ix, "\"nato summit\""),
-        ["nato-summit-ends", "nato-summit-begins"]
-    );
 }
 
 #[test]

@@ -5,20 +5,7 @@
 mod search_common;
 
 use cloakroom::Article;
-use cloakroom::search::{Explanation, SearchIndex, parse};
-use search_common::{ids, indexed, story};
-
-/// The explanation of each hit of `query`, best first.
-fn explained(a: &[Article], ix: &SearchIndex, query: &str) -> Vec<(String, Explanation)> {
-    let q = parse(query).expect("query parses");
-    let ranking = ix.rank(a, &q, 10, &|| false).expect("ranks");
-    (0..ranking.hits.len())
-        .map(|i| {
-            let e = ranking.explain_score(ix, a, i).expect("explained");
-            (a[ranking.hits[i].article].id.clone(), e)
-        })
-        .collect()
-}
+use search_common::{explained, ids, indexed, story};
 
 fn assemblies() -> Vec<Article> {
     vec![

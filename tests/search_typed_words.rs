@@ -5,8 +5,8 @@
 mod search_common;
 
 use cloakroom::Article;
-use cloakroom::search::{SearchIndex, parse};
-use search_common::{indexed, story};
+use cloakroom::search::SearchIndex;
+use search_common::{explained, indexed, story};
 
 fn stories() -> Vec<Article> {
     vec![
@@ -32,13 +32,9 @@ fn stories() -> Vec<Article> {
 
 /// The id and the best fuzz of the query's only word in each hit, best first.
 fn fuzz(a: &[Article], ix: &SearchIndex, query: &str) -> Vec<(String, f32)> {
-    let q = parse(query).expect("query parses");
-    let ranking = ix.rank(a, &q, 20, &|| false).expect("ranks");
-    (0..ranking.hits.len())
-        .map(|i| {
-            let e = ranking.explain_score(ix, a, i).expect("explained");
-            (a[ranking.hits[i].article].id.clone(), e.words[0].fuzz)
-        })
+    explained(a, ix, query)
+        .into_iter()
+        .map(|(id, e)| (id, e.words[0].fuzz))
         .collect()
 }
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use cloakroom::Article;
 use cloakroom::extract::{Bill, EntityIndex, Person};
-use cloakroom::search::{Hit, SearchIndex, parse};
+use cloakroom::search::{Explanation, Hit, SearchIndex, parse};
 
 /// The fixture stories, in file order.
 pub fn articles() -> Vec<Article> {
@@ -163,4 +163,29 @@ pub fn marked(text: &str, ranges: &[[usize; 2]]) -> String {
         })
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// The explanation of each hit of `query` (the first 10), best first, each checked to add up to
+/// its hit's score.
+pub fn explained(
+    articles: &[Article],
+    index: &SearchIndex,
+    query: &str,
+) -> Vec<(String, Explanation)> {
+    let q = parse(query).unwrap_or_else(|e| panic!("{query:?} should parse: {e}"));
+    let ranking = index.rank(articles, &q, 10, &|| false).expect("ranks");
+    (0..ranking.hits.len())
+        .map(|i| {
+            let hit = &ranking.hits[i];
+            let e = ranking
+                .explain_score(index, articles, i)
+                .expect("explained");
+            assert_eq!(
+                (e.score * 1000.0).round() as i64,
+                hit.score,
+                "{query:?}: {e}"
+            );
+            (articles[hit.article].id.clone(), e)
+        })
+        .collect()
 }
