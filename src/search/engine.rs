@@ -13,6 +13,7 @@ use super::loose::Loose;
 use super::marks::Marks;
 use super::query::{Clause, Query, Scope, Term};
 use super::score;
+use super::some::Gate;
 use crate::corpus::Article;
 
 /// Field classes of a match, best first: an extracted person or bill, the title or source, the body.
@@ -126,15 +127,6 @@ impl SearchIndex {
         sort: Sort,
         stale: &(dyn Fn() -> bool + Sync),
     ) -> Option<Ranking> {
-        let allowed: Option<Vec<u64>> = within.map(|list| {
-            let mut bits = vec![0u64; self.n.div_ceil(64)];
-            for &d in list {
-                if let Some(word) = bits.get_mut(d as usize / 64) {
-                    *word |= 1 << (d % 64);
-                }
-            }
-            bits
-        });
         let names = self.joint_names(&query.clauses);
         let mut plans = Vec::with_capacity(query.clauses.len());
         for (clause, names) in query.clauses.iter().zip(names) {
@@ -154,11 +146,7 @@ impl SearchIndex {
             .filter(|p| !p.clause.negated)
             .map(|p| p.marks.as_ref())
             .collect();
-        let negative: Vec<&[f32]> = plans
-            .iter()
-            .filter(|p| p.clause.negated)
-            .map(|p| p.marks.score.as_slice())
-            .collect();
+        let gate = Gate::new(self, query, &plans, within);
         if query.is_empty() {
             return Some(Ranking {
                 hits: Vec::new(),
@@ -186,23 +174,7 @@ impl SearchIndex {
             .into_par_iter()
             .with_min_len(4096)
             .filter_map(|d| {
-                if allowed
-                    .as_ref()
-                    .is_some_and(|bits| bits[d / 64] & (1 << (d % 64)) == 0)
-                {
-                    return None;
-                }
-                if negative.iter().any(|n| n[d] > 0.0) {
-                    return None;
-                }
-                let date = self.dates[d];
-                // An undated story may be in the range or not: it follows the dated ones.
-                let undated = date.is_none() && (query.after.is_some() || query.before.is_some());
-                if query.after.is_some_and(|a| date.is_some_and(|x| x < a))
-                    || query.before.is_some_and(|b| date.is_some_and(|x| x >= b))
-                {
-                    return None;
-                }
+                let undated = gate.admits(d)?;
                 let mut sum = 0.0;
                 let mut balance = 1.0f32;
                 let mut missing = None;
@@ -286,19 +258,34 @@ impl SearchIndex {
         };
         cut(&mut found, keep);
         // Followers: the dated stories lacking a word first, then the undated ones (a date
-        // bound cannot say whether they are in range).
+        // bound cannot say whether they are in range); then, still few, those with only some
+        // of the query's words, the same way.
         let bounded = query.after.is_some() || query.before.is_some();
-        let (undated, dated): (Vec<_>, Vec<_>) = partial
-            .into_iter()
-            .map(|m| (m.0, m.1))
-            .partition(|m| bounded && self.dates[m.1 as usize].is_none());
-        for mut more in [dated, undated] {
-            if total < w.partial_below && found.len() < limit {
-                let room = (w.partial_below - total).min(limit - found.len());
-                cut(&mut more, room);
-                more.truncate(room);
-                total += more.len();
-                found.extend(more);
+        let split = |v: Vec<(f32, u32)>| -> [Vec<(f32, u32)>; 2] {
+            let (undated, dated) = v
+                .into_iter()
+                .partition(|m| bounded && self.dates[m.1 as usize].is_none());
+            [dated, undated]
+        };
+        let partial = split(partial.into_iter().map(|m| (m.0, m.1)).collect());
+        let few =
+            |total: usize, found: &Vec<(f32, u32)>| total < w.partial_below && found.len() < limit;
+        for tier in [Some(partial), None] {
+            let tier = match tier {
+                Some(t) => t,
+                None if sort == Sort::Relevance && few(total, &found) => {
+                    split(self.some_words(&plans, &gate, about.as_deref(), &found))
+                }
+                None => break,
+            };
+            for mut more in tier {
+                if few(total, &found) {
+                    let room = (w.partial_below - total).min(limit - found.len());
+                    cut(&mut more, room);
+                    more.truncate(room);
+                    total += more.len();
+                    found.extend(more);
+                }
             }
         }
         let mut hits: Vec<Hit> = found

@@ -62,6 +62,7 @@ mod query;
 mod quick;
 mod resolve;
 pub mod score;
+mod some;
 mod terms;
 pub mod text;
 mod words;
