@@ -57,6 +57,7 @@ mod loose;
 mod marks;
 mod matcher;
 mod names;
+mod ordinals;
 mod postings;
 mod query;
 mod quick;

@@ -170,13 +170,18 @@ impl SearchIndex {
                 out.push((t, w.stem));
             }
         }
+        // The same ordinal the other way ("second" for "2nd"): the word itself.
+        if let Some(t) = super::ordinals::other(word).and_then(|o| v.find(&o)) {
+            out.retain(|x| x.0 != t);
+            out.push((t, 1.0));
+        }
         out.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then_with(|| df(b.0).cmp(&df(a.0))));
         out.truncate(TOP_TERMS);
         Some(out)
     }
 
     /// The terms of `terms` that are forms of `word`, the word itself included ("opioid",
-    /// "opioids"; "fees", "fee"); none for a word of fewer than [`STEM_LETTERS`] letters (a word
+    /// "opioids"; "fees", "fee"; "2nd", "second"); none for a word of fewer than [`STEM_LETTERS`] letters (a word
     /// still being typed: "p" is not a form of "per").
     pub(crate) fn forms_of(&self, word: &str, terms: &[(u32, f32)]) -> Vec<u32> {
         if word.chars().count() < STEM_LETTERS {
@@ -187,7 +192,10 @@ impl SearchIndex {
             .map(|&(t, _)| t)
             .filter(|&t| {
                 let term = self.vocab.term(t);
-                term == word || is_form(word, term) || is_form(term, word)
+                term == word
+                    || is_form(word, term)
+                    || is_form(term, word)
+                    || super::ordinals::other(word).is_some_and(|o| o == term)
             })
             .collect()
     }
