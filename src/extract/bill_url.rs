@@ -29,7 +29,8 @@ pub fn congress_gov_url(key: &str) -> Option<String> {
     ))
 }
 
-fn ordinal_suffix(n: u32) -> &'static str {
+/// The ending of `n` as an ordinal in figures: "st" (1st, 21st), "nd", "rd", "th" (4th, 11th to 13th).
+pub(crate) fn ordinal_suffix(n: u32) -> &'static str {
     match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

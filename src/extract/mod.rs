@@ -11,6 +11,7 @@ mod acts_words;
 mod aliases;
 mod bill_ties;
 mod bill_url;
+pub(crate) use bill_url::ordinal_suffix;
 pub mod card;
 mod card_index;
 mod card_record;

@@ -52,14 +52,7 @@ fn figures(word: &str) -> Option<u32> {
 
 /// `n` in figures with its ending: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
 fn written(n: u32) -> String {
-    let ending = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{ending}")
+    format!("{n}{}", crate::extract::ordinal_suffix(n))
 }
 
 /// `n` (1 to 99) in words, written solid: "fifth", "twentieth", "twentyfifth".
