@@ -273,9 +273,14 @@ impl SearchIndex {
         for tier in [Some(partial), None] {
             let tier = match tier {
                 Some(t) => t,
-                None if sort == Sort::Relevance && few(total, &found) => {
-                    split(self.some_words(&plans, &gate, about.as_deref(), &found))
-                }
+                None if sort == Sort::Relevance && few(total, &found) => split(self.some_words(
+                    &plans,
+                    &positive,
+                    &weight,
+                    &gate,
+                    about.as_deref(),
+                    &found,
+                )),
                 None => break,
             };
             for mut more in tier {

@@ -35,11 +35,19 @@ pub(crate) fn other(word: &str) -> Option<String> {
     if word.starts_with(|c: char| c.is_ascii_digit()) {
         return spelled(figures(word)?);
     }
-    // Every ordinal in words ends as one in figures does.
-    if !["st", "nd", "rd", "th"].iter().any(|e| word.ends_with(e)) {
-        return None;
+    if let Some(i) = UNITS.iter().position(|u| *u == word) {
+        return Some(written(i as u32 + 1));
     }
-    (1..100).find_map(|n| (spelled(n).as_deref() == Some(word)).then(|| written(n)))
+    TENS.iter().zip(2u32..).find_map(|(tens, t)| {
+        let rest = word.strip_prefix(tens.trim_end_matches('y'))?;
+        if rest == "ieth" {
+            return Some(written(t * 10));
+        }
+        let unit = UNITS[..9]
+            .iter()
+            .position(|u| Some(*u) == rest.strip_prefix('y'))?;
+        Some(written(t * 10 + unit as u32 + 1))
+    })
 }
 
 /// The number of an ordinal in figures with its right ending ("2nd": 2; "2th", "02nd": none).

@@ -72,9 +72,13 @@ impl SearchIndex {
     /// referendums act": the stories of party funding and elections that name no act. Empty
     /// when the query has fewer than three such words (a story lacking one of two is
     /// [`SearchIndex::droppable`]'s to rank).
+    /// `marks` and `weight` are the positive clauses' marks and balance weights, as the first
+    /// pass ranked them.
     pub(crate) fn some_words(
         &self,
         plans: &[ClausePlan],
+        marks: &[&Marks],
+        weight: &[f32],
         gate: &Gate<'_>,
         about: Option<&[f32]>,
         listed: &[(f32, u32)],
@@ -96,11 +100,6 @@ impl SearchIndex {
             return Vec::new();
         }
         let w = &self.weights;
-        let marks: Vec<&Marks> = positive.iter().map(|p| p.marks.as_ref()).collect();
-        let top = marks.iter().map(|m| m.best).fold(0.0f32, f32::max);
-        let weight: Vec<f32> = (marks.iter())
-            .map(|m| w.balance_weight(m.best, top))
-            .collect();
         let mut seen = vec![0u64; self.n.div_ceil(64)];
         for &(_, d) in listed {
             seen[d as usize / 64] |= 1 << (d % 64);
@@ -114,7 +113,7 @@ impl SearchIndex {
                 }
                 gate.admits(d)?;
                 let (mut sum, mut balance, mut had, mut lacks) = (0.0, 1.0f32, 0, false);
-                for ((m, &(may_lack, counts)), &wt) in marks.iter().zip(&loose).zip(&weight) {
+                for ((m, &(may_lack, counts)), &wt) in marks.iter().zip(&loose).zip(weight) {
                     let s = m.score[d];
                     if s <= 0.0 {
                         if !may_lack {

@@ -181,12 +181,13 @@ impl SearchIndex {
     }
 
     /// The terms of `terms` that are forms of `word`, the word itself included ("opioid",
-    /// "opioids"; "fees", "fee"; "2nd", "second"); none for a word of fewer than [`STEM_LETTERS`] letters (a word
-    /// still being typed: "p" is not a form of "per").
+    /// "opioids"; "fees", "fee"; "2nd", "second"); none for a word of fewer than
+    /// [`STEM_LETTERS`] letters (a word still being typed: "p" is not a form of "per").
     pub(crate) fn forms_of(&self, word: &str, terms: &[(u32, f32)]) -> Vec<u32> {
         if word.chars().count() < STEM_LETTERS {
             return Vec::new();
         }
+        let ordinal = super::ordinals::other(word);
         terms
             .iter()
             .map(|&(t, _)| t)
@@ -195,7 +196,7 @@ impl SearchIndex {
                 term == word
                     || is_form(word, term)
                     || is_form(term, word)
-                    || super::ordinals::other(word).is_some_and(|o| o == term)
+                    || ordinal.as_deref() == Some(term)
             })
             .collect()
     }
