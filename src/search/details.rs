@@ -1,9 +1,10 @@
 //! Why a story matched: the field, its text (a body excerpt) and the matched character ranges.
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 use memchr::memmem;
+use rayon::prelude::*;
 
 use super::engine::{BODY, ClausePlan, ENTITY, Ranking, TITLE};
 use super::index::{Named, SearchIndex};
@@ -93,10 +94,14 @@ impl Ranking {
     /// Fills `matches` of the hits in `range` (for example the rows on screen).
     pub fn fill(&mut self, index: &SearchIndex, articles: &[Article], range: Range<usize>) {
         let end = range.end.min(self.hits.len());
-        for i in range.start.min(end)..end {
-            if self.hits[i].matches.is_empty() {
-                self.hits[i].matches = self.explain(index, articles, i);
-            }
+        // Each story is read on its own (a body scan each), so the stories share the cores.
+        let found: Vec<(usize, Vec<FieldMatch>)> = (range.start.min(end)..end)
+            .into_par_iter()
+            .filter(|&i| self.hits[i].matches.is_empty())
+            .map(|i| (i, self.explain(index, articles, i)))
+            .collect();
+        for (i, matches) in found {
+            self.hits[i].matches = matches;
         }
     }
 }
@@ -248,24 +253,24 @@ fn locate(text: &str, p: &ClausePlan, index: &SearchIndex) -> Option<Range<usize
                 .map(|&(t, _)| index.vocab.term(t))
                 .collect();
             let mut buf = String::new();
-            let mut found = None;
             let mut prev = None;
-            text::for_each_token(text, |s, e| {
-                if found.is_some() {
-                    return;
-                }
+            let found = text::try_each_token(text, |s, e| {
                 if text::normalize_token(&text[s..e], &mut buf) && terms.contains(buf.as_str()) {
-                    found = Some(s..e);
-                } else if let Some(first) = prev
+                    return ControlFlow::Break(s..e);
+                }
+                if let Some(first) = prev
                     && text::joined_compound(text, first, (s, e), &mut buf)
                     && terms.contains(buf.as_str())
                 {
                     // The word written solid, the story's hyphenated ("anti-Semitism").
-                    found = Some(first.0..e);
+                    return ControlFlow::Break(first.0..e);
                 }
                 prev = Some((s, e));
+                ControlFlow::Continue(())
             });
-            let r = found?;
+            let ControlFlow::Break(r) = found else {
+                return None;
+            };
             // Narrow to the characters that matched, when the word is a fuzzy subsequence.
             Some(match matcher::indices(&text[r.clone()], w) {
                 Some((_, idx)) if !idx.is_empty() => {

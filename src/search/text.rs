@@ -1,5 +1,7 @@
 //! Text normalization shared by the index and the query parser: word tokens, bill numbers, offsets.
 
+use std::ops::ControlFlow;
+
 use super::words::{Word, scan_words};
 
 /// Longest token (in bytes) worth indexing; longer runs are URLs, hashes and noise.
@@ -10,6 +12,17 @@ pub const MAX_TOKEN_BYTES: usize = 40;
 /// A token is a run of alphanumeric characters, with apostrophes allowed between letters
 /// ("O'Rourke", "Massie's").
 pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
+    let _: ControlFlow<()> = try_each_token(text, |s, e| {
+        f(s, e);
+        ControlFlow::Continue(())
+    });
+}
+
+/// As [`for_each_token`], stopping at the first token for which `f` breaks (with its value).
+pub fn try_each_token<B>(
+    text: &str,
+    mut f: impl FnMut(usize, usize) -> ControlFlow<B>,
+) -> ControlFlow<B> {
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
@@ -38,14 +51,15 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
                 .next()
                 .is_some_and(char::is_alphanumeric);
             if !(apostrophe && next_is_word) {
-                f(s, i);
+                f(s, i)?;
                 start = None;
             }
         }
         i += width;
     }
-    if let Some(s) = start {
-        f(s, bytes.len());
+    match start {
+        Some(s) => f(s, bytes.len()),
+        None => ControlFlow::Continue(()),
     }
 }
 

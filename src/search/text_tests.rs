@@ -32,6 +32,34 @@ fn one_pass_words_match_tokens() {
     assert_eq!(words(&format!("{long} ok")), ["ok"]);
 }
 
+#[test]
+fn token_scan_stops_at_the_first_break() {
+    let text = "O'Rourke’s  Zürich-based MÜLLER's bill, x'";
+    let mut all = Vec::new();
+    for_each_token(text, |s, e| all.push(&text[s..e]));
+    assert_eq!(
+        all,
+        ["O'Rourke’s", "Zürich", "based", "MÜLLER's", "bill", "x"]
+    );
+    let mut seen = Vec::new();
+    let found = try_each_token(text, |s, e| {
+        seen.push(&text[s..e]);
+        if text[s..e].starts_with('b') {
+            std::ops::ControlFlow::Break(s)
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(
+        found,
+        std::ops::ControlFlow::Break(text.find("based").unwrap())
+    );
+    assert_eq!(seen, ["O'Rourke’s", "Zürich", "based"]);
+    let none: std::ops::ControlFlow<usize> =
+        try_each_token(text, |_, _| std::ops::ControlFlow::Continue(()));
+    assert_eq!(none, std::ops::ControlFlow::Continue(()));
+}
+
 /// A small xorshift generator, so the random texts are the same on every run.
 struct Rng(u64);
 
