@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::Hit;
 use super::about::About;
 use super::index::SearchIndex;
-use super::joint::{Droppable, Names};
+use super::joint::{Droppable, Joint, Names};
 use super::loose::Loose;
 use super::marks::Marks;
 use super::query::{Clause, Query, Scope, Term};
@@ -133,8 +133,24 @@ impl SearchIndex {
             if stale() {
                 return None;
             }
-            let run = names.as_ref().map(|n| n.0);
-            let mut plan = self.plan(articles, clause, names.map(|n| n.1), stale)?;
+            let run = names.as_ref().map(|n| n.run);
+            // A typo of a name's word is searched as that word ("claire short": "clare").
+            let instead;
+            let (clause, names) = match names {
+                Some(Joint {
+                    names,
+                    instead: Some(word),
+                    ..
+                }) => {
+                    instead = Clause {
+                        term: Term::Word(word),
+                        ..clause.clone()
+                    };
+                    (&instead, Some(names))
+                }
+                other => (clause, other.map(|n| n.names)),
+            };
+            let mut plan = self.plan(articles, clause, names, stale)?;
             plan.run = run;
             plans.push(plan);
         }

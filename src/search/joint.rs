@@ -28,13 +28,21 @@ impl SearchIndex {
     /// and jobs act"): for each clause of such a run, the names every word of the run matches
     /// (the clause's own fuzz), which replace the names it matches alone ("paul" alone also
     /// finds Ron Paul), with the number of the run's first clause. `None` for clauses outside a
-    /// run.
-    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<(usize, Names)>> {
-        let mut out: Vec<Option<(usize, Names)>> = vec![None; clauses.len()];
+    /// run. A word read as a typo of a name's word ([`typo_pair`](Self::typo_pair)) comes with
+    /// that word, to be searched instead.
+    pub(crate) fn joint_names(&self, clauses: &[Clause]) -> Vec<Option<Joint>> {
+        let mut out: Vec<Option<Joint>> = vec![None; clauses.len()];
         let lists: Vec<Option<Names>> = clauses
             .iter()
             .map(|c| match (&c.term, c.scope, c.negated) {
                 (Term::Word(word), Scope::Any, false) => Some(Names::clone(&self.word_names(word))),
+                _ => None,
+            })
+            .collect();
+        let words: Vec<Option<&str>> = clauses
+            .iter()
+            .map(|c| match &c.term {
+                Term::Word(w) => Some(w.as_str()),
                 _ => None,
             })
             .collect();
@@ -59,6 +67,16 @@ impl SearchIndex {
                 (people, bills) = (np, nb);
                 j += 1;
             }
+            if j == i + 1
+                && let (Some(a), Some(Some(b))) = (words[i], lists.get(j))
+                && let Some(words_j) = words[j]
+                && let Some([ja, jb]) = self.typo_pair((a, p0), (words_j, &b.0))
+            {
+                out[i] = Some(Joint { run: i, ..ja });
+                out[j] = Some(Joint { run: i, ..jb });
+                i = j + 1;
+                continue;
+            }
             if j - i >= 2 {
                 for k in i..j {
                     if let Some((p, b)) = &lists[k] {
@@ -73,13 +91,73 @@ impl SearchIndex {
                                 .map(|&(id, f)| (id, if f <= dominated { typo } else { f }))
                                 .collect()
                         };
-                        out[k] = Some((i, (only(p, &people), only(b, &bills))));
+                        out[k] = Some(Joint {
+                            run: i,
+                            names: (only(p, &people), only(b, &bills)),
+                            instead: None,
+                        });
                     }
                 }
             }
             i = j.max(i + 1);
         }
         out
+    }
+
+    /// Two words that name no one together, each a word of some name, where one is a typo of a
+    /// word of a name that the other has exactly ("claire short": Clare Short, though "claire"
+    /// alone is a senator's given name; "gordon browne": Gordon Brown, though "browne" is Des
+    /// Browne's): for each word, those people with its fuzz (the typo's is
+    /// [`score::Weights::typo`]) and, for the typo, the name's word to search instead. `None`
+    /// when there is no such name.
+    fn typo_pair(
+        &self,
+        (a, pa): (&str, &[(u32, f32)]),
+        (b, pb): (&str, &[(u32, f32)]),
+    ) -> Option<[Joint; 2]> {
+        let exact = |v: &[(u32, f32)]| -> Vec<(u32, f32)> {
+            let mut e: Vec<(u32, f32)> = v.iter().filter(|x| x.1 >= 1.0).copied().collect();
+            e.sort_unstable_by_key(|x| x.0);
+            e
+        };
+        let (ea, eb) = (exact(pa), exact(pb));
+        if ea.is_empty() || eb.is_empty() {
+            return None;
+        }
+        let typo = self.weights.typo;
+        // The people one word names exactly whose names have a typo of the other word.
+        let read =
+            |exact: &[(u32, f32)], exact_word: usize, typo_word: &str| -> Option<[Joint; 2]> {
+                let typos = super::names::typo_ids(&self.people, typo_word);
+                let found: Vec<&(u32, String)> = typos
+                    .iter()
+                    .filter(|t| exact.binary_search_by_key(&t.0, |x| x.0).is_ok())
+                    .collect();
+                let first = found.first()?;
+                let joint = |names: Vec<(u32, f32)>, instead: Option<String>| Joint {
+                    run: 0,
+                    names: (names, Vec::new()),
+                    instead,
+                };
+                let exact_side = joint(
+                    exact
+                        .iter()
+                        .filter(|x| found.iter().any(|t| t.0 == x.0))
+                        .copied()
+                        .collect(),
+                    None,
+                );
+                let typo_side = joint(
+                    found.iter().map(|t| (t.0, typo)).collect(),
+                    Some(first.1.clone()),
+                );
+                Some(if exact_word == 0 {
+                    [exact_side, typo_side]
+                } else {
+                    [typo_side, exact_side]
+                })
+            };
+        read(&eb, 1, a).or_else(|| read(&ea, 0, b))
     }
 
     /// The people and bills a word alone names, without those it names only by a word that many
@@ -302,6 +380,17 @@ impl SearchIndex {
         }
         sets
     }
+}
+
+/// What a word of a run of words naming someone together reads as.
+#[derive(Debug, Clone)]
+pub(crate) struct Joint {
+    /// The number of the run's first clause.
+    pub run: usize,
+    /// The people and bills the run names, with this word's fuzz.
+    pub names: Names,
+    /// The word of the name to search instead of the word typed, when the word is a typo of it.
+    pub instead: Option<String>,
 }
 
 /// The positive clauses a story may lack one of ([`SearchIndex::droppable`]).

@@ -136,21 +136,23 @@ impl<'a> Pattern<'a> {
     /// Cheap tests first (first letter, length) before the distance.
     fn typo(&self, name: &str) -> Option<i64> {
         let mut typo = false;
-        text::for_each_word(name, |w| {
-            if !typo
-                && w.len().abs_diff(self.text.len()) <= 1
-                && w.as_bytes().first() == self.text.as_bytes().first()
-            {
-                let w: Vec<char> = w.chars().collect();
-                // Four letters: only two swapped ("pual" for Paul) or one left out ("mich" for
-                // Mitch, "staw" for Straw), never one wrong.
-                let four = (w.len() == 4 && char_mask(&w.iter().collect::<String>()) == self.mask)
-                    || (w.len() == 5 && is_subsequence(&self.chars, &w));
-                typo =
-                    (self.chars.len() > 4 || four) && typo_distance(&self.chars, &w, 1).is_some();
-            }
-        });
+        text::for_each_word(name, |w| typo = typo || self.is_typo_of(w));
         typo.then_some(self.typo_score)
+    }
+
+    /// The pattern is `w` with one letter wrong, missing or extra (a word of a name).
+    fn is_typo_of(&self, w: &str) -> bool {
+        if w.len().abs_diff(self.text.len()) > 1
+            || w.as_bytes().first() != self.text.as_bytes().first()
+        {
+            return false;
+        }
+        let w: Vec<char> = w.chars().collect();
+        // Four letters: only two swapped ("pual" for Paul) or one left out ("mich" for Mitch,
+        // "staw" for Straw), never one wrong.
+        let four = (w.len() == 4 && char_mask(&w.iter().collect::<String>()) == self.mask)
+            || (w.len() == 5 && is_subsequence(&self.chars, &w));
+        (self.chars.len() > 4 || four) && typo_distance(&self.chars, &w, 1).is_some()
     }
 
     /// How well one name (with its masks) matches, if at all.
@@ -308,6 +310,31 @@ pub(crate) fn entity_matches(
             } else {
                 (i, w.fuzz(k, found_exact))
             }
+        })
+        .collect()
+}
+
+/// Entities with a word of a name one letter off `word` (a typo, as [`entity_matches`] finds
+/// them), even when the word is itself a word of other names ("claire" of Clare Short, though a
+/// senator is named Claire): their ids, in order, each with the word of its name.
+pub(crate) fn typo_ids(list: &[Named], word: &str) -> Vec<(u32, String)> {
+    let p = Pattern::new(word, false);
+    if p.typo_score == 0 {
+        return Vec::new();
+    }
+    list.par_iter()
+        .with_min_len(512)
+        .enumerate()
+        .filter_map(|(i, n)| {
+            let mut found = None;
+            for name in &n.names {
+                text::for_each_word(name, |w| {
+                    if found.is_none() && p.is_typo_of(w) {
+                        found = Some(w.to_owned());
+                    }
+                });
+            }
+            found.map(|w| (i as u32, w))
         })
         .collect()
 }
