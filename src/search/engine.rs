@@ -8,12 +8,13 @@ use rayon::prelude::*;
 use super::Hit;
 use super::about::About;
 use super::index::SearchIndex;
-use super::joint::{Droppable, Joint, Names};
+use super::joint::{Droppable, Names};
 use super::loose::Loose;
 use super::marks::Marks;
 use super::query::{Clause, Query, Scope, Term};
 use super::score;
 use super::some::Gate;
+use super::typo_pair::Joint;
 use crate::corpus::Article;
 
 /// Field classes of a match, best first: an extracted person or bill, the title or source, the body.
@@ -134,23 +135,8 @@ impl SearchIndex {
                 return None;
             }
             let run = names.as_ref().map(|n| n.run);
-            // A typo of a name's word is searched as that word ("claire short": "clare").
-            let instead;
-            let (clause, names) = match names {
-                Some(Joint {
-                    names,
-                    instead: Some(word),
-                    ..
-                }) => {
-                    instead = Clause {
-                        term: Term::Word(word),
-                        ..clause.clone()
-                    };
-                    (&instead, Some(names))
-                }
-                other => (clause, other.map(|n| n.names)),
-            };
-            let mut plan = self.plan(articles, clause, names, stale)?;
+            let (clause, names) = Joint::read(names, clause);
+            let mut plan = self.plan(articles, &clause, names, stale)?;
             plan.run = run;
             plans.push(plan);
         }

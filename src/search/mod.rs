@@ -66,6 +66,7 @@ pub mod score;
 mod some;
 mod terms;
 pub mod text;
+mod typo_pair;
 mod words;
 mod worker;
 
