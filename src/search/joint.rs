@@ -11,6 +11,7 @@ use super::names::entity_matches;
 use super::query::{Clause, Scope, Term};
 use super::score::{self, Pair, WordSets, is_stopword};
 use super::typo_pair::Joint;
+pub(crate) use super::unnamed::Droppable;
 use crate::corpus::Article;
 
 /// People and bills a clause is restricted to, with their fuzz.
@@ -187,8 +188,18 @@ impl SearchIndex {
     /// competes with those that have every word ([`score::Weights::partial`] for a topic,
     /// [`score::Weights::partial_named`] otherwise; 0: it follows them when few have them all).
     /// `None` for shorter queries.
+    /// The last word of a query shaped as an act's name that names no act of the stories may be
+    /// lacking too ([`unnamed_act`](Self::unnamed_act)).
     pub(crate) fn droppable(&self, plans: &[ClausePlan]) -> Option<Droppable> {
         let positive: Vec<&ClausePlan> = plans.iter().filter(|p| !p.clause.negated).collect();
+        let words = self.droppable_words(&positive);
+        match self.unnamed_act(&positive) {
+            Some(i) => Some(Droppable::optional(words, i, self.weights.partial_act)),
+            None => words,
+        }
+    }
+
+    fn droppable_words(&self, positive: &[&ClausePlan]) -> Option<Droppable> {
         let words: Vec<(usize, f32)> = positive
             .iter()
             .enumerate()
@@ -212,7 +223,7 @@ impl SearchIndex {
                 && p.resolved.bills.is_empty()
         });
         if words.len() == 2 && !plain && positive.len() == 2 {
-            return self.droppable_pair(&positive);
+            return self.droppable_pair(positive);
         }
         if words.len() < self.weights.partial_words
             && !(plain && words.len() >= 2 && self.weights.partial > 0.0)
@@ -245,6 +256,8 @@ impl SearchIndex {
             share,
             rare: self.weights.partial_rare,
             floor: 0.0,
+            optional: 0,
+            optional_share: 0.0,
         })
     }
 
@@ -272,6 +285,8 @@ impl SearchIndex {
             share: self.weights.partial_pair,
             rare: 0.0,
             floor: self.weights.partial_floor,
+            optional: 0,
+            optional_share: 0.0,
         })
     }
 
@@ -324,47 +339,5 @@ impl SearchIndex {
             }
         }
         sets
-    }
-}
-
-/// The positive clauses a story may lack one of ([`SearchIndex::droppable`]).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Droppable {
-    /// Bit `i` set: a story may lack positive clause `i`.
-    pub mask: u64,
-    /// The commonest of them.
-    pub commonest: usize,
-    /// The share of its score at which a story lacking the commonest competes (0: it follows).
-    pub share: f32,
-    /// The same for a story lacking another of them ([`score::Weights::partial_rare`]).
-    pub rare: f32,
-    /// When above 0, a story lacking a word is ranked only when each word it keeps names a
-    /// person or bill of the story, at this share of the word's best score or more (a typo of
-    /// the name in another person's story does not, nor the word in another sense).
-    pub floor: f32,
-}
-
-impl Droppable {
-    /// Whether a story may lack positive clause `i`.
-    pub fn allows(&self, i: usize) -> bool {
-        i < 64 && self.mask & (1 << i) != 0
-    }
-
-    /// The share of its score at which a story competes: all of it when it lacks no clause (`missing` is
-    /// `None`), else that of the clause it lacks (0: it follows those with every clause).
-    pub fn mix(drop: Option<Droppable>, missing: Option<usize>) -> f32 {
-        match (missing, drop) {
-            (Some(i), Some(x)) => x.share_of(i),
-            _ => 1.0,
-        }
-    }
-
-    /// The share of its score at which a story lacking positive clause `i` competes.
-    pub fn share_of(&self, i: usize) -> f32 {
-        if i == self.commonest {
-            self.share
-        } else {
-            self.rare
-        }
     }
 }

@@ -67,6 +67,7 @@ mod some;
 mod terms;
 pub mod text;
 mod typo_pair;
+mod unnamed;
 mod words;
 mod worker;
 

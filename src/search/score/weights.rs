@@ -90,6 +90,10 @@ pub struct Weights {
     /// Such a story is ranked only when the name scores at least this share of its best in the
     /// corpus (a typo of the name, in the story of another person, does not).
     pub partial_floor: f32,
+    /// For a query that ends in "act" or "bill" but names no bill the stories name ("health and
+    /// safety at work act"), the share of its score at which a story lacking that last word
+    /// competes (the stories discuss an act without naming it; 0: such stories are not ranked).
+    pub partial_act: f32,
     /// How much a story is about a person the query names, as a factor on its score (1 plus
     /// the bonus, at the person's fuzz and at the share of the query's words that name them):
     /// this much when the person is named in the story's title, ...
@@ -138,6 +142,7 @@ impl Default for Weights {
             partial_rare: 0.0,
             partial_pair: 0.0,
             partial_floor: 0.25,
+            partial_act: 1.0,
             about_title: 0.4,
             about_share: 0.2,
             about_count: 0.2,
