@@ -72,10 +72,10 @@ impl SearchIndex {
             if j == i + 1
                 && let (Some(a), Some(Some(b))) = (words[i], lists.get(j))
                 && let Some(words_j) = words[j]
-                && let Some([ja, jb]) = self.typo_pair((a, p0), (words_j, &b.0))
+                && let Some([ja, jb]) = self.typo_pair(i, (a, p0), (words_j, &b.0))
             {
-                out[i] = Some(Joint { run: i, ..ja });
-                out[j] = Some(Joint { run: i, ..jb });
+                out[i] = Some(ja);
+                out[j] = Some(jb);
                 i = j + 1;
                 continue;
             }

@@ -314,27 +314,26 @@ pub(crate) fn entity_matches(
         .collect()
 }
 
-/// Entities with a word of a name one letter off `word` (a typo, as [`entity_matches`] finds
-/// them), even when the word is itself a word of other names ("claire" of Clare Short, though a
-/// senator is named Claire): their ids, in order, each with the word of its name.
-pub(crate) fn typo_ids(list: &[Named], word: &str) -> Vec<(u32, String)> {
+/// Of the entities `ids` of `list`, those with a word of a name one letter off `word` (a typo,
+/// as [`entity_matches`] finds them), even when the word is itself a word of other names
+/// ("claire" of Clare Short, though a senator is named Claire): each id with that word of its
+/// name.
+pub(crate) fn typos_among(list: &[Named], ids: &[u32], word: &str) -> Vec<(u32, String)> {
     let p = Pattern::new(word, false);
     if p.typo_score == 0 {
         return Vec::new();
     }
-    list.par_iter()
-        .with_min_len(512)
-        .enumerate()
-        .filter_map(|(i, n)| {
+    ids.iter()
+        .filter_map(|&id| {
             let mut found = None;
-            for name in &n.names {
+            for name in &list.get(id as usize)?.names {
                 text::for_each_word(name, |w| {
                     if found.is_none() && p.is_typo_of(w) {
                         found = Some(w.to_owned());
                     }
                 });
             }
-            found.map(|w| (i as u32, w))
+            found.map(|w| (id, w))
         })
         .collect()
 }

@@ -48,9 +48,11 @@ impl SearchIndex {
     /// when there is no such name.
     pub(crate) fn typo_pair(
         &self,
+        run: usize,
         (a, pa): (&str, &[(u32, f32)]),
         (b, pb): (&str, &[(u32, f32)]),
     ) -> Option<[Joint; 2]> {
+        // In id order, so that the name's word searched instead is the same whatever the order.
         let exact = |v: &[(u32, f32)]| -> Vec<(u32, f32)> {
             let mut e: Vec<(u32, f32)> = v.iter().filter(|x| x.1 >= 1.0).copied().collect();
             e.sort_unstable_by_key(|x| x.0);
@@ -60,39 +62,28 @@ impl SearchIndex {
         if ea.is_empty() || eb.is_empty() {
             return None;
         }
-        let typo = self.weights.typo;
-        // The people one word names exactly whose names have a typo of the other word.
-        let read =
-            |exact: &[(u32, f32)], exact_word: usize, typo_word: &str| -> Option<[Joint; 2]> {
-                let typos = super::names::typo_ids(&self.people, typo_word);
-                let found: Vec<&(u32, String)> = typos
-                    .iter()
-                    .filter(|t| exact.binary_search_by_key(&t.0, |x| x.0).is_ok())
-                    .collect();
-                let first = found.first()?;
-                let joint = |names: Vec<(u32, f32)>, instead: Option<String>| Joint {
-                    run: 0,
-                    names: (names, Vec::new()),
-                    instead,
-                };
-                let exact_side = joint(
-                    exact
-                        .iter()
-                        .filter(|x| found.iter().any(|t| t.0 == x.0))
-                        .copied()
-                        .collect(),
-                    None,
-                );
-                let typo_side = joint(
-                    found.iter().map(|t| (t.0, typo)).collect(),
-                    Some(first.1.clone()),
-                );
-                Some(if exact_word == 0 {
-                    [exact_side, typo_side]
-                } else {
-                    [typo_side, exact_side]
-                })
+        // The people one word names exactly whose names have a typo of the other word (only
+        // those few are read, not every name).
+        let read = |exact: &[(u32, f32)], typo_word: &str| -> Option<(Joint, Joint)> {
+            let ids: Vec<u32> = exact.iter().map(|x| x.0).collect();
+            let found = super::names::typos_among(&self.people, &ids, typo_word);
+            let instead = found.first()?.1.clone();
+            let joint = |names: Vec<(u32, f32)>, instead: Option<String>| Joint {
+                run,
+                names: (names, Vec::new()),
+                instead,
             };
-        read(&eb, 1, a).or_else(|| read(&ea, 0, b))
+            let exact_side = exact
+                .iter()
+                .filter(|x| found.iter().any(|t| t.0 == x.0))
+                .copied()
+                .collect();
+            let typo_side = found.iter().map(|t| (t.0, self.weights.typo)).collect();
+            Some((joint(exact_side, None), joint(typo_side, Some(instead))))
+        };
+        if let Some((exact_b, typo_a)) = read(&eb, a) {
+            return Some([typo_a, exact_b]);
+        }
+        read(&ea, b).map(|(exact_a, typo_b)| [exact_a, typo_b])
     }
 }
