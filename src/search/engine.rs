@@ -160,7 +160,8 @@ impl SearchIndex {
         }
         let w = &self.weights;
         // Stories lacking only the commonest word compete with those that have every word at a
-        // share of their score, or (share 0) follow them when few have every word.
+        // share of their score, or (share 0) follow them when few have every word. For an act's
+        // name that names none, those with some of its words compete too.
         let drop = (sort == Sort::Relevance)
             .then(|| self.droppable(&plans))
             .flatten();
@@ -217,6 +218,14 @@ impl SearchIndex {
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);
         let mut found: Vec<(f32, u32)> = found.into_iter().map(|m| (m.0, m.1)).collect();
+        if drop.is_some_and(|x| x.optional != 0) && w.partial_some_act > 0.0 {
+            let listed: Vec<_> = (found.iter().copied())
+                .chain(partial.iter().map(|m| (m.0, m.1)))
+                .collect();
+            let some =
+                self.some_words(&plans, &positive, &weight, &gate, about.as_deref(), &listed);
+            found.extend(some.into_iter().map(|(s, d)| (s * w.partial_some_act, d)));
+        }
         let mut total = found.len();
         let by_score = |a: &(f32, u32), b: &(f32, u32)| -> Ordering {
             b.0.total_cmp(&a.0)

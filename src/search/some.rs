@@ -66,7 +66,9 @@ impl<'a> Gate<'a> {
 
 impl SearchIndex {
     /// The stories not yet `listed` that have two or more but not all of the query's plain words
-    /// naming no person or bill (stopwords aside), and every other clause, as (score, story): the
+    /// (stopwords aside; not a word naming a person, alone as a name or in a run, though a word
+    /// that is more a word than a name may be lacked: "care", not the one story's misread
+    /// "Care"; [`SearchIndex::names_someone`]), and every other clause, as (score, story): the
     /// sum of their words' scores at the coordination of the words' balance and the story's
     /// aboutness (`about`), as for those with every word. "political parties elections and
     /// referendums act": the stories of party funding and elections that name no act. Empty
@@ -89,7 +91,8 @@ impl SearchIndex {
             .iter()
             .map(|p| match (&p.clause.term, p.clause.scope) {
                 (Term::Word(w), Scope::Any)
-                    if p.resolved.people.is_empty() && p.resolved.bills.is_empty() =>
+                    if (p.run.is_none() || p.resolved.people.is_empty())
+                        && !self.names_someone(p) =>
                 {
                     (true, !is_stopword(w))
                 }

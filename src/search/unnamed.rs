@@ -31,9 +31,7 @@ impl SearchIndex {
         // "act" alone names no bill (too many have it); the query's words all in one run naming
         // a bill do. A person's name ("goodlatte bill") is a bill of theirs, not a subject.
         let named = (positive[last].run == Some(0) && !positive[last].resolved.bills.is_empty())
-            || positive
-                .iter()
-                .any(|p| p.resolved.people.iter().any(|&(_, fuzz)| fuzz >= 1.0));
+            || positive.iter().any(|p| self.names_someone(p));
         (shaped
             && others >= 1
             && positive.iter().all(|p| word(p).is_some())
@@ -42,7 +40,25 @@ impl SearchIndex {
             && self.weights.partial_act > 0.0)
             .then_some(last)
     }
+
+    /// Whether a clause names a person exactly, as a name more than as a word: the stories of
+    /// someone it names are at least [`NAME_SHARE`] of those with the word ("goodlatte", not
+    /// "care" for the one story's "Care" of a misread title).
+    pub(crate) fn names_someone(&self, p: &ClausePlan) -> bool {
+        let with_word = match &p.clause.term {
+            Term::Word(w) => self.vocab.find(w).map_or(0, |t| self.df(t)),
+            _ => 0,
+        };
+        p.resolved.people.iter().any(|&(id, fuzz)| {
+            fuzz >= 1.0
+                && (self.people.get(id as usize))
+                    .is_some_and(|n| n.articles.len() as f32 >= NAME_SHARE * with_word as f32)
+        })
+    }
 }
+
+/// See [`SearchIndex::names_someone`].
+const NAME_SHARE: f32 = 0.2;
 
 /// The positive clauses a story may lack one of ([`SearchIndex::droppable`]).
 #[derive(Debug, Clone, Copy)]
@@ -97,6 +113,18 @@ impl Droppable {
         match (missing, drop) {
             (Some(i), Some(x)) => x.share_of(i),
             _ => 1.0,
+        }
+    }
+
+    /// The share of its score at which a story lacking the positive clauses `missing` competes:
+    /// [`share_of`](Self::share_of) the one it may lack, else `some` when the query is an act's
+    /// name that names none ([`SearchIndex::some_words`]' stories), else 0.
+    pub fn share_lacking(&self, missing: &[usize], some: f32) -> f32 {
+        match missing {
+            [] => 1.0,
+            [i] if self.allows(*i) => self.share_of(*i),
+            _ if self.optional != 0 => some,
+            _ => 0.0,
         }
     }
 

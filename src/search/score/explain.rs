@@ -68,11 +68,12 @@ impl Ranking {
             .collect();
         let phrase: f32 = phrases.iter().map(|p| p.score).sum();
         let proximity = w.proximity_factor(scan.span, sets.words);
-        let share = words
-            .iter()
-            .position(|c| c.score <= 0.0)
-            .zip(index.droppable(&self.plans))
-            .map_or(0.0, |(i, d)| d.share_of(i));
+        let missing: Vec<usize> = (words.iter().enumerate())
+            .filter(|(_, c)| c.score <= 0.0)
+            .map(|(i, _)| i)
+            .collect();
+        let share = (index.droppable(&self.plans))
+            .map_or(0.0, |d| d.share_lacking(&missing, w.partial_some_act));
         let competes =
             words.iter().any(|c| c.score <= 0.0) && self.sort == Sort::Relevance && share > 0.0;
         let partial = if competes { share } else { 1.0 };

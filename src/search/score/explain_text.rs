@@ -39,19 +39,21 @@ impl fmt::Display for Explanation {
                 self.proximity
             )?;
         }
-        if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0)
-            && self.competes
-        {
+        let missing: Vec<&str> = (self.words.iter())
+            .filter(|c| c.score <= 0.0)
+            .map(|c| c.query.as_str())
+            .collect();
+        let missing = missing.join(", ");
+        if !missing.is_empty() && self.competes {
             write!(
                 f,
-                " × {:.3} (lacks {}: a topic's story, ranked with those that have every word)",
-                self.partial, missing.query
+                " × {:.3} (lacks {missing}: a topic's story, ranked with those that have every word)",
+                self.partial
             )?;
-        } else if let Some(missing) = self.words.iter().find(|c| c.score <= 0.0) {
+        } else if !missing.is_empty() {
             write!(
                 f,
-                " (lacks {}: ranked after every story with all the words)",
-                missing.query
+                " (lacks {missing}: ranked after every story with all the words)"
             )?;
         }
         for phrase in &self.unphrased {

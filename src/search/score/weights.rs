@@ -94,6 +94,9 @@ pub struct Weights {
     /// safety at work act"), the share of its score at which a story lacking that last word
     /// competes (the stories discuss an act without naming it; 0: such stories are not ranked).
     pub partial_act: f32,
+    /// For such a query, the share of its score at which a story with some of its other words
+    /// competes (0: it follows, when few have them all).
+    pub partial_some_act: f32,
     /// How much a story is about a person the query names, as a factor on its score (1 plus
     /// the bonus, at the person's fuzz and at the share of the query's words that name them):
     /// this much when the person is named in the story's title, ...
@@ -143,6 +146,7 @@ impl Default for Weights {
             partial_pair: 0.0,
             partial_floor: 0.25,
             partial_act: 1.0,
+            partial_some_act: 1.0,
             about_title: 0.4,
             about_share: 0.2,
             about_count: 0.2,
