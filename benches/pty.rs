@@ -28,7 +28,8 @@ const QUIET: Duration = Duration::from_millis(120);
 /// fzf filters in the background and may pause between frames: it gets a longer quiet time.
 const FZF_QUIET: Duration = Duration::from_millis(400);
 
-/// The queries typed a key at a time (names, typos, bill numbers, phrases, two-part queries).
+/// The queries typed a key at a time (names, typos, bill numbers, phrases, two-part queries, an
+/// act named by its subject, which reads the stories with some of its words too).
 const QUERIES: &[&str] = &[
     "massie",
     "hr 1234",
@@ -39,6 +40,7 @@ const QUERIES: &[&str] = &[
     "patriot act",
     "rand paul",
     "schumer iran deal",
+    "health care bill",
 ];
 
 /// A program in a pseudo-terminal, with its output read on a thread and parsed into a screen.

@@ -160,8 +160,10 @@ impl SearchIndex {
         // Shorter forms: "terror" for "terrorism", "fee" for "fees"; "assembly" and
         // "assemblies" both ways; a place's people's word and back ("welsh" for "wales").
         let plural = y_plural(word);
+        let derived = derived(word);
         for stem in stems(word)
             .chain(plural.as_deref())
+            .chain(derived.iter().map(String::as_str))
             .chain(super::demonyms::related(word))
         {
             if let Some(t) = v.find(stem)
@@ -334,6 +336,18 @@ fn stems(word: &str) -> impl Iterator<Item = &str> {
         word.strip_suffix(suffix)
             .filter(|stem| stem.chars().count() >= STEM_LETTERS)
     })
+}
+
+/// The verb a noun in "-ation" is made from, in both spellings the vocabulary may have
+/// ("reauthorization": "reauthorize"; "nomination": "nominate"), keeping [`STEM_LETTERS`].
+fn derived(word: &str) -> Vec<String> {
+    let Some(stem) = (word.strip_suffix("ations"))
+        .or_else(|| word.strip_suffix("ation"))
+        .filter(|stem| stem.chars().count() >= STEM_LETTERS)
+    else {
+        return Vec::new();
+    };
+    vec![format!("{stem}e"), format!("{stem}ate")]
 }
 
 /// `term` is the typed word of four letters with one of its letters doubled ("orrin" for

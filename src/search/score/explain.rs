@@ -292,7 +292,7 @@ fn best_entity(
                 flag,
                 weight: fuzz * t,
             };
-            let idf = super::idf(n.articles.len() as u32, index.n).min(index.word_idf(res));
+            let idf = index.entity_idf(res, n, kind == "source");
             let score = wt.clause(fuzz, idf, t);
             if alone.as_ref().is_none_or(|a| score > a.score) {
                 alone = Some(ClausePart {
