@@ -7,29 +7,7 @@ mod search_common;
 use cloakroom::Article;
 use cloakroom::extract::{EntityIndex, Person};
 use cloakroom::search::SearchIndex;
-use search_common::{ids, indexed, story};
-
-/// Stories without the query's words, as most of a real corpus is.
-fn background() -> Vec<Article> {
-    let mut v = Vec::new();
-    for topic in [
-        "tariffs",
-        "wildfires",
-        "pipelines",
-        "vaccines",
-        "satellites",
-        "ports",
-    ] {
-        for j in 0..4 {
-            v.push(story(
-                &format!("other-{topic}-{j}"),
-                &format!("Hearing on {topic}"),
-                &format!("The committee heard testimony on {topic} for the {j}th time this year."),
-            ));
-        }
-    }
-    v
-}
+use search_common::{background, ids, indexed, story};
 
 /// Ten stories with every word of "political parties elections and referendums act" but "act",
 /// each once in passing, and one about party funding that lacks "referendums" and "act".

@@ -4,34 +4,11 @@
 mod search_common;
 
 use cloakroom::Article;
-use search_common::{ids, indexed, story};
+use search_common::{background, ids, indexed, story};
 
 fn from(mut a: Article, source: &str) -> Article {
     a.source = Some(source.into());
     a
-}
-
-/// Stories without the query's words, as most of a real corpus is.
-fn background() -> Vec<Article> {
-    [
-        "tariffs",
-        "wildfires",
-        "pipelines",
-        "vaccines",
-        "satellites",
-        "ports",
-    ]
-    .iter()
-    .flat_map(|topic| {
-        (0..3).map(move |j| {
-            story(
-                &format!("other-{topic}-{j}"),
-                &format!("Hearing on {topic}"),
-                &format!("The committee heard testimony on {topic}, round {j}."),
-            )
-        })
-    })
-    .collect()
 }
 
 #[test]

@@ -132,6 +132,29 @@ pub fn story(id: &str, title: &str, body: &str) -> Article {
     }
 }
 
+/// Twenty-four short stories on subjects no search test asks for, as most of a real corpus is
+/// (so that a test's words are not in every story).
+pub fn background() -> Vec<Article> {
+    let mut v = Vec::new();
+    for topic in [
+        "tariffs",
+        "wildfires",
+        "pipelines",
+        "vaccines",
+        "satellites",
+        "ports",
+    ] {
+        for j in 0..4 {
+            v.push(story(
+                &format!("other-{topic}-{j}"),
+                &format!("Hearing on {topic}"),
+                &format!("The committee heard testimony on {topic} for the {j}th time this year."),
+            ));
+        }
+    }
+    v
+}
+
 /// These stories indexed with the people and bills the extractor finds in them.
 pub fn indexed(articles: &[Article]) -> SearchIndex {
     SearchIndex::build(articles, &EntityIndex::build(articles))
