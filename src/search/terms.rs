@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::index::SearchIndex;
 use super::matcher::{self, char_mask, typo_distance};
 use super::query::Scope;
-use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, is_form, is_stopword, y_plural};
+use super::score::{MatchKind, STEM_LETTERS, SUFFIXES, derived, is_form, is_stopword, y_plural};
 use super::text;
 use crate::corpus::Article;
 
@@ -336,18 +336,6 @@ fn stems(word: &str) -> impl Iterator<Item = &str> {
         word.strip_suffix(suffix)
             .filter(|stem| stem.chars().count() >= STEM_LETTERS)
     })
-}
-
-/// The verb a noun in "-ation" is made from, in both spellings the vocabulary may have
-/// ("reauthorization": "reauthorize"; "nomination": "nominate"), keeping [`STEM_LETTERS`].
-fn derived(word: &str) -> Vec<String> {
-    let Some(stem) = (word.strip_suffix("ations"))
-        .or_else(|| word.strip_suffix("ation"))
-        .filter(|stem| stem.chars().count() >= STEM_LETTERS)
-    else {
-        return Vec::new();
-    };
-    vec![format!("{stem}e"), format!("{stem}ate")]
 }
 
 /// `term` is the typed word of four letters with one of its letters doubled ("orrin" for

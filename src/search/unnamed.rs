@@ -42,8 +42,9 @@ impl SearchIndex {
     }
 
     /// Whether a clause names a person exactly, as a name more than as a word: the stories of
-    /// someone it names are at least [`NAME_SHARE`] of those with the word ("goodlatte", not
-    /// "care" for the one story's "Care" of a misread title).
+    /// someone it names are at least [`Weights::name_share`](super::score::Weights::name_share)
+    /// of those with the word ("goodlatte", not "care" for the one story's "Care" of a misread
+    /// title).
     pub(crate) fn names_someone(&self, p: &ClausePlan) -> bool {
         let with_word = match &p.clause.term {
             Term::Word(w) => self.vocab.find(w).map_or(0, |t| self.df(t)),
@@ -51,14 +52,12 @@ impl SearchIndex {
         };
         p.resolved.people.iter().any(|&(id, fuzz)| {
             fuzz >= 1.0
-                && (self.people.get(id as usize))
-                    .is_some_and(|n| n.articles.len() as f32 >= NAME_SHARE * with_word as f32)
+                && (self.people.get(id as usize)).is_some_and(|n| {
+                    n.articles.len() as f32 >= self.weights.name_share * with_word as f32
+                })
         })
     }
 }
-
-/// See [`SearchIndex::names_someone`].
-const NAME_SHARE: f32 = 0.2;
 
 /// The positive clauses a story may lack one of ([`SearchIndex::droppable`]).
 #[derive(Debug, Clone, Copy)]

@@ -49,6 +49,18 @@ pub const SUFFIXES: &[&str] = &[
 /// Letters a shorter form must keep.
 pub const STEM_LETTERS: usize = 3;
 
+/// The verb a noun in "-ation" is made from, in both spellings the vocabulary may have
+/// ("reauthorization": "reauthorize"; "nomination": "nominate"), keeping [`STEM_LETTERS`].
+pub fn derived(word: &str) -> Vec<String> {
+    let Some(stem) = (word.strip_suffix("ations"))
+        .or_else(|| word.strip_suffix("ation"))
+        .filter(|stem| stem.chars().count() >= STEM_LETTERS)
+    else {
+        return Vec::new();
+    };
+    vec![format!("{stem}e"), format!("{stem}ate")]
+}
+
 /// Short, common words: they match only themselves, never a longer word or a name they begin
 /// ("and" is not Andrew).
 pub fn is_stopword(word: &str) -> bool {
@@ -83,6 +95,13 @@ mod tests {
         let w = Weights::default();
         assert!(w.prefix_fuzz("act", "acting", true) > 2.0 * w.prefix_fuzz("act", "actor", true));
         assert!(w.prefix_fuzz("mas", "massie", false) > w.long_prefix);
+    }
+
+    #[test]
+    fn a_noun_in_ation_gives_its_verb() {
+        assert_eq!(derived("reauthorization"), ["reauthorize", "reauthorizate"]);
+        assert_eq!(derived("nominations"), ["nomine", "nominate"]);
+        assert!(derived("nation").is_empty() && derived("tax").is_empty());
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod proximity;
 mod weights;
 
 pub use explain_parts::{ClausePart, Explanation, FieldPart, PhrasePart};
-pub use forms::{FORM_ENDINGS, STEM_LETTERS, SUFFIXES, is_form, is_stopword, y_plural};
+pub use forms::{FORM_ENDINGS, STEM_LETTERS, SUFFIXES, derived, is_form, is_stopword, y_plural};
 pub(crate) use proximity::{Pair, Scan, WordSets, closeness};
 pub use weights::{PARTIAL_WORDS, Weights};
 

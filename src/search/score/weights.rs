@@ -97,6 +97,9 @@ pub struct Weights {
     /// For such a query, the share of its score at which a story with some of its other words
     /// competes (0: it follows, when few have them all).
     pub partial_some_act: f32,
+    /// A word names a person exactly as a name, not as a word, when that person's stories are at
+    /// least this share of the word's ("care" is not the one story's misread "Care").
+    pub name_share: f32,
     /// How much a story is about a person the query names, as a factor on its score (1 plus
     /// the bonus, at the person's fuzz and at the share of the query's words that name them):
     /// this much when the person is named in the story's title, ...
@@ -147,6 +150,7 @@ impl Default for Weights {
             partial_floor: 0.25,
             partial_act: 1.0,
             partial_some_act: 1.0,
+            name_share: 0.2,
             about_title: 0.4,
             about_share: 0.2,
             about_count: 0.2,
