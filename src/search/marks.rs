@@ -73,19 +73,23 @@ impl SearchIndex {
             .map_or(f32::INFINITY, |&(t, _)| score::idf(self.df(t), self.n))
     }
 
-    /// The idf of a person, bill or source (`source`) the clause `res` names, at most the word's.
+    /// The idf of each person, bill or source (`true`) the clause `res` names, at most the word's.
     /// The sources a clause names are one filter ("new york times": its news and its opinion
     /// pages), so a source's idf is that of all their stories: the rarer does not outrank.
-    pub(crate) fn entity_idf(&self, res: &Resolved, named: &Named, source: bool) -> f32 {
-        let df = if source {
-            (res.sources.iter())
-                .filter_map(|&(e, _)| self.sources.get(e as usize))
-                .map(|n| n.articles.len())
-                .sum()
-        } else {
-            named.articles.len()
-        };
-        score::idf(df.min(self.n) as u32, self.n).min(self.word_idf(res))
+    pub(crate) fn entity_idf(&self, res: &Resolved) -> impl Fn(&Named, bool) -> f32 + '_ {
+        let cap = self.word_idf(res);
+        let sources: usize = (res.sources.iter())
+            .filter_map(|&(e, _)| self.sources.get(e as usize))
+            .map(|n| n.articles.len())
+            .sum();
+        move |named: &Named, source: bool| {
+            let df = if source {
+                sources
+            } else {
+                named.articles.len()
+            };
+            score::idf(df.min(self.n) as u32, self.n).min(cap)
+        }
     }
 
     /// The weighted frequencies of the clause's people, bills and sources, or `None` when it names
@@ -97,6 +101,7 @@ impl SearchIndex {
         let wt = &self.weights;
         let mut tf = vec![0f32; self.n];
         let mut alone = vec![0f32; self.n];
+        let entity_idf = self.entity_idf(res);
         for (list, named, source) in [
             (&res.people, &self.people, false),
             (&res.bills, &self.bills, false),
@@ -106,7 +111,7 @@ impl SearchIndex {
                 let Some(n) = named.get(e as usize) else {
                     continue;
                 };
-                let idf = self.entity_idf(res, n, source);
+                let idf = entity_idf(n, source);
                 for (i, &doc) in n.articles.iter().enumerate() {
                     let inv = self.inv_norms.get(doc as usize).map_or(1.0, |x| x.1);
                     let t = match n.mentions.get(i) {

@@ -269,6 +269,7 @@ fn best_entity(
     let lens = index.lengths(doc);
     let mut best: Option<(f32, FieldPart, ClausePart)> = None;
     let mut alone: Option<ClausePart> = None;
+    let entity_idf = index.entity_idf(res);
     for (list, named, kind) in [
         (&res.people, &index.people, "person"),
         (&res.bills, &index.bills, "bill"),
@@ -292,7 +293,7 @@ fn best_entity(
                 flag,
                 weight: fuzz * t,
             };
-            let idf = index.entity_idf(res, n, kind == "source");
+            let idf = entity_idf(n, kind == "source");
             let score = wt.clause(fuzz, idf, t);
             if alone.as_ref().is_none_or(|a| score > a.score) {
                 alone = Some(ClausePart {
