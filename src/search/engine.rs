@@ -218,7 +218,10 @@ impl SearchIndex {
             .collect();
         let (found, partial): (Vec<_>, Vec<_>) = matched.into_iter().partition(|m| m.2);
         let mut found: Vec<(f32, u32)> = found.into_iter().map(|m| (m.0, m.1)).collect();
-        if drop.is_some_and(|x| x.optional != 0) && w.partial_some_act > 0.0 {
+        // An act's name that names none: the stories with some of its words compete (read here,
+        // not again among the followers below).
+        let some_compete = drop.is_some_and(|x| x.optional != 0) && w.partial_some_act > 0.0;
+        if some_compete {
             let listed: Vec<_> = (found.iter().copied())
                 .chain(partial.iter().map(|m| (m.0, m.1)))
                 .collect();
@@ -284,14 +287,9 @@ impl SearchIndex {
         for tier in [Some(partial), None] {
             let tier = match tier {
                 Some(t) => t,
-                None if sort == Sort::Relevance && few(total, &found) => split(self.some_words(
-                    &plans,
-                    &positive,
-                    &weight,
-                    &gate,
-                    about.as_deref(),
-                    &found,
-                )),
+                None if sort == Sort::Relevance && !some_compete && few(total, &found) => split(
+                    self.some_words(&plans, &positive, &weight, &gate, about.as_deref(), &found),
+                ),
                 None => break,
             };
             for mut more in tier {

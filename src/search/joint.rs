@@ -203,12 +203,8 @@ impl SearchIndex {
         let words: Vec<(usize, f32)> = positive
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| match (&p.clause.term, p.clause.scope) {
-                (Term::Word(w), Scope::Any) if !is_stopword(w) => {
-                    Some((i, self.word_idf(&p.resolved)))
-                }
-                _ => None,
-            })
+            .filter(|(_, p)| p.clause.plain_word().is_some_and(|w| !is_stopword(w)))
+            .map(|(i, p)| (i, self.word_idf(&p.resolved)))
             .collect();
         // A word of a run that names a person ("howard" in "howard flight deselection") is never
         // the one a story may lack: Michael Howard's stories are not Howard Flight's.

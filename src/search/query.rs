@@ -44,6 +44,16 @@ pub struct Clause {
     pub term: Term,
 }
 
+impl Clause {
+    /// The word of a plain word clause (a word with no qualifier), else `None`.
+    pub(crate) fn plain_word(&self) -> Option<&str> {
+        match (&self.term, self.scope) {
+            (Term::Word(w), Scope::Any) => Some(w.as_str()),
+            _ => None,
+        }
+    }
+}
+
 /// A parsed query: every positive clause must match, no negated clause may, and the date must be in
 /// range (`after:` is inclusive, `before:` exclusive; undated stories fail any date bound).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

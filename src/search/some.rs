@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use super::engine::ClausePlan;
 use super::index::SearchIndex;
 use super::marks::Marks;
-use super::query::{Query, Scope, Term};
+use super::query::Query;
 use super::score::{self, is_stopword};
 
 /// What every listed story must pass: within the stories asked for, no excluded word, in the
@@ -89,8 +89,8 @@ impl SearchIndex {
         // Per positive clause: whether a story may lack it, and whether it counts as a word had.
         let loose: Vec<(bool, bool)> = positive
             .iter()
-            .map(|p| match (&p.clause.term, p.clause.scope) {
-                (Term::Word(w), Scope::Any)
+            .map(|p| match p.clause.plain_word() {
+                Some(w)
                     if (p.run.is_none() || p.resolved.people.is_empty())
                         && !self.names_someone(p) =>
                 {

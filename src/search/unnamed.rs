@@ -4,7 +4,6 @@
 
 use super::engine::ClausePlan;
 use super::index::SearchIndex;
-use super::query::{Scope, Term};
 use super::score::is_stopword;
 
 impl SearchIndex {
@@ -13,20 +12,14 @@ impl SearchIndex {
     /// [`score::Weights::partial_act`](super::score::Weights::partial_act) of its score. Not for
     /// a person's bill ("goodlatte bill"), nor for words naming a bill together ("patriot act").
     pub(crate) fn unnamed_act(&self, positive: &[&ClausePlan]) -> Option<usize> {
-        fn word(p: &ClausePlan) -> Option<&str> {
-            match (&p.clause.term, p.clause.scope) {
-                (Term::Word(w), Scope::Any) => Some(w.as_str()),
-                _ => None,
-            }
-        }
         let last = positive.len().checked_sub(1)?;
         let shaped = matches!(
-            word(positive[last]),
+            positive[last].clause.plain_word(),
             Some("act" | "acts" | "bill" | "bills")
         );
         let others = positive[..last]
             .iter()
-            .filter(|p| word(p).is_some_and(|w| !is_stopword(w)))
+            .filter(|p| p.clause.plain_word().is_some_and(|w| !is_stopword(w)))
             .count();
         // "act" alone names no bill (too many have it); the query's words all in one run naming
         // a bill do. A person's name ("goodlatte bill") is a bill of theirs, not a subject.
@@ -34,7 +27,7 @@ impl SearchIndex {
             || positive.iter().any(|p| self.names_someone(p));
         (shaped
             && others >= 1
-            && positive.iter().all(|p| word(p).is_some())
+            && positive.iter().all(|p| p.clause.plain_word().is_some())
             && !named
             && last < 64
             && self.weights.partial_act > 0.0)
@@ -46,15 +39,17 @@ impl SearchIndex {
     /// of those with the word ("goodlatte", not "care" for the one story's "Care" of a misread
     /// title).
     pub(crate) fn names_someone(&self, p: &ClausePlan) -> bool {
-        let with_word = match &p.clause.term {
-            Term::Word(w) => self.vocab.find(w).map_or(0, |t| self.df(t)),
-            _ => 0,
-        };
-        p.resolved.people.iter().any(|&(id, fuzz)| {
-            fuzz >= 1.0
-                && (self.people.get(id as usize)).is_some_and(|n| {
-                    n.articles.len() as f32 >= self.weights.name_share * with_word as f32
-                })
+        let exact = || p.resolved.people.iter().filter(|x| x.1 >= 1.0);
+        if exact().next().is_none() {
+            return false;
+        }
+        let with_word = (p.clause.plain_word())
+            .and_then(|w| self.vocab.find(w))
+            .map_or(0, |t| self.df(t));
+        exact().any(|&(id, _)| {
+            (self.people.get(id as usize)).is_some_and(|n| {
+                n.articles.len() as f32 >= self.weights.name_share * with_word as f32
+            })
         })
     }
 }

@@ -74,8 +74,7 @@ impl Ranking {
             .collect();
         let share = (index.droppable(&self.plans))
             .map_or(0.0, |d| d.share_lacking(&missing, w.partial_some_act));
-        let competes =
-            words.iter().any(|c| c.score <= 0.0) && self.sort == Sort::Relevance && share > 0.0;
+        let competes = !missing.is_empty() && self.sort == Sort::Relevance && share > 0.0;
         let partial = if competes { share } else { 1.0 };
         let about = if self.sort == Sort::Relevance {
             About::of(index, &self.plans).map_or(1.0, |a| a.factor(hit.article))
